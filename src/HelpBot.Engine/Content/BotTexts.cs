@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace HelpBot.Engine.Content;
+
+/// <summary>The phrases of one language, indexed by <see cref="TextKey"/>.</summary>
+public sealed class BotTexts
+{
+    private readonly string[] _values;
+
+    internal BotTexts(string[] values) => _values = values;
+
+    public string this[TextKey key] => _values[(int)key];
+
+    /// <summary>Fills <c>{name}</c> placeholders; the loader has already checked they exist.</summary>
+    public string Format(TextKey key, params ReadOnlySpan<(string Name, string Value)> values)
+    {
+        var builder = new StringBuilder(this[key]);
+        foreach (var (name, value) in values)
+            builder.Replace("{" + name + "}", value);
+        return builder.ToString();
+    }
+
+    /// <summary>The YAML key of each text, e.g. <c>ButtonNext</c> → <c>button_next</c>.</summary>
+    public static string YamlKey(TextKey key) => YamlKeys[key];
+
+    /// <summary>Placeholders a template must keep, so a translator cannot drop a value the bot fills in.</summary>
+    public static readonly FrozenDictionary<TextKey, string[]> Placeholders = new Dictionary<TextKey, string[]>
+    {
+        [TextKey.StepHeader] = ["part", "number", "total"],
+        [TextKey.QuestionSaved] = ["id"],
+        [TextKey.LanguageUnknown] = ["value", "available"],
+        [TextKey.UnknownCommand] = ["command"],
+        [TextKey.TooLong] = ["length", "max"],
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<TextKey, string> YamlKeys =
+        Enum.GetValues<TextKey>().ToFrozenDictionary(k => k, k => ToSnakeCase(k.ToString()));
+
+    private static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+                builder.Append('_');
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,215 @@
+using YamlDotNet.RepresentationModel;
+
+namespace HelpBot.Engine.Content;
+
+/// <summary>
+/// Loads <c>content/</c>: one folder per language holding <c>bot.yaml</c> and one YAML file per guide.
+/// Either everything is valid and a catalog comes back, or a <see cref="ContentValidationException"/> lists every error.
+/// </summary>
+public static class ContentLoader
+{
+    public const string BotFile = "bot.yaml";
+    private const int MaxTextLength = 1500;
+
+    public static ContentCatalog Load(string directory, string defaultLanguage = "ru")
+    {
+        var errors = new List<ContentError>();
+        if (!Directory.Exists(directory))
+            throw new ContentValidationException([new ContentError(directory, 0, 0, "content folder not found")]);
+
+        var languages = new Dictionary<string, LanguagePack>(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var code = Path.GetFileName(folder);
+            if (code.StartsWith('.'))
+                continue;
+            if (LoadLanguage(folder, code, errors) is { } pack)
+                languages[code] = pack;
+        }
+
+        if (!languages.TryGetValue(defaultLanguage, out var reference))
+        {
+            if (errors.Count == 0)
+                errors.Add(new ContentError(Path.Combine(directory, defaultLanguage), 0, 0, $"the default language '{defaultLanguage}' has no folder"));
+            throw new ContentValidationException(errors);
+        }
+
+        foreach (var pack in languages.Values.Where(p => p != reference))
+            CompareWithReference(directory, reference, pack, errors);
+
+        if (errors.Count > 0)
+            throw new ContentValidationException(errors);
+
+        var guideIds = reference.Guides.Keys.Order(StringComparer.Ordinal).ToArray();
+        return new ContentCatalog(languages, defaultLanguage, guideIds);
+    }
+
+    private static LanguagePack? LoadLanguage(string folder, string code, List<ContentError> errors)
+    {
+        var before = errors.Count;
+        var botPath = Path.Combine(folder, BotFile);
+        BotTexts? texts = null;
+        if (File.Exists(botPath))
+            texts = LoadTexts(botPath, errors);
+        else
+            errors.Add(new ContentError(botPath, 0, 0, $"language '{code}' has no {BotFile}"));
+
+        var guides = new Dictionary<string, Guide>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            if (Path.GetFileName(file) == BotFile)
+                continue;
+            var id = Path.GetFileNameWithoutExtension(file);
+            if (LoadGuide(file, id, errors) is { } guide)
+                guides[id] = guide;
+        }
+        if (guides.Count == 0)
+            errors.Add(new ContentError(folder, 0, 0, $"language '{code}' has no guide (*.yaml besides {BotFile})"));
+
+        return errors.Count == before && texts is not null ? new LanguagePack(code, texts, guides) : null;
+    }
+
+    private static BotTexts? LoadTexts(string path, List<ContentError> errors)
+    {
+        var yaml = new YamlFileReader(path, errors);
+        if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
+            return null;
+        var keys = Enum.GetValues<TextKey>();
+        yaml.RejectUnknownKeys(root, keys.Select(BotTexts.YamlKey).ToArray());
+        var values = new string[keys.Length];
+        foreach (var key in keys)
+        {
+            var name = BotTexts.YamlKey(key);
+            values[(int)key] = yaml.RequiredText(root, name);
+            if (BotTexts.Placeholders.TryGetValue(key, out var placeholders) && YamlFileReader.Find(root, name) is { } node)
+            {
+                foreach (var placeholder in placeholders.Where(p => !values[(int)key].Contains("{" + p + "}", StringComparison.Ordinal)))
+                    yaml.Error(node, $"'{name}' must contain the placeholder {{{placeholder}}}");
+            }
+            CheckMarkup(yaml, root, name, values[(int)key]);
+        }
+        return new BotTexts(values);
+    }
+
+    private static Guide? LoadGuide(string path, string id, List<ContentError> errors)
+    {
+        var before = errors.Count;
+        var yaml = new YamlFileReader(path, errors);
+        if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
+            return null;
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_match", "reasons");
+
+        var parts = yaml.Items(root, "parts").Select(p =>
+        {
+            yaml.RejectUnknownKeys(p, "number", "title", "intro", "match");
+            return new GuidePart(yaml.RequiredInt(p, "number"), Checked(yaml, p, "title"), Checked(yaml, p, "intro"), yaml.TextList(p, "match"));
+        }).ToList();
+        UniqueOrError(yaml, root, parts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), "part number");
+
+        var steps = new List<GuideStep>();
+        foreach (var s in yaml.Items(root, "steps"))
+        {
+            yaml.RejectUnknownKeys(s, "id", "part", "text", "copy", "show_reasons", "match");
+            var step = new GuideStep(yaml.RequiredText(s, "id"), yaml.RequiredInt(s, "part"), Checked(yaml, s, "text"), yaml.OptionalText(s, "copy"), yaml.OptionalFlag(s, "show_reasons"), yaml.TextList(s, "match"));
+            if (parts.Count > 0 && parts.All(p => p.Number != step.Part))
+                yaml.Error(s, $"step '{step.Id}' refers to part {step.Part}, which is not among 'parts'");
+            steps.Add(step);
+        }
+        UniqueOrError(yaml, root, steps.Select(s => s.Id), "step id");
+
+        var guide = new Guide(
+            id,
+            Checked(yaml, root, "title"),
+            Checked(yaml, root, "intro"),
+            yaml.TextList(root, "match"),
+            LoadConsequences(yaml, root),
+            parts,
+            steps,
+            Checked(yaml, root, "done"),
+            yaml.TextList(root, "done_match"),
+            LoadReasons(yaml, root));
+        return errors.Count == before ? guide : null;
+    }
+
+    private static Consequences? LoadConsequences(YamlFileReader yaml, YamlMappingNode root)
+    {
+        if (yaml.Mapping(root, "consequences", required: false) is not { } map)
+            return null;
+        yaml.RejectUnknownKeys(map, "intro", "match", "items", "advice", "advice_match");
+        var items = yaml.Items(map, "items").Select(i =>
+        {
+            yaml.RejectUnknownKeys(i, "id", "text", "match");
+            return new ContentItem(yaml.RequiredText(i, "id"), Checked(yaml, i, "text"), yaml.TextList(i, "match"));
+        }).ToList();
+        UniqueOrError(yaml, map, items.Select(i => i.Id), "consequence id");
+        return new Consequences(Checked(yaml, map, "intro"), yaml.TextList(map, "match"), items, Checked(yaml, map, "advice"), yaml.TextList(map, "advice_match"));
+    }
+
+    private static ReasonList? LoadReasons(YamlFileReader yaml, YamlMappingNode root)
+    {
+        if (yaml.Mapping(root, "reasons", required: false) is not { } map)
+            return null;
+        yaml.RejectUnknownKeys(map, "intro", "match", "options");
+        var options = yaml.Items(map, "options").Select(o =>
+        {
+            yaml.RejectUnknownKeys(o, "id", "option", "translation", "advice", "match");
+            return new ReasonOption(yaml.RequiredText(o, "id"), yaml.RequiredText(o, "option"), Checked(yaml, o, "translation"), Checked(yaml, o, "advice"), yaml.TextList(o, "match"));
+        }).ToList();
+        UniqueOrError(yaml, map, options.Select(o => o.Id), "reason id");
+        return new ReasonList(Checked(yaml, map, "intro"), yaml.TextList(map, "match"), options);
+    }
+
+    /// <summary>Required text that is also checked for length and balanced markup.</summary>
+    private static string Checked(YamlFileReader yaml, YamlMappingNode map, string key)
+    {
+        var text = yaml.RequiredText(map, key);
+        CheckMarkup(yaml, map, key, text);
+        if (text.Length > MaxTextLength)
+            yaml.Error(YamlFileReader.Find(map, key)!, $"'{key}' is {text.Length} characters long; keep it under {MaxTextLength} so a message fits every channel");
+        return text;
+    }
+
+    private static void CheckMarkup(YamlFileReader yaml, YamlMappingNode map, string key, string text)
+    {
+        if (!Markup.IsBalanced(text))
+            yaml.Error(YamlFileReader.Find(map, key) ?? map, $"'{key}' has unbalanced formatting: every ** and ` must be closed");
+    }
+
+    private static void UniqueOrError(YamlFileReader yaml, YamlMappingNode at, IEnumerable<string> values, string what)
+    {
+        foreach (var duplicate in values.Where(v => v.Length > 0).GroupBy(v => v, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            yaml.Error(at, $"{what} '{duplicate.Key}' is used more than once");
+    }
+
+    /// <summary>Every language must offer the same guides with the same structure, so a user switching language loses nothing.</summary>
+    private static void CompareWithReference(string directory, LanguagePack reference, LanguagePack pack, List<ContentError> errors)
+    {
+        void Mismatch(string guideId, string message) =>
+            errors.Add(new ContentError(Path.Combine(directory, pack.Code, guideId + ".yaml"), 1, 1, $"{message} (compared with '{reference.Code}')"));
+
+        foreach (var id in reference.Guides.Keys.Except(pack.Guides.Keys))
+            Mismatch(id, $"guide '{id}' is missing in '{pack.Code}'");
+        foreach (var id in pack.Guides.Keys.Except(reference.Guides.Keys))
+            Mismatch(id, $"guide '{id}' exists only in '{pack.Code}'");
+
+        foreach (var (id, guide) in pack.Guides)
+        {
+            if (!reference.Guides.TryGetValue(id, out var expected))
+                continue;
+            CompareSequence(id, "step ids", expected.Steps.Select(s => s.Id + "@" + s.Part), guide.Steps.Select(s => s.Id + "@" + s.Part), Mismatch);
+            CompareSequence(id, "part numbers", expected.Parts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), guide.Parts.Select(p => p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), Mismatch);
+            CompareSequence(id, "consequence ids", expected.Consequences?.Items.Select(i => i.Id) ?? [], guide.Consequences?.Items.Select(i => i.Id) ?? [], Mismatch);
+            CompareSequence(id, "reason options (the form's English words)", expected.Reasons?.Options.Select(o => o.Id + "=" + o.Option) ?? [], guide.Reasons?.Options.Select(o => o.Id + "=" + o.Option) ?? [], Mismatch);
+            if ((expected.Consequences is null) != (guide.Consequences is null) || (expected.Reasons is null) != (guide.Reasons is null))
+                Mismatch(id, "the sections 'consequences' and 'reasons' must be present in every language or in none");
+        }
+    }
+
+    private static void CompareSequence(string guideId, string what, IEnumerable<string> expected, IEnumerable<string> actual, Action<string, string> mismatch)
+    {
+        var e = expected.ToArray();
+        var a = actual.ToArray();
+        if (!e.SequenceEqual(a, StringComparer.Ordinal))
+            mismatch(guideId, $"{what} differ: expected [{string.Join(", ", e)}], found [{string.Join(", ", a)}]");
+    }
+}

@@ -1,0 +1,47 @@
+namespace HelpBot.Engine.Content;
+
+/// <summary>All languages and guides, loaded and validated as one unit so a reload swaps everything at once.</summary>
+public sealed record ContentCatalog(
+    IReadOnlyDictionary<string, LanguagePack> Languages,
+    string DefaultLanguage,
+    IReadOnlyList<string> GuideIds)
+{
+    public string DefaultGuide => GuideIds[0];
+}
+
+/// <summary>One language folder: the bot's phrases and every guide in that language.</summary>
+public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictionary<string, Guide> Guides);
+
+public sealed record Guide(
+    string Id,
+    string Title,
+    string Intro,
+    IReadOnlyList<string> Match,
+    Consequences? Consequences,
+    IReadOnlyList<GuidePart> Parts,
+    IReadOnlyList<GuideStep> Steps,
+    string Done,
+    IReadOnlyList<string> DoneMatch,
+    ReasonList? Reasons)
+{
+    public GuidePart PartOf(GuideStep step) => Parts.First(p => p.Number == step.Part);
+}
+
+public sealed record Consequences(
+    string Intro,
+    IReadOnlyList<string> Match,
+    IReadOnlyList<ContentItem> Items,
+    string Advice,
+    IReadOnlyList<string> AdviceMatch);
+
+public sealed record ContentItem(string Id, string Text, IReadOnlyList<string> Match);
+
+public sealed record GuidePart(int Number, string Title, string Intro, IReadOnlyList<string> Match);
+
+/// <summary>One sub-step. <see cref="Copy"/> is a phrase shown as code to copy; <see cref="ShowReasons"/> links the reason options.</summary>
+public sealed record GuideStep(string Id, int Part, string Text, string? Copy, bool ShowReasons, IReadOnlyList<string> Match);
+
+public sealed record ReasonList(string Intro, IReadOnlyList<string> Match, IReadOnlyList<ReasonOption> Options);
+
+/// <summary>A reason as the English form shows it, with its translation and the article's advice.</summary>
+public sealed record ReasonOption(string Id, string Option, string Translation, string Advice, IReadOnlyList<string> Match);

@@ -1,0 +1,46 @@
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>
+/// Button action ids are short addresses <c>verb[:target[:argument]]</c> (target: a guide id or a language code), in the spirit of Discord.Net's
+/// <c>name:arg,arg</c> custom ids. They fit Telegram's 64-byte callback_data and Discord's custom_id.
+/// Parsing is strict: anything a client forges that is not exactly this shape is rejected.
+/// </summary>
+public readonly record struct ActionId(string Verb, string? Target, string? Argument)
+{
+    public const int MaxBytes = 64;
+
+    public const string Menu = "menu";
+    public const string Help = "help";
+    public const string Consequences = "cons";
+    public const string Accept = "accept";
+    public const string Step = "step";
+    public const string Resume = "steps";
+    public const string Reasons = "reasons";
+    public const string Reason = "reason";
+    public const string Feedback = "fb";
+    public const string Skip = "skip";
+    public const string Ask = "ask";
+    public const string Language = "lang";
+    public const string Done = "done";
+    public const string Guide = "guide";
+
+    public override string ToString() =>
+        Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;
+
+    public static bool TryParse(string? value, out ActionId action)
+    {
+        action = default;
+        if (string.IsNullOrEmpty(value) || value.Length > MaxBytes)
+            return false;
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_'))
+                return false;
+        }
+        var parts = value.Split(':');
+        if (parts.Length > 3 || parts.Any(p => p.Length == 0))
+            return false;
+        action = new ActionId(parts[0], parts.Length > 1 ? parts[1] : null, parts.Length > 2 ? parts[2] : null);
+        return true;
+    }
+}

@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Text;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Storage;
+using HelpBot.Engine.Understanding;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>
+/// The one dialog engine every channel talks to: a turn in, a reply out.
+/// Commands are found by name and buttons by the verb of their action id, like Discord.Net's
+/// interaction framework; each handler is a small method below.
+/// </summary>
+public sealed partial class DialogEngine : IDialogEngine
+{
+    private delegate ValueTask<Reply> CommandHandler(TurnContext context, string argument, CancellationToken cancellationToken);
+
+    private delegate ValueTask<Reply> ActionHandler(TurnContext context, ActionId action, CancellationToken cancellationToken);
+
+    private readonly IContentProvider _content;
+    private readonly IConversationStore _store;
+    private readonly ITextUnderstanding _understanding;
+    private readonly TimeProvider _time;
+    private readonly DialogOptions _options;
+    private readonly ILogger _logger;
+    private readonly UserLocks _locks = new();
+    private readonly Dictionary<string, CommandHandler> _commands;
+    private readonly Dictionary<string, ActionHandler> _actions;
+    private volatile ScreenBook _book;
+
+    public DialogEngine(
+        IContentProvider content,
+        IConversationStore store,
+        ITextUnderstanding? understanding = null,
+        TimeProvider? time = null,
+        DialogOptions? options = null,
+        ILogger<DialogEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _content = content;
+        _store = store;
+        _understanding = understanding ?? new NoTextUnderstanding();
+        _time = time ?? TimeProvider.System;
+        _options = options ?? new DialogOptions();
+        _logger = logger ?? NullLogger<DialogEngine>.Instance;
+        _book = new ScreenBook(content.Current);
+        content.Changed += catalog => _book = new ScreenBook(catalog);
+
+        _commands = new(StringComparer.Ordinal)
+        {
+            ["start"] = (c, _, _) => Done(c.Guide.Start, c, clearAwaiting: true),
+            ["help"] = HelpCommand,
+            ["menu"] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
+            ["consequences"] = (c, _, _) => Done(ConsequencesScreen(c), c, clearAwaiting: true),
+            ["steps"] = (c, _, _) => Done(Resume(c), c, clearAwaiting: true),
+            ["reasons"] = (c, _, _) => Done(ReasonsScreen(c), c, clearAwaiting: true),
+            ["feedback"] = (c, _, _) => Done(c.Guide.FeedbackQuestion, c, clearAwaiting: true),
+            ["ask"] = AskCommand,
+            ["language"] = LanguageCommand,
+            ["forget"] = ForgetCommand,
+        };
+        _actions = new(StringComparer.Ordinal)
+        {
+            [ActionId.Menu] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
+            [ActionId.Help] = (c, _, _) => Done(c.Guide.Help, c, clearAwaiting: true),
+            [ActionId.Consequences] = (c, _, _) => Done(ConsequencesScreen(c), c),
+            [ActionId.Accept] = AcceptAction,
+            [ActionId.Resume] = (c, _, _) => Done(Resume(c), c),
+            [ActionId.Step] = StepAction,
+            [ActionId.Done] = (c, _, _) => Done(Finish(c), c),
+            [ActionId.Reasons] = (c, _, _) => Done(ReasonsScreen(c), c),
+            [ActionId.Feedback] = FeedbackAction,
+            [ActionId.Skip] = SkipAction,
+            [ActionId.Ask] = (c, _, ct) => AskCommand(c, "", ct),
+            [ActionId.Language] = (c, a, ct) => LanguageCommand(c, a.Target ?? "", ct),
+            [ActionId.Guide] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
+        };
+    }
+
+    /// <summary>Handles one turn. Never throws for bad input: a failure is logged and answered with an apology, and nothing is written.</summary>
+    public async ValueTask<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var book = _book;
+        using var userLock = await _locks.AcquireAsync(turn.UserKey, cancellationToken);
+        UserState? stored = null;
+        try
+        {
+            stored = await _store.FindUserAsync(turn.UserKey, cancellationToken);
+            var state = stored ?? new UserState { Key = turn.UserKey };
+            var context = new TurnContext(turn, state, book, book.LanguageFor(state.Language, turn.Locale), _time.GetUtcNow());
+            var reply = turn.Action is not null
+                ? await HandleActionAsync(context, turn.Action, cancellationToken)
+                : await HandleTextAsync(context, turn.Text ?? "", cancellationToken);
+
+            if (!context.Forgotten)
+            {
+                if (context.StateChanged || stored is null)
+                {
+                    state.UpdatedAt = context.Now;
+                    context.Changes.State = state;
+                }
+                if (!context.Changes.IsEmpty)
+                    await _store.CommitAsync(context.Changes, cancellationToken);
+            }
+            return reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.TurnFailed(_logger, ex, turn.Channel, turn.Action is null ? "text" : "button");
+            var language = book.LanguageFor(stored?.Language, turn.Locale);
+            return new Reply(new OutgoingMessage(language.Texts[TextKey.InternalError]));
+        }
+    }
+
+    private async ValueTask<Reply> HandleActionAsync(TurnContext context, string raw, CancellationToken cancellationToken)
+    {
+        if (ActionId.TryParse(raw, out var action)
+            && _actions.TryGetValue(action.Verb, out var handler)
+            && TargetIsValid(context, action))
+        {
+            // Buttons carry their guide, so a press from an older message acts on the guide it was shown for.
+            if (action.Verb is not ActionId.Language && action.Target is { } guide && guide != context.State.Guide)
+                context.Change(s => s.Guide = guide);
+            return await handler(context, action, cancellationToken);
+        }
+        Log.RejectedAction(_logger, context.Turn.Channel, raw.Length);
+        return Stale(context);
+    }
+
+    /// <summary>Forged or outdated ids name guides, steps or answers that do not exist; they are refused, not guessed.</summary>
+    private static bool TargetIsValid(TurnContext context, ActionId action) => action.Verb switch
+    {
+        ActionId.Language => action.Argument is null && (action.Target is null || context.Book.Languages.ContainsKey(action.Target)),
+        ActionId.Menu or ActionId.Help or ActionId.Ask or ActionId.Skip => action.Target is null && action.Argument is null,
+        ActionId.Step => action.Target is { } g && context.Language.Guides.TryGetValue(g, out var screens)
+                         && int.TryParse(action.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                         && n >= 1 && n <= screens.StepCount,
+        ActionId.Feedback => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null or "yes" or "no",
+        _ => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null,
+    };
+
+    private async ValueTask<Reply> HandleTextAsync(TurnContext context, string raw, CancellationToken cancellationToken)
+    {
+        var text = TextCleaner.Clean(raw);
+        if (text.Length == 0)
+            return new Reply(new OutgoingMessage(context.Texts[TextKey.EmptyMessage], context.Guide.MenuButtons));
+        if (text.Length > _options.MaxTextLength)
+        {
+            return new Reply(new OutgoingMessage(context.Texts.Format(TextKey.TooLong,
+                ("length", text.Length.ToString(CultureInfo.InvariantCulture)),
+                ("max", _options.MaxTextLength.ToString(CultureInfo.InvariantCulture)))));
+        }
+
+        if (CommandLine.TryParse(text, out var name, out var argument))
+        {
+            if (_commands.TryGetValue(name, out var command))
+                return await command(context, argument, cancellationToken);
+            return new Reply(new OutgoingMessage(context.Texts.Format(TextKey.UnknownCommand, ("command", Markup.Escape("/" + name))), context.Guide.MenuButtons));
+        }
+
+        switch (context.State.Awaiting)
+        {
+            case Awaiting.Question:
+                return SaveQuestion(context, text);
+            case Awaiting.FeedbackComment:
+                return await SaveFeedbackCommentAsync(context, text, cancellationToken);
+            default:
+                return Understand(context, text);
+        }
+    }
+
+    private ValueTask<Reply> HelpCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        // "/help how do I ..." (and Discord's /help question:...) is a question in the user's own words.
+        if (argument.Length > 0)
+        {
+            ClearAwaiting(context);
+            return ValueTask.FromResult(Understand(context, argument));
+        }
+        return Done(context.Guide.Help, context, clearAwaiting: true);
+    }
+
+    private Reply Understand(TurnContext context, string text)
+    {
+        if (_understanding.Understand(text, context.Language.Code) is { } match
+            && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
+            && TopicReply(context, guide, match.Topic) is { } reply)
+        {
+            return reply;
+        }
+        context.Record(DialogEventKind.Unmatched, text: text);
+        return new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], context.Guide.MenuButtons));
+    }
+
+    private static Reply? TopicReply(TurnContext context, GuideScreens guide, Topic topic)
+    {
+        if (guide.Guide.Id != context.GuideId)
+            context.Change(s => s.Guide = guide.Guide.Id);
+        return topic.Kind switch
+        {
+            TopicKind.Overview => guide.Overview,
+            TopicKind.Consequences => guide.Consequences,
+            TopicKind.Consequence => topic.Id is { } id ? guide.ConsequenceItems.GetValueOrDefault(id) : null,
+            TopicKind.Refunds => guide.Refunds,
+            TopicKind.Part => int.TryParse(topic.Id, CultureInfo.InvariantCulture, out var part)
+                              && guide.Guide.Steps.ToList().FindIndex(s => s.Part == part) is var index and >= 0
+                ? ShowStep(context, index + 1, fresh: true)
+                : null,
+            TopicKind.Step => guide.Guide.Steps.ToList().FindIndex(s => s.Id == topic.Id) is var index and >= 0
+                ? ShowStep(context, index + 1, fresh: true)
+                : null,
+            TopicKind.Done => guide.DoneInfo,
+            TopicKind.Reasons => guide.Reasons,
+            TopicKind.Reason => topic.Id is { } id ? guide.ReasonItems.GetValueOrDefault(id) : null,
+            _ => null,
+        };
+    }
+
+    private static Reply ConsequencesScreen(TurnContext context) => context.Guide.Consequences ?? NoSection(context);
+
+    private static Reply ReasonsScreen(TurnContext context) => context.Guide.Reasons ?? NoSection(context);
+
+    private static Reply NoSection(TurnContext context) =>
+        new(new OutgoingMessage(context.Texts[TextKey.NoSection], context.Guide.MenuButtons));
+
+    private static Reply Stale(TurnContext context) =>
+        new(new OutgoingMessage(context.Texts[TextKey.StaleButton], context.Guide.MenuButtons));
+
+    private static Reply Resume(TurnContext context) =>
+        context.State.Step is var step and > 0 && step <= context.Guide.StepCount
+            ? ShowStep(context, step, fresh: false)
+            : ShowStep(context, 1, fresh: true);
+
+    private static Reply ShowStep(TurnContext context, int number, bool fresh)
+    {
+        if (context.State.Step != number)
+            context.Change(s => s.Step = number);
+        context.Record(DialogEventKind.StepReached, number);
+        return fresh ? context.Guide.Steps[number] : context.Guide.ResumedSteps[number];
+    }
+
+    private static ValueTask<Reply> StepAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        ClearAwaiting(context);
+        return ValueTask.FromResult(ShowStep(context, int.Parse(action.Argument!, CultureInfo.InvariantCulture), fresh: true));
+    }
+
+    private static ValueTask<Reply> AcceptAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        if (!context.State.AcceptedConsequences)
+            context.Change(s => s.AcceptedConsequences = true);
+        return ValueTask.FromResult(Resume(context));
+    }
+
+    private static Reply Finish(TurnContext context)
+    {
+        context.Record(DialogEventKind.Completed, context.Guide.StepCount);
+        context.Change(s => s.Step = 0);
+        return context.Guide.Finished;
+    }
+
+    private async ValueTask<Reply> FeedbackAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        if (action.Argument is null)
+            return context.Guide.FeedbackQuestion;
+        var helpful = action.Argument == "yes";
+        var previous = await _store.FindFeedbackAsync(context.Turn.UserKey, context.GuideId, cancellationToken);
+        context.Changes.Feedback = new Feedback
+        {
+            Id = Feedback.IdFor(context.Turn.UserKey, context.GuideId),
+            UserKey = context.Turn.UserKey,
+            Guide = context.GuideId,
+            Helpful = helpful,
+            // A changed answer drops the old comment: it explained the old answer.
+            Comment = previous is { Helpful: var was } && was == helpful ? previous.Comment : null,
+            Language = context.Language.Code,
+            At = context.Now,
+        };
+        if (helpful)
+        {
+            ClearAwaiting(context);
+            return new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackYes], [context.Guide.MenuRow]));
+        }
+        context.Change(s => s.Awaiting = Awaiting.FeedbackComment);
+        return new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackNo],
+            [[new Button(context.Texts[TextKey.ButtonSkip], ActionId.Skip), context.Guide.MenuRow[0]]]));
+    }
+
+    private static ValueTask<Reply> SkipAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        var wasWaiting = context.State.Awaiting == Awaiting.FeedbackComment;
+        ClearAwaiting(context);
+        return ValueTask.FromResult(wasWaiting
+            ? new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackCommentSkipped], [context.Guide.MenuRow]))
+            : context.Guide.Menu);
+    }
+
+    private async ValueTask<Reply> SaveFeedbackCommentAsync(TurnContext context, string text, CancellationToken cancellationToken)
+    {
+        var feedback = await _store.FindFeedbackAsync(context.Turn.UserKey, context.GuideId, cancellationToken) ?? new Feedback
+        {
+            Id = Feedback.IdFor(context.Turn.UserKey, context.GuideId),
+            UserKey = context.Turn.UserKey,
+            Guide = context.GuideId,
+            Helpful = false,
+            Language = context.Language.Code,
+        };
+        feedback.Comment = text;
+        feedback.At = context.Now;
+        context.Changes.Feedback = feedback;
+        ClearAwaiting(context);
+        return new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackCommentSaved], [context.Guide.MenuRow]));
+    }
+
+    private static ValueTask<Reply> AskCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        if (argument.Length > 0)
+            return ValueTask.FromResult(SaveQuestion(context, argument));
+        context.Change(s => s.Awaiting = Awaiting.Question);
+        return ValueTask.FromResult(new Reply(new OutgoingMessage(context.Texts[TextKey.AskPrompt], [context.Guide.MenuRow])));
+    }
+
+    private static Reply SaveQuestion(TurnContext context, string text)
+    {
+        var question = new Question
+        {
+            Id = QuestionIds.Next(),
+            UserKey = context.Turn.UserKey,
+            Channel = context.Turn.Channel,
+            ChatId = context.Turn.ChatId,
+            DisplayName = context.Turn.DisplayName,
+            Language = context.Language.Code,
+            Guide = context.GuideId,
+            Step = context.State.Step,
+            Text = text,
+            AskedAt = context.Now,
+            Status = QuestionStatus.Open,
+        };
+        context.Changes.Question = question;
+        ClearAwaiting(context);
+        return new Reply(new OutgoingMessage(context.Texts.Format(TextKey.QuestionSaved, ("id", Markup.Code(question.Id))), [context.Guide.MenuRow]));
+    }
+
+    private static ValueTask<Reply> LanguageCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        ClearAwaiting(context);
+        if (argument.Length == 0)
+            return ValueTask.FromResult(context.Language.LanguagePrompt);
+        var code = argument.Trim().ToLowerInvariant();
+        if (!context.Book.Languages.TryGetValue(code, out var language))
+        {
+            return ValueTask.FromResult(new Reply(new OutgoingMessage(context.Texts.Format(TextKey.LanguageUnknown,
+                ("value", Markup.Escape(argument)), ("available", context.Book.AvailableLanguages)), [context.Language.LanguagePrompt.Messages[0].Buttons[0]])));
+        }
+        context.Change(s => s.Language = code);
+        context.Language = language;
+        return ValueTask.FromResult(new Reply(new OutgoingMessage(language.Texts[TextKey.LanguageSet] + "\n\n" + context.Guide.Menu.Messages[0].Text, context.Guide.MenuButtons)));
+    }
+
+    private async ValueTask<Reply> ForgetCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        await _store.ForgetUserAsync(context.Turn.UserKey, cancellationToken);
+        context.Forgotten = true;
+        return new Reply(new OutgoingMessage(context.Texts[TextKey.ForgetDone]));
+    }
+
+    private static ValueTask<Reply> Done(Reply reply, TurnContext context, bool clearAwaiting = false)
+    {
+        if (clearAwaiting)
+            ClearAwaiting(context);
+        return ValueTask.FromResult(reply);
+    }
+
+    private static void ClearAwaiting(TurnContext context)
+    {
+        if (context.State.Awaiting != Awaiting.Nothing)
+            context.Change(s => s.Awaiting = Awaiting.Nothing);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "A {Channel} {Kind} turn failed; the user got an apology and nothing was stored")]
+        public static partial void TurnFailed(ILogger logger, Exception exception, string channel, string kind);
+
+        [LoggerMessage(2, LogLevel.Information, "Refused a {Channel} button press with an unknown or outdated action id ({Length} chars)")]
+        public static partial void RejectedAction(ILogger logger, string channel, int length);
+    }
+}

@@ -1,0 +1,25 @@
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>A button: what the user sees and the opaque action id (at most 64 UTF-8 bytes) it sends back.</summary>
+public sealed record Button(string Label, string Action);
+
+/// <summary>One message with light formatting (see <see cref="Content.Markup"/>) and rows of buttons.</summary>
+public sealed record OutgoingMessage(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons)
+{
+    public static readonly IReadOnlyList<IReadOnlyList<Button>> NoButtons = [];
+
+    public OutgoingMessage(string text) : this(text, NoButtons) { }
+
+    public IEnumerable<Button> AllButtons => Buttons.SelectMany(row => row);
+}
+
+/// <summary>
+/// Everything the bot answers to one turn, in order. <see cref="EditInPlace"/> tells channels that can
+/// edit the message whose button was pressed (walkthrough navigation) to do so instead of posting anew.
+/// </summary>
+public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, bool EditInPlace = false)
+{
+    public static readonly Reply Empty = new([]);
+
+    public Reply(OutgoingMessage message, bool editInPlace = false) : this([message], editInPlace) { }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Frozen;
+using HelpBot.Engine.Content;
+
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>Every fixed message of one content version, per language and guide.</summary>
+internal sealed class ScreenBook
+{
+    public ScreenBook(ContentCatalog catalog)
+    {
+        Catalog = catalog;
+        var languageButtons = catalog.Languages.Values
+            .Select(p => new Button(p.Texts[TextKey.LanguageName], new ActionId(ActionId.Language, p.Code, null).ToString()))
+            .ToArray();
+        AvailableLanguages = string.Join(", ", catalog.Languages.Keys);
+        Languages = catalog.Languages.ToFrozenDictionary(
+            l => l.Key,
+            l => new LanguageScreens(l.Value, catalog, languageButtons),
+            StringComparer.Ordinal);
+    }
+
+    public ContentCatalog Catalog { get; }
+
+    public string AvailableLanguages { get; }
+
+    public FrozenDictionary<string, LanguageScreens> Languages { get; }
+
+    /// <summary>A user's explicit choice if still offered, else the client's locale (<c>en-US</c> → <c>en</c>), else the default.</summary>
+    public LanguageScreens LanguageFor(string? chosen, string? locale)
+    {
+        if (chosen is not null && Languages.TryGetValue(chosen, out var screens))
+            return screens;
+        if (!string.IsNullOrEmpty(locale))
+        {
+            var end = locale.AsSpan().IndexOfAny('-', '_');
+            var code = (end < 0 ? locale : locale[..end]).ToLowerInvariant();
+            if (Languages.TryGetValue(code, out screens))
+                return screens;
+        }
+        return Languages[Catalog.DefaultLanguage];
+    }
+}
+
+internal sealed class LanguageScreens
+{
+    public LanguageScreens(LanguagePack pack, ContentCatalog catalog, IReadOnlyList<Button> languageButtons)
+    {
+        Code = pack.Code;
+        Texts = pack.Texts;
+        Guides = catalog.GuideIds.ToFrozenDictionary(
+            id => id,
+            id => new GuideScreens(
+                pack.Guides[id],
+                pack.Texts,
+                catalog.GuideIds.Where(other => other != id)
+                    .Select(other => new Button(pack.Guides[other].Title, new ActionId(ActionId.Guide, other, null).ToString()))
+                    .ToArray()),
+            StringComparer.Ordinal);
+        LanguagePrompt = new Reply(new OutgoingMessage(Texts[TextKey.LanguagePrompt], [languageButtons]));
+    }
+
+    public string Code { get; }
+
+    public BotTexts Texts { get; }
+
+    public FrozenDictionary<string, GuideScreens> Guides { get; }
+
+    public Reply LanguagePrompt { get; }
+}

@@ -1,0 +1,34 @@
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>
+/// One thing a user did in a channel: sent a text (commands included) or pressed a button.
+/// Exactly one of <see cref="Text"/> and <see cref="Action"/> is set.
+/// </summary>
+public sealed record Turn
+{
+    /// <summary>Channel name such as <c>telegram</c>, <c>discord</c>, <c>console</c>; part of the user's identity.</summary>
+    public required string Channel { get; init; }
+
+    public required string UserId { get; init; }
+
+    /// <summary>Where replies go (a private chat, a group, a Discord channel).</summary>
+    public required string ChatId { get; init; }
+
+    /// <summary>The client's language, e.g. <c>ru</c>, <c>en-US</c>; null when the channel does not say.</summary>
+    public string? Locale { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Text { get; init; }
+
+    /// <summary>The opaque action id of a pressed button, as the engine issued it (or as forged by a client).</summary>
+    public string? Action { get; init; }
+
+    public string UserKey => Channel + ":" + UserId;
+
+    public static Turn FromText(string channel, string userId, string chatId, string? locale, string text) =>
+        new() { Channel = channel, UserId = userId, ChatId = chatId, Locale = locale, Text = text };
+
+    public static Turn FromAction(string channel, string userId, string chatId, string? locale, string action) =>
+        new() { Channel = channel, UserId = userId, ChatId = chatId, Locale = locale, Action = action };
+}

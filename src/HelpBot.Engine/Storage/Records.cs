@@ -1,0 +1,133 @@
+namespace HelpBot.Engine.Storage;
+
+/// <summary>What the bot is waiting for from a user's next text message.</summary>
+public enum Awaiting
+{
+    Nothing,
+    Question,
+    FeedbackComment,
+}
+
+/// <summary>A user's conversation state: language choice, guide and walkthrough position.</summary>
+public sealed class UserState
+{
+    /// <summary><c>channel:userId</c>.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>The language the user chose with /language; null means "follow the client's locale".</summary>
+    public string? Language { get; set; }
+
+    public string? Guide { get; set; }
+
+    /// <summary>1-based sub-step of the walkthrough; 0 means not started.</summary>
+    public int Step { get; set; }
+
+    public bool AcceptedConsequences { get; set; }
+
+    public Awaiting Awaiting { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public UserState Clone() => (UserState)MemberwiseClone();
+}
+
+/// <summary>"Was this helpful?" per user and guide; a second answer replaces the first.</summary>
+public sealed class Feedback
+{
+    /// <summary><c>userKey|guide</c>, so that one user has one answer per guide.</summary>
+    public string Id { get; set; } = "";
+
+    public string UserKey { get; set; } = "";
+
+    public string Guide { get; set; } = "";
+
+    public bool Helpful { get; set; }
+
+    public string? Comment { get; set; }
+
+    public string Language { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    public static string IdFor(string userKey, string guide) => userKey + "|" + guide;
+}
+
+public enum QuestionStatus
+{
+    Open,
+    Answered,
+    Closed,
+}
+
+/// <summary>A question for the community's moderators, with where to deliver the answer.</summary>
+public sealed class Question
+{
+    public string Id { get; set; } = "";
+
+    public string UserKey { get; set; } = "";
+
+    public string Channel { get; set; } = "";
+
+    public string ChatId { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    public string Language { get; set; } = "";
+
+    public string Guide { get; set; } = "";
+
+    /// <summary>The walkthrough sub-step the user was on when asking (0: not started).</summary>
+    public int Step { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public DateTimeOffset AskedAt { get; set; }
+
+    public QuestionStatus Status { get; set; }
+}
+
+public enum DialogEventKind
+{
+    /// <summary>The user saw walkthrough sub-step <see cref="DialogEvent.Step"/> (for the drop-off funnel).</summary>
+    StepReached,
+
+    /// <summary>The user went past the last sub-step.</summary>
+    Completed,
+
+    /// <summary>Free text the bot could not match; <see cref="DialogEvent.Text"/> holds it.</summary>
+    Unmatched,
+}
+
+/// <summary>An append-only fact about a conversation, for statistics.</summary>
+public sealed class DialogEvent
+{
+    public Guid Id { get; set; }
+
+    public string UserKey { get; set; } = "";
+
+    public DialogEventKind Kind { get; set; }
+
+    public string Guide { get; set; } = "";
+
+    public int Step { get; set; }
+
+    public string? Text { get; set; }
+
+    public string Language { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Everything one turn changes, committed atomically so a crash never leaves half of it.</summary>
+public sealed class TurnChanges
+{
+    public UserState? State { get; set; }
+
+    public List<DialogEvent> Events { get; } = [];
+
+    public Feedback? Feedback { get; set; }
+
+    public Question? Question { get; set; }
+
+    public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null;
+}

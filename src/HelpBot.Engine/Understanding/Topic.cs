@@ -1,0 +1,33 @@
+namespace HelpBot.Engine.Understanding;
+
+/// <summary>The part of a guide a free-text message is about.</summary>
+public enum TopicKind
+{
+    /// <summary>What the guide is for, where the deactivation function is in general.</summary>
+    Overview,
+    Consequences,
+
+    /// <summary>One consequence; <see cref="Topic.Id"/> is its id.</summary>
+    Consequence,
+
+    /// <summary>The advice to wait for refunds of cancelled orders.</summary>
+    Refunds,
+
+    /// <summary>A part of the walkthrough (Step 1 or Step 2); <see cref="Topic.Id"/> is its number.</summary>
+    Part,
+
+    /// <summary>One sub-step; <see cref="Topic.Id"/> is the step id.</summary>
+    Step,
+
+    /// <summary>What happens after the form is sent.</summary>
+    Done,
+    Reasons,
+
+    /// <summary>One reason option; <see cref="Topic.Id"/> is its id.</summary>
+    Reason,
+}
+
+public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = null);
+
+/// <summary>What a message was understood as, and how sure the matcher is (0..1).</summary>
+public readonly record struct TextMatch(Topic Topic, double Confidence);

@@ -1,0 +1,47 @@
+using HelpBot.Channels.Console;
+using HelpBot.Content;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Understanding;
+using HelpBot.Storage.LiteDb;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HelpBot.Hosting;
+
+public static class HelpBotServices
+{
+    /// <summary>Content, understanding and the dialog engine: everything but storage and channels.</summary>
+    public static IHostApplicationBuilder AddDialogCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptionsWithValidateOnStart<ContentOptions, ContentOptionsValidator>()
+            .BindConfiguration(ContentOptions.SectionName);
+        builder.Services.AddSingleton<ReloadingContentProvider>();
+        builder.Services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ReloadingContentProvider>());
+        builder.Services.TryAddSingleton<ITextUnderstanding, NoTextUnderstanding>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => builder.Configuration.GetSection("Dialog").Get<DialogOptions>() ?? new DialogOptions());
+        builder.Services.AddSingleton<IDialogEngine, DialogEngine>();
+        return builder;
+    }
+
+    /// <summary>The whole bot: core, storage and the channels the configuration asks for.</summary>
+    public static IHostApplicationBuilder AddHelpBot(this IHostApplicationBuilder builder, ChannelPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(plan);
+        builder.AddDialogCore();
+        builder.AddLiteDbStorage();
+
+        if (plan.Console)
+        {
+            // The terminal is the chat: logs go to standard error so they never interleave with it.
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddConsoleChannel();
+        }
+        if (!plan.NeedsHttp)
+            builder.Services.AddSingleton<IServer, NoHttpServer>();
+        return builder;
+    }
+}

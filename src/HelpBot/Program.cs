@@ -1,0 +1,37 @@
+using HelpBot.Commands;
+using HelpBot.Engine.Content;
+using HelpBot.Hosting;
+
+// Commands first: they use parts of the bot without running it.
+switch (args)
+{
+    case ["replay", .. var paths]:
+        return await ReplayCommand.RunAsync(paths, []);
+    case ["validate-content", .. var rest]:
+        return await ValidateContentCommand.RunAsync(rest);
+}
+
+var builder = WebApplication.CreateBuilder(CommandLineArgs.Normalize(args));
+var plan = ChannelPlan.From(builder.Configuration);
+
+// Content, engine, storage, and the channels the configuration turns on.
+builder.AddHelpBot(plan);
+
+var app = builder.Build();
+
+// Invalid content stops the start with every error listed, rather than serving half a guide.
+try
+{
+    _ = app.Services.GetRequiredService<IContentProvider>().Current;
+}
+catch (ContentValidationException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to tests that start the host.</summary>
+public partial class Program;

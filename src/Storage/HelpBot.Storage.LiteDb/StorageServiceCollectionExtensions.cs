@@ -1,0 +1,20 @@
+using HelpBot.Engine.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Storage.LiteDb;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the LiteDB store from section <c>Storage</c>, validated at start.</summary>
+    public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>()
+            .BindConfiguration(StorageOptions.SectionName);
+        builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        return builder;
+    }
+}
