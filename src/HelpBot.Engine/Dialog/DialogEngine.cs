@@ -88,6 +88,8 @@ public sealed partial class DialogEngine : IDialogEngine
         UserState? stored = null;
         try
         {
+            if (turn.DeliveryId is { } delivery && await _store.WasHandledAsync(delivery, cancellationToken))
+                return Reply.Empty;
             stored = await _store.FindUserAsync(turn.UserKey, cancellationToken);
             var state = stored ?? new UserState { Key = turn.UserKey };
             var context = new TurnContext(turn, state, book, book.LanguageFor(state.Language, turn.Locale), _time.GetUtcNow());
@@ -95,7 +97,13 @@ public sealed partial class DialogEngine : IDialogEngine
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)
                 : await HandleTextAsync(context, turn.Text ?? "", cancellationToken);
 
-            if (!context.Forgotten)
+            context.Changes.DeliveryId = turn.DeliveryId;
+            if (context.Forgotten)
+            {
+                if (turn.DeliveryId is not null)
+                    await _store.CommitAsync(new TurnChanges { DeliveryId = turn.DeliveryId }, cancellationToken);
+            }
+            else
             {
                 if (context.StateChanged || stored is null)
                 {

@@ -24,6 +24,12 @@ public sealed record Turn
     /// <summary>The opaque action id of a pressed button, as the engine issued it (or as forged by a client).</summary>
     public string? Action { get; init; }
 
+    /// <summary>
+    /// The channel's id for this delivery (e.g. <c>telegram:update:42</c>). A turn whose id was already handled
+    /// changes nothing and gets an empty reply, so redeliveries after a restart or a webhook retry are harmless.
+    /// </summary>
+    public string? DeliveryId { get; init; }
+
     public string UserKey => Channel + ":" + UserId;
 
     public static Turn FromText(string channel, string userId, string chatId, string? locale, string text) =>

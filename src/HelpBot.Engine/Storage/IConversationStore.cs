@@ -7,6 +7,9 @@ public interface IConversationStore
 
     ValueTask<Feedback?> FindFeedbackAsync(string userKey, string guide, CancellationToken cancellationToken);
 
+    /// <summary>Whether a turn with this <see cref="Dialog.Turn.DeliveryId"/> was already committed.</summary>
+    ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken);
+
     /// <summary>Writes all of <paramref name="changes"/> or nothing.</summary>
     ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken);
 

@@ -9,6 +9,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     private readonly Dictionary<string, Feedback> _feedback = new(StringComparer.Ordinal);
     private readonly List<Question> _questions = [];
     private readonly List<DialogEvent> _events = [];
+    private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public IReadOnlyList<Question> Questions { get { lock (_gate) return [.. _questions]; } }
@@ -26,6 +27,12 @@ public sealed class InMemoryConversationStore : IConversationStore
             return ValueTask.FromResult(_feedback.GetValueOrDefault(Storage.Feedback.IdFor(userKey, guide)));
     }
 
+    public ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult(_deliveries.Contains(deliveryId));
+    }
+
     public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -38,6 +45,8 @@ public sealed class InMemoryConversationStore : IConversationStore
             if (changes.Question is { } question)
                 _questions.Add(question);
             _events.AddRange(changes.Events);
+            if (changes.DeliveryId is { } delivery)
+                _deliveries.Add(delivery);
         }
         return ValueTask.CompletedTask;
     }

@@ -129,5 +129,16 @@ public sealed class TurnChanges
 
     public Question? Question { get; set; }
 
-    public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null;
+    /// <summary>The channel delivery this turn handled; stored with the rest so it is marked handled exactly when its effects are.</summary>
+    public string? DeliveryId { get; set; }
+
+    public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null && DeliveryId is null;
+}
+
+/// <summary>A channel delivery (update, interaction) that has been handled.</summary>
+public sealed class HandledDelivery
+{
+    public string Id { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     private readonly ILiteCollection<Feedback> _feedback;
     private readonly ILiteCollection<Question> _questions;
     private readonly ILiteCollection<DialogEvent> _events;
+    private readonly ILiteCollection<HandledDelivery> _deliveries;
 
     public LiteDbConversationStore(string path)
         : this(new LiteDatabase(new ConnectionString { Filename = EnsureFolder(path), Connection = ConnectionType.Direct }, CreateMapper()))
@@ -29,6 +30,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         _feedback = database.GetCollection<Feedback>("feedback");
         _questions = database.GetCollection<Question>("questions");
         _events = database.GetCollection<DialogEvent>("events");
+        _deliveries = database.GetCollection<HandledDelivery>("deliveries");
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);
@@ -46,6 +48,9 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     public ValueTask<Feedback?> FindFeedbackAsync(string userKey, string guide, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Feedback?>(_feedback.FindById(Feedback.IdFor(userKey, guide)));
 
+    public ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_deliveries.Exists(Query.EQ("_id", deliveryId)));
+
     public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -59,6 +64,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
                 _questions.Insert(question);
             if (changes.Events.Count > 0)
                 _events.InsertBulk(changes.Events);
+            if (changes.DeliveryId is { } delivery)
+                _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
             return 0;
         });
         return ValueTask.CompletedTask;
@@ -100,6 +107,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         mapper.Entity<Feedback>().Id(f => f.Id, autoId: false);
         mapper.Entity<Question>().Id(q => q.Id, autoId: false);
         mapper.Entity<DialogEvent>().Id(e => e.Id, autoId: false);
+        mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 
