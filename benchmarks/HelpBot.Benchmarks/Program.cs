@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Running;
+using HelpBot.Benchmarks;
 
 // Run all: dotnet run -c Release --project benchmarks/HelpBot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>Entry point.</summary>
-public partial class Program;
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkContent).Assembly).Run(args);
