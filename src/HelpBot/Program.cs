@@ -1,3 +1,4 @@
+using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Hosting;
@@ -18,6 +19,10 @@ var plan = ChannelPlan.From(builder.Configuration);
 builder.AddHelpBot(plan);
 
 var app = builder.Build();
+
+// HTTP endpoints of the channels that receive over HTTP.
+if (plan.TelegramWebhook)
+    app.MapTelegramWebhook();
 
 // Invalid content stops the start with every error listed, rather than serving half a guide.
 try
