@@ -172,6 +172,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The JSON of a queued update, as the bot receives it.</summary>
+    public string UpdateJson(int updateId)
+    {
+        lock (_gate)
+            return _updates.First(u => u.Id == updateId).Json;
+    }
+
     /// <summary>Whether every queued update has been confirmed by a later getUpdates offset.</summary>
     public bool AllConfirmed
     {

@@ -46,6 +46,10 @@ public sealed class TelegramUser(FakeBotApiServer api, long id, string? language
         return messages;
     }
 
+    /// <summary>The message id the fake gave the user's last text message.</summary>
+    public int LastUpdateMessageId(FakeBotApiServer server) =>
+        System.Text.Json.Nodes.JsonNode.Parse(server.UpdateJson(LastUpdateId))!["message"]!["message_id"]!.GetValue<int>();
+
     /// <summary>How many messages the bot has sent or edited in this chat so far.</summary>
     public int MessageCalls => api.Requests.Count(r => FakeBotApiServer.IsMessageCall(r) && FakeBotApiServer.ChatOf(r) == ChatId && r.Status == 200);
 }

@@ -145,4 +145,47 @@ public sealed class PollingServiceTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Batch_WithUnreadableUpdates_SkipsThemAndServesTheRest()
+    {
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1005);
+
+        api.EnqueueRaw(api.NextUpdateId(), "{\"update_id\":" + api.NextUpdateId() + ",\"message\":\"not an object\"}");
+        api.EnqueueRaw(api.NextUpdateId(), "{\"update_id\":" + api.NextUpdateId() + ",\"callback_query\":{\"id\":5}}");
+        api.EnqueueRaw(api.NextUpdateId(), "42");
+        var reply = await user.SendAsync("/start");
+
+        Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
+        await WaitAsync(() => api.AllConfirmed);
+        Assert.Equal(3, bot.Logs.Entries.Count(e => e.Message.Contains("could not be read", StringComparison.Ordinal)));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task GetUpdates_Failing_RetriedAfterAPause()
+    {
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        api.Fail("getUpdates", Fault.ServerError(502), times: 2);
+        api.Fail("getUpdates", Fault.ConnectionDrop());
+        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1006);
+
+        var reply = await user.SendAsync("/start");
+
+        Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
+        Assert.Equal([502, 502, 0], api.Calls("getUpdates").Take(3).Select(r => r.Status));
+        Assert.Equal(3, bot.Logs.Entries.Count(e => e.Message.Contains("getUpdates failed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(api.Token, bot.Logs.All, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+            await Task.Delay(50, Cancel);
+        Assert.True(condition());
+    }
 }

@@ -17,13 +17,13 @@ internal sealed class SendRateLimiter : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         if (settings.MessagesPerSecond > 0)
-            _global = new TokenBucketRateLimiter(Bucket(settings.MessagesPerSecond, settings.MessagesPerSecond, TimeSpan.FromSeconds(1)));
+            _global = new TokenBucketRateLimiter(Bucket(settings.MessagesPerSecond, TimeSpan.FromSeconds(1.0 / settings.MessagesPerSecond)));
 
         var privateChat = settings.ChatMessagesPerSecond > 0
-            ? Bucket(Math.Max(settings.ChatBurst, 1), settings.ChatMessagesPerSecond, TimeSpan.FromSeconds(1))
+            ? Bucket(settings.ChatBurst, TimeSpan.FromSeconds(1.0 / settings.ChatMessagesPerSecond))
             : null;
         var group = settings.GroupMessagesPerMinute > 0
-            ? Bucket(settings.GroupMessagesPerMinute, 1, TimeSpan.FromMinutes(1.0 / settings.GroupMessagesPerMinute))
+            ? Bucket(settings.GroupMessagesPerMinute, TimeSpan.FromMinutes(1.0 / settings.GroupMessagesPerMinute))
             : null;
         if (privateChat is not null || group is not null)
         {
@@ -49,11 +49,12 @@ internal sealed class SendRateLimiter : IDisposable
         _chats?.Dispose();
     }
 
-    private static TokenBucketRateLimiterOptions Bucket(int burst, int tokensPerPeriod, TimeSpan period) => new()
+    /// <summary>Holds up to <paramref name="burst"/> messages and earns one back every <paramref name="interval"/>.</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int burst, TimeSpan interval) => new()
     {
         TokenLimit = burst,
-        TokensPerPeriod = tokensPerPeriod,
-        ReplenishmentPeriod = period,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = interval,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
