@@ -20,6 +20,7 @@ public sealed class UpdateDispatcherTests
 
         api.SendText(slow.Id, "/start");
         api.SendText(slow.Id, "/menu");
+        await api.WaitForAsync(r => r.Status == 429, cancellationToken: Cancel);
         var otherReply = await other.SendAsync("/help");
         var slowReplies = await slow.RepliesAsync(2);
 
