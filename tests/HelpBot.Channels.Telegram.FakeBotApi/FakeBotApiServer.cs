@@ -125,7 +125,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         ["callback_query"] = new JsonObject
         {
-            ["id"] = "cq" + Interlocked.Increment(ref _nextUpdateId).ToString(CultureInfo.InvariantCulture),
+            ["id"] = "cq" + Guid.NewGuid().ToString("N"),
             ["from"] = User(userId, languageCode),
             ["message"] = MessageJson(message),
             ["chat_instance"] = "ci" + message.ChatId.ToString(CultureInfo.InvariantCulture),
@@ -137,10 +137,32 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public int Enqueue(JsonObject update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var id = update["update_id"]?.GetValue<int>() ?? Interlocked.Increment(ref _nextUpdateId);
-        update["update_id"] = id;
-        EnqueueRaw(id, update.ToJsonString());
-        return id;
+        if (update["update_id"]?.GetValue<int>() is { } id)
+        {
+            EnqueueRaw(id, update.ToJsonString());
+            return id;
+        }
+        return Enqueue(next =>
+        {
+            update["update_id"] = next;
+            return update.ToJsonString();
+        });
+    }
+
+    /// <summary>
+    /// Queues the update <paramref name="json"/> writes for the id it is given. Ids are handed out under the queue's lock,
+    /// so, as at Telegram, a later update always has a higher id (concurrent senders cannot queue an id below a confirmed one).
+    /// </summary>
+    public int Enqueue(Func<int, string> json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        lock (_gate)
+        {
+            var id = ++_nextUpdateId;
+            _updates.Add(new QueuedUpdate(id, json(id)));
+            Signal();
+            return id;
+        }
     }
 
     /// <summary>Queues any JSON text as an update (malformed ones included); <paramref name="id"/> orders it in the queue.</summary>
@@ -153,7 +175,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    public int NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+    public int NextUpdateId()
+    {
+        lock (_gate)
+            return ++_nextUpdateId;
+    }
 
     public int SendText(long userId, string text, string? languageCode = "ru", long? chatId = null, int? replyTo = null) =>
         Enqueue(TextMessage(userId, text, languageCode, chatId, replyTo));
@@ -397,10 +423,16 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             {
                 if (offset is { } confirmedBelow)
                 {
-                    foreach (var update in _updates.Where(u => u.Id < confirmedBelow))
-                        update.Confirmed = true;
-                    // Confirmed updates are gone for good at Telegram; keep the list short for long runs.
-                    _updates.RemoveAll(u => u.Confirmed && u.Id < confirmedBelow - 10_000);
+                    // Confirmed updates are gone for good at Telegram; a recording fake keeps them for Unconfirm and UpdateJson.
+                    if (_options.Record)
+                    {
+                        foreach (var update in _updates.Where(u => u.Id < confirmedBelow))
+                            update.Confirmed = true;
+                    }
+                    else
+                    {
+                        _updates.RemoveAll(u => u.Id < confirmedBelow);
+                    }
                 }
                 batch = _updates.Where(u => !u.Confirmed).OrderBy(u => u.Id).Take(limit).ToList();
                 changed = _changed.Task;

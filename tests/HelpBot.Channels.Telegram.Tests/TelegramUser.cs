@@ -28,10 +28,16 @@ public sealed class TelegramUser(FakeBotApiServer api, long id, string? language
     public Task<IReadOnlyList<SentMessage>> PressAsync(SentMessage message, string labelFragment, int replies = 1) =>
         PressDataAsync(message, message.ButtonData(labelFragment), replies);
 
-    public Task<IReadOnlyList<SentMessage>> PressDataAsync(SentMessage message, string data, int replies = 1)
+    /// <summary>Presses, waits for the replies and for the press to be answered (every press must be).</summary>
+    public async Task<IReadOnlyList<SentMessage>> PressDataAsync(SentMessage message, string data, int replies = 1)
     {
-        LastUpdateId = api.PressButton(Id, message, data, language);
-        return RepliesAsync(replies);
+        var press = api.ButtonPress(Id, message, data, language);
+        var queryId = press["callback_query"]!["id"]!.GetValue<string>();
+        LastUpdateId = api.Enqueue(press);
+        var messages = await RepliesAsync(replies);
+        await api.WaitForAsync(r => r.Method == "answerCallbackQuery" && r.Parameters["callback_query_id"]?.GetValue<string>() == queryId,
+            cancellationToken: TestContext.Current.CancellationToken);
+        return messages;
     }
 
     /// <summary>Waits for the next <paramref name="count"/> messages the bot sends or edits in this chat.</summary>

@@ -51,6 +51,7 @@ public sealed class CallbackQueryHandlerTests : IAsyncLifetime
         _api.Enqueue(press);
 
         var reply = await user.RepliesAsync();
+        await _api.WaitForAsync(r => r.Method == "answerCallbackQuery", cancellationToken: Cancel);
 
         Assert.Contains("устарела", reply[0].Text, StringComparison.Ordinal);
         Assert.Single(_api.Calls("answerCallbackQuery"));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
@@ -11,10 +12,18 @@ internal static class ReplyRenderer
     /// <summary>Telegram's limit on callback_data.</summary>
     public const int MaxCallbackDataBytes = 64;
 
+    /// <summary>The engine hands out the same message objects for its fixed screens, so each is rendered once, while it lives.</summary>
+    private static readonly ConditionalWeakTable<OutgoingMessage, IReadOnlyList<TelegramMessage>> Rendered = new();
+
     /// <summary>One engine message can become several Telegram messages when it is long; the buttons go on the last.</summary>
     public static IReadOnlyList<TelegramMessage> Render(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return Rendered.GetValue(message, RenderNew);
+    }
+
+    private static IReadOnlyList<TelegramMessage> RenderNew(OutgoingMessage message)
+    {
         var pieces = MessageSplitter.Split(Markup.Parse(message.Text));
         var keyboard = Keyboard(message.Buttons);
         var result = new List<TelegramMessage>(pieces.Count);

@@ -29,19 +29,17 @@ internal sealed class CallbackQueryHandler(
         var chatId = pressed?.Chat?.Id ?? query.From.Id;
 
         Reply reply;
-        var answer = true;
         try
         {
             reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId), cancellationToken);
-            answer = reply.Messages.Count > 0; // empty: already handled, and answered, the first time
         }
-        finally
+        catch
         {
-            if (answer)
-                await AnswerAsync(query.Id, cancellationToken);
+            await AnswerAsync(query.Id, cancellationToken);
+            throw;
         }
         if (reply.Messages.Count == 0)
-            return;
+            return; // already handled, and answered, the first time
 
         // An inaccessible message (too old, deleted) comes with date 0 and cannot be edited.
         var editable = pressed is { Id: > 0 } && pressed.Date > DateTime.UnixEpoch;
@@ -49,7 +47,16 @@ internal sealed class CallbackQueryHandler(
             chatId,
             ThreadId: pressed is { IsTopicMessage: true } ? pressed.MessageThreadId : null,
             EditMessageId: editable ? pressed!.Id : null);
-        await replies.DeliverAsync(target, reply, cancellationToken);
+        // The answer (which stops the spinner) and the new screen are independent calls: send them side by side.
+        var answering = AnswerAsync(query.Id, cancellationToken);
+        try
+        {
+            await replies.DeliverAsync(target, reply, cancellationToken);
+        }
+        finally
+        {
+            await answering;
+        }
     }
 
     private async Task AnswerAsync(string queryId, CancellationToken cancellationToken)
