@@ -38,7 +38,7 @@ foreach (var result in results.Where(r => r.Bot != "echo bot" && echo.ContainsKe
 {
     var baseline = echo[result.Load];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{result.Bot} vs echo, {result.Load}: throughput ×{baseline.UpdatesPerSecond / result.UpdatesPerSecond:0.00} lower, p99 ×{result.P99Ms / baseline.P99Ms:0.00}"));
+        $"{result.Bot}, {result.Load}: echo's throughput ÷ this = {baseline.UpdatesPerSecond / result.UpdatesPerSecond:0.00} (target ≤ 1.5); p99 ÷ echo's = {result.P99Ms / baseline.P99Ms:0.00}"));
 }
 
 static ContentCatalog LoadContent()

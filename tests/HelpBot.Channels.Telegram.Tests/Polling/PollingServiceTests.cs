@@ -1,5 +1,4 @@
 using HelpBot.Channels.Telegram.FakeBotApi;
-using HelpBot.Storage.LiteDb;
 
 namespace HelpBot.Channels.Telegram.Tests.Polling;
 
@@ -11,8 +10,8 @@ public sealed class PollingServiceTests
     [Fact]
     public async Task Walkthrough_StartToLastStep_EditsOneMessageAndAnswersEveryPress()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
         var user = new TelegramUser(api, 1001);
 
         var greeting = (await user.SendAsync("/start"))[0];
@@ -43,10 +42,10 @@ public sealed class PollingServiceTests
     [Fact]
     public async Task Start_Polling_DeletesWebhookAndSetsCommandMenus()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
 
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await rig.WhenPollingAsync();
 
         Assert.Single(api.Calls("deleteWebhook"));
         var menus = api.Calls("setMyCommands");
@@ -58,8 +57,8 @@ public sealed class PollingServiceTests
     [Fact]
     public async Task Locale_EnglishClient_GetsEnglish()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
         var user = new TelegramUser(api, 1002, language: "en");
 
         var greeting = (await user.SendAsync("/start"))[0];
@@ -71,87 +70,71 @@ public sealed class PollingServiceTests
     [Fact]
     public async Task Restart_MidWalkthrough_ResumesWhereTheUserWas()
     {
-        var folder = Directory.CreateTempSubdirectory("helpbot-telegram-");
-        var path = Path.Combine(folder.FullName, "bot.db");
-        try
+        using var database = new TempDatabase();
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1003);
+        SentMessage step;
+        using (var store = database.Open())
         {
-            await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-            var user = new TelegramUser(api, 1003);
-            SentMessage step;
-            using (var store = new LiteDbConversationStore(path))
-            {
-                await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
-                var greeting = (await user.SendAsync("/start"))[0];
-                step = (await user.PressAsync(greeting, "Пошаговая"))[0];
-                step = (await user.PressAsync(step, "Далее"))[0];
-                step = (await user.PressAsync(step, "Далее"))[0];
-                Assert.Contains("3/9", step.Text, StringComparison.Ordinal);
-            }
-
-            using (var store = new LiteDbConversationStore(path))
-            {
-                await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
-                var resumed = (await user.SendAsync("/steps"))[0];
-                Assert.Contains("3/9", resumed.Text, StringComparison.Ordinal);
-
-                // The old message's buttons still work after the restart.
-                var next = (await user.PressAsync(step, "Далее"))[0];
-                Assert.Contains("4/9", next.Text, StringComparison.Ordinal);
-            }
-            Assert.Empty(api.Violations);
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var greeting = (await user.SendAsync("/start"))[0];
+            step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+            step = (await user.PressAsync(step, "Далее"))[0];
+            step = (await user.PressAsync(step, "Далее"))[0];
+            Assert.Contains("3/9", step.Text, StringComparison.Ordinal);
         }
-        finally
+
+        using (var store = database.Open())
         {
-            folder.Delete(recursive: true);
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var resumed = (await user.SendAsync("/steps"))[0];
+            Assert.Contains("3/9", resumed.Text, StringComparison.Ordinal);
+
+            // The old message's buttons still work after the restart.
+            var next = (await user.PressAsync(step, "Далее"))[0];
+            Assert.Contains("4/9", next.Text, StringComparison.Ordinal);
         }
+        Assert.Empty(api.Violations);
     }
 
     [Fact]
     public async Task Redelivery_AfterRestart_ChangesNothingAndSendsNothing()
     {
-        var folder = Directory.CreateTempSubdirectory("helpbot-telegram-");
-        var path = Path.Combine(folder.FullName, "bot.db");
-        try
+        using var database = new TempDatabase();
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1004);
+        int pressUpdate;
+        using (var store = database.Open())
         {
-            await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-            var user = new TelegramUser(api, 1004);
-            int pressUpdate;
-            using (var store = new LiteDbConversationStore(path))
-            {
-                await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
-                var greeting = (await user.SendAsync("/start"))[0];
-                var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
-                await user.PressAsync(step, "Далее");
-                pressUpdate = user.LastUpdateId;
-            }
-            var callsBefore = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
-
-            // Telegram never got the confirmation of the last press and hands it to the restarted bot again.
-            api.Unconfirm(pressUpdate);
-            using (var store = new LiteDbConversationStore(path))
-            {
-                await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
-                // Updates of one chat are handled in order, so once this is answered the redelivery has been handled too.
-                var resumed = (await user.SendAsync("/steps"))[0];
-                Assert.Contains("2/9", resumed.Text, StringComparison.Ordinal);
-            }
-
-            var callsAfter = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
-            Assert.Equal(callsBefore + 1, callsAfter);
-            Assert.Empty(api.Violations);
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var greeting = (await user.SendAsync("/start"))[0];
+            var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+            await user.PressAsync(step, "Далее");
+            pressUpdate = user.LastUpdateId;
         }
-        finally
+        var callsBefore = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
+
+        // Telegram never got the confirmation of the last press and hands it to the restarted bot again.
+        api.Unconfirm(pressUpdate);
+        using (var store = database.Open())
         {
-            folder.Delete(recursive: true);
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            // Updates of one chat are handled in order, so once this is answered the redelivery has been handled too.
+            var resumed = (await user.SendAsync("/steps"))[0];
+            Assert.Contains("2/9", resumed.Text, StringComparison.Ordinal);
         }
+
+        var callsAfter = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
+        Assert.Equal(callsBefore + 1, callsAfter);
+        Assert.Empty(api.Violations);
     }
 
     [Fact]
     public async Task Batch_WithUnreadableUpdates_SkipsThemAndServesTheRest()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         var user = new TelegramUser(api, 1005);
 
         api.EnqueueRaw(api.NextUpdateId(), "{\"update_id\":" + api.NextUpdateId() + ",\"message\":\"not an object\"}");
@@ -161,7 +144,7 @@ public sealed class PollingServiceTests
 
         Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
         await WaitAsync(() => api.AllConfirmed);
-        Assert.Equal(3, bot.Logs.Entries.Count(e => e.Message.Contains("could not be read", StringComparison.Ordinal)));
+        Assert.Equal(3, rig.Bot.Logs.Entries.Count(e => e.Message.Contains("could not be read", StringComparison.Ordinal)));
         Assert.Empty(api.Violations);
     }
 

@@ -12,9 +12,9 @@ public sealed class TelegramSenderTests
     [Fact]
     public async Task Send_429_WaitsRetryAfterThenSends()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 1));
         var user = new TelegramUser(api, 3001);
 
@@ -25,16 +25,16 @@ public sealed class TelegramSenderTests
         Assert.Equal([429, 200], sends.Select(s => s.Status));
         Assert.True(sends[1].At - sends[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {(sends[1].At - sends[0].At).TotalMilliseconds} ms");
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95));
-        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Too Many Requests", StringComparison.Ordinal));
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Too Many Requests", StringComparison.Ordinal));
         Assert.Empty(api.Violations);
     }
 
     [Fact]
     public async Task Send_ServerErrorsAndDroppedConnection_RetriedUntilDelivered()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.ServerError(502));
         api.Fail("sendMessage", Fault.ConnectionDrop());
         api.Fail("sendMessage", Fault.ServerError(500));
@@ -44,15 +44,15 @@ public sealed class TelegramSenderTests
 
         Assert.Contains("AliExpress", greeting.Text, StringComparison.Ordinal);
         Assert.Equal([502, 0, 500, 200], api.Calls("sendMessage").Select(s => s.Status));
-        Assert.DoesNotContain(api.Token, bot.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Token, rig.Bot.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Send_FailsEveryTry_GivesUpAndLogsTheReason()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, settings: new Dictionary<string, string?> { ["Telegram:MaxSendAttempts"] = "3" }, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Telegram:MaxSendAttempts"] = "3" });
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.ServerError(503), times: 3);
         var user = new TelegramUser(api, 3003);
 
@@ -62,18 +62,18 @@ public sealed class TelegramSenderTests
         await user.SendAsync("/menu");
 
         Assert.Equal([503, 503, 503, 200], api.Calls("sendMessage").Select(s => s.Status));
-        var lost = Assert.Single(bot.Logs.Entries, e => e.Level == LogLevel.Error);
+        var lost = Assert.Single(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("3003", lost.Message, StringComparison.Ordinal);
         Assert.Contains("503", lost.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(api.Token, bot.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Token, rig.Bot.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Send_400_NotRetriedAndLogged()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.BadRequest("chat not found"));
         var user = new TelegramUser(api, 3004);
 
@@ -81,14 +81,14 @@ public sealed class TelegramSenderTests
         await user.SendAsync("/menu");
 
         Assert.Equal([400, 200], api.Calls("sendMessage").Select(s => s.Status));
-        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("chat not found", StringComparison.Ordinal));
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("chat not found", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AnswerCallbackQuery_Fails_PressIsStillHandled()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
         var user = new TelegramUser(api, 3005);
         var greeting = (await user.SendAsync("/start"))[0];
         api.Fail("answerCallbackQuery", Fault.BadRequest("query is too old and response timeout expired or query ID is invalid"));
@@ -97,6 +97,6 @@ public sealed class TelegramSenderTests
         await user.SendAsync("/menu"); // the chat's next update starts once the press is fully handled
 
         Assert.Contains("1/9", step.Text, StringComparison.Ordinal);
-        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("query is too old", StringComparison.Ordinal));
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("query is too old", StringComparison.Ordinal));
     }
 }

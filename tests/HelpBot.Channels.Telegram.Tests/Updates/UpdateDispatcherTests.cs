@@ -10,9 +10,9 @@ public sealed class UpdateDispatcherTests
     [Fact]
     public async Task SlowChat_HoldsItsOwnUpdatesInOrder_OtherChatsGoOn()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
-        await api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
         var slow = new TelegramUser(api, 6001);
         var other = new TelegramUser(api, 6002);
         // The first reply to the slow chat is throttled for a second.
@@ -35,8 +35,8 @@ public sealed class UpdateDispatcherTests
     [Fact]
     public async Task ManyChats_AllAnsweredOnce()
     {
-        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
         var users = Enumerable.Range(0, 150).Select(i => new TelegramUser(api, 7000 + i)).ToList();
 
         foreach (var user in users)

@@ -11,50 +11,47 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> WebhookMode = new() { ["Telegram:Mode"] = "Webhook" };
 
-    private FakeBotApiServer _api = null!;
-    private TelegramTestBot _bot = null!;
+    private TelegramTestRig _rig = null!;
     private HttpClient _http = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        _bot = await TelegramTestBot.StartAsync(_api, settings: WebhookMode, cancellationToken: Cancel);
-        _http = new HttpClient { BaseAddress = new Uri(_bot.Address) };
+        _rig = await TelegramTestRig.StartAsync(WebhookMode);
+        _http = new HttpClient { BaseAddress = new Uri(_rig.Bot.Address) };
     }
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        await _bot.DisposeAsync();
-        await _api.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 
     [Fact]
     public async Task Start_WebhookMode_SetsWebhookWithSecretAndNeverPolls()
     {
-        var set = await _api.WaitForAsync(r => r.Method == "setWebhook", cancellationToken: Cancel);
-        await _api.WaitForAsync(r => r.Method == "setMyCommands" && r.Parameters["language_code"] is null, cancellationToken: Cancel);
+        var set = await _rig.Api.WaitForAsync(r => r.Method == "setWebhook", cancellationToken: Cancel);
+        await _rig.Api.WaitForAsync(r => r.Method == "setMyCommands" && r.Parameters["language_code"] is null, cancellationToken: Cancel);
 
         Assert.Equal("https://bot.example.test" + TelegramTestBot.WebhookPath, set.Parameters["url"]!.GetValue<string>());
         Assert.Equal(TelegramTestBot.Secret, set.Parameters["secret_token"]!.GetValue<string>());
         Assert.Equal(["message", "callback_query"], set.Parameters["allowed_updates"]!.AsArray().Select(k => k!.GetValue<string>()));
-        Assert.Empty(_api.Calls("getUpdates"));
-        Assert.Empty(_api.Calls("deleteWebhook"));
-        Assert.Empty(_api.Violations);
+        Assert.Empty(_rig.Api.Calls("getUpdates"));
+        Assert.Empty(_rig.Api.Calls("deleteWebhook"));
+        Assert.Empty(_rig.Api.Violations);
     }
 
     [Fact]
     public async Task Post_RightSecret_HandlesTheUpdateBeforeAnswering()
     {
-        var response = await PostAsync(Update(_api.TextMessage(2001, "/start")), TelegramTestBot.Secret);
+        var response = await PostAsync(Update(_rig.Api.TextMessage(2001, "/start")), TelegramTestBot.Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // 200 comes after the reply went out, so a crash before it makes Telegram deliver again.
-        var reply = Assert.Single(_api.Messages(2001));
+        var reply = Assert.Single(_rig.Api.Messages(2001));
         Assert.Contains("AliExpress", reply.Text, StringComparison.Ordinal);
-        Assert.Empty(_api.Violations);
+        Assert.Empty(_rig.Api.Violations);
     }
 
     [Theory]
@@ -63,30 +60,30 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Post_WrongOrMissingSecret_401AndNothingHandled(string? secret)
     {
-        var response = await PostAsync(Update(_api.TextMessage(2002, "/start")), secret);
+        var response = await PostAsync(Update(_rig.Api.TextMessage(2002, "/start")), secret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_api.Messages(2002));
-        Assert.DoesNotContain(TelegramTestBot.Secret, _bot.Logs.All, StringComparison.Ordinal);
+        Assert.Empty(_rig.Api.Messages(2002));
+        Assert.DoesNotContain(TelegramTestBot.Secret, _rig.Bot.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Post_SameUpdateTwice_SecondChangesNothingAndSendsNothing()
     {
-        var start = Update(_api.TextMessage(2003, "/start"));
+        var start = Update(_rig.Api.TextMessage(2003, "/start"));
         await PostAsync(start, TelegramTestBot.Secret);
-        var greeting = Assert.Single(_api.Messages(2003));
-        var press = Update(_api.ButtonPress(2003, greeting, "steps:aliexpress"));
+        var greeting = Assert.Single(_rig.Api.Messages(2003));
+        var press = Update(_rig.Api.ButtonPress(2003, greeting, "steps:aliexpress"));
         await PostAsync(press, TelegramTestBot.Secret);
-        var callsAfterFirst = _api.Requests.Count;
+        var callsAfterFirst = _rig.Api.Requests.Count;
 
         // Telegram retries a webhook call it thinks failed: same update_id, same callback query.
         var retry = await PostAsync(press, TelegramTestBot.Secret);
 
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        Assert.Equal(callsAfterFirst, _api.Requests.Count);
-        Assert.Contains("1/9", Assert.Single(_api.Messages(2003)).Text, StringComparison.Ordinal);
-        Assert.Single(_api.Calls("answerCallbackQuery"));
+        Assert.Equal(callsAfterFirst, _rig.Api.Requests.Count);
+        Assert.Contains("1/9", Assert.Single(_rig.Api.Messages(2003)).Text, StringComparison.Ordinal);
+        Assert.Single(_rig.Api.Calls("answerCallbackQuery"));
     }
 
     [Theory]
@@ -99,7 +96,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var response = await PostRawAsync(body, TelegramTestBot.Secret);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(_bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.DoesNotContain(_rig.Bot.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]
@@ -108,8 +105,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var response = await PostRawAsync("{\"update_id\":77,\"message\":\"not an object\"}", TelegramTestBot.Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(_bot.Logs.Entries, e => e.Message.Contains("update 77", StringComparison.Ordinal));
-        Assert.DoesNotContain(_api.Requests, r => r.Method == "sendMessage");
+        Assert.Contains(_rig.Bot.Logs.Entries, e => e.Message.Contains("update 77", StringComparison.Ordinal));
+        Assert.DoesNotContain(_rig.Api.Requests, r => r.Method == "sendMessage");
     }
 
     private static JsonObject Update(JsonObject update)

@@ -12,6 +12,7 @@ namespace HelpBot.Channels.Telegram.Polling;
 /// <summary>
 /// Long polling: asks getUpdates for what is new and hands each update to the dispatcher, which confirms it with the
 /// next offset once queued. A failed call is logged and retried after a pause; the loop runs until the host stops.
+/// The channel's services are singletons, so unlike Telegram.Bot's examples no scope is opened per cycle.
 /// </summary>
 internal sealed class PollingService(
     ITelegramBotClient client,
