@@ -246,7 +246,19 @@ public sealed partial class DialogEngine : IDialogEngine
     {
         if (context.State.Step != number)
             context.Change(s => s.Step = number);
-        context.Record(DialogEventKind.StepReached, number);
+
+        // The funnel counts users per sub-step, so only the first reach is an event: paging back and forth writes nothing more.
+        var bit = 1L << number;
+        var guide = context.GuideId;
+        if (context.State.ReachedGuide != guide || (context.State.ReachedSteps & bit) == 0)
+        {
+            context.Change(s =>
+            {
+                s.ReachedSteps = (s.ReachedGuide == guide ? s.ReachedSteps : 0) | bit;
+                s.ReachedGuide = guide;
+            });
+            context.Record(DialogEventKind.StepReached, number);
+        }
         return fresh ? context.Guide.Steps[number] : context.Guide.ResumedSteps[number];
     }
 

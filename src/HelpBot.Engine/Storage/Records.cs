@@ -24,6 +24,11 @@ public sealed class UserState
 
     public bool AcceptedConsequences { get; set; }
 
+    /// <summary>Bit n set: sub-step n of <see cref="ReachedGuide"/> was reached. Only a first reach is recorded as an event.</summary>
+    public long ReachedSteps { get; set; }
+
+    public string? ReachedGuide { get; set; }
+
     public Awaiting Awaiting { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
