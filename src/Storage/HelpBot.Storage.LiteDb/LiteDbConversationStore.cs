@@ -10,7 +10,7 @@ namespace HelpBot.Storage.LiteDb;
 /// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
 /// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -18,6 +18,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     private readonly ILiteCollection<Question> _questions;
     private readonly ILiteCollection<DialogEvent> _events;
     private readonly ILiteCollection<HandledDelivery> _deliveries;
+    private readonly ILiteCollection<OutboxMessage> _outbox;
     private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
@@ -25,6 +26,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     // exact and spares a query per turn; it is emptied when it grows past a bound.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UserState> _states = new(StringComparer.Ordinal);
     private const int MaxCachedStates = 100_000;
+    private readonly Lock _resolveGate = new();
 
     public LiteDbConversationStore(string path)
         : this(new LiteDatabase(new ConnectionString { Filename = EnsureFolder(path), Connection = ConnectionType.Direct }, CreateMapper()))
@@ -41,6 +43,9 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         _questions = database.GetCollection<Question>("questions");
         _events = database.GetCollection<DialogEvent>("events");
         _deliveries = database.GetCollection<HandledDelivery>("deliveries");
+        _outbox = database.GetCollection<OutboxMessage>("outbox");
+        _outbox.EnsureIndex(o => o.DeliveredAt);
+        _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);
@@ -82,10 +87,70 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
             (_users.Delete(userKey) ? 1 : 0)
             + _feedback.DeleteMany(f => f.UserKey == userKey)
             + _questions.DeleteMany(q => q.UserKey == userKey)
-            + _events.DeleteMany(e => e.UserKey == userKey));
+            + _events.DeleteMany(e => e.UserKey == userKey)
+            + _outbox.DeleteMany(o => o.UserKey == userKey));
         _states.TryRemove(userKey, out _);
         return ValueTask.FromResult(removed);
     }
+
+    public ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Question?>(_questions.FindById(id));
+
+    public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_questions.Find(q => q.Community == community && q.AskedAt >= since), q => q.AskedAt);
+
+    public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_feedback.Find(f => f.Community == community && f.At >= since), f => f.At);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_events.Find(e => e.Community == community && e.At >= since), e => e.At);
+
+    public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        // Check and write in one transaction: of two moderators answering at once, exactly one wins.
+        lock (_resolveGate)
+        {
+            return ValueTask.FromResult(InTransaction(() =>
+            {
+                if (_questions.FindById(resolved.Id) is not { Status: QuestionStatus.Open })
+                    return false;
+                _questions.Update(resolved);
+                if (delivery is not null)
+                    _outbox.Insert(delivery);
+                return true;
+            }));
+        }
+    }
+
+    public ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(InTransaction(() =>
+        {
+            if (_questions.FindById(questionId) is not { Status: QuestionStatus.Answered } question || question.UserKey != userKey)
+                return false;
+            question.AnswerHelpful = helpful;
+            return _questions.Update(question);
+        }));
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Find(o => o.DeliveredAt == null)
+            .Where(o => o.NextAttemptAt <= now && (channel == null || o.Channel == channel))
+            .OrderBy(o => o.CreatedAt).Take(max).ToList());
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
+        List(_outbox.Find(o => o.DeliveredAt == null && o.Community == community), o => o.CreatedAt);
+
+    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        _outbox.Update(message);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<OutboxMessage?>(_outbox.FindOne(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId));
+
+    private static ValueTask<IReadOnlyList<T>> List<T>(IEnumerable<T> found, Func<T, DateTimeOffset> order) =>
+        ValueTask.FromResult<IReadOnlyList<T>>(found.OrderBy(order).ToList());
 
     public void Dispose()
     {
@@ -158,6 +223,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
             _questions.Insert(question);
         if (changes.Events.Count > 0)
             _events.InsertBulk(changes.Events);
+        if (changes.Outbox.Count > 0)
+            _outbox.InsertBulk(changes.Outbox);
         if (changes.DeliveryId is { } delivery)
             _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
     }
@@ -203,6 +270,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         mapper.Entity<Question>().Id(q => q.Id, autoId: false);
         mapper.Entity<DialogEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
+        mapper.Entity<OutboxMessage>().Id(o => o.Id, autoId: false);
         return mapper;
     }
 
