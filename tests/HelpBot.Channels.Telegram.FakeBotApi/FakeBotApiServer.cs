@@ -24,6 +24,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>The bot's user id; the default token starts with it, as real tokens do.</summary>
     public const long BotId = 123456789;
 
+    private const string UploadsKey = "fake-bot-api-uploads";
+
     private readonly WebApplication _app;
     private readonly FakeBotApiOptions _options;
     private readonly Lock _gate = new();
@@ -229,7 +231,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         WaitUntilAsync(requests => requests.FirstOrDefault(match), timeout, cancellationToken);
 
-    /// <summary>The <paramref name="count"/>-th (1-based) successful sendMessage or editMessageText into <paramref name="chatId"/>.</summary>
+    /// <summary>The <paramref name="count"/>-th (1-based) successful message call (sent, edited, photo, document) into <paramref name="chatId"/>.</summary>
     public Task<RecordedRequest> WaitForMessageAsync(long chatId, int count = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         WaitUntilAsync(requests => requests.Where(r => IsMessageCall(r) && ChatOf(r) == chatId && r.Status == 200).Skip(count - 1).FirstOrDefault(), timeout, cancellationToken);
 
@@ -257,7 +259,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    public static bool IsMessageCall(RecordedRequest request) => request?.Method is "sendMessage" or "editMessageText";
+    public static bool IsMessageCall(RecordedRequest request) => request?.Method is "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument";
 
     public static long? ChatOf(RecordedRequest request) =>
         request?.Parameters["chat_id"] is JsonValue v && v.TryGetValue<long>(out var id) ? id : null;
@@ -296,7 +298,14 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return;
         }
 
+        var uploads = context.Items[UploadsKey] as Dictionary<string, string> ?? [];
         var problems = _options.CheckCalls ? BotApiSpec.Default.CheckCall(method, parameters).Concat(DescriptionRules.Check(method, parameters)).ToList() : [];
+        foreach (var (name, value) in parameters)
+        {
+            if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is var text
+                && text.StartsWith("attach://", StringComparison.Ordinal) && !uploads.ContainsKey(text["attach://".Length..]))
+                problems.Add($"{method}: {name} refers to {text}, but no such file part was uploaded");
+        }
         Fault? fault = null;
         if (problems.Count == 0)
         {
@@ -328,7 +337,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
         else
         {
-            (status, messageId) = await AnswerAsync(context, method, parameters);
+            (status, messageId) = await AnswerAsync(context, method, parameters, uploads);
         }
 
         if (_options.Record || status != 200)
@@ -337,7 +346,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             Signal();
     }
 
-    private async Task<(int Status, int? MessageId)> AnswerAsync(HttpContext context, string method, JsonObject parameters)
+    private async Task<(int Status, int? MessageId)> AnswerAsync(HttpContext context, string method, JsonObject parameters, Dictionary<string, string> uploads)
     {
         switch (method)
         {
@@ -362,6 +371,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 return await SendMessageAsync(context, parameters);
             case "editMessageText":
                 return await EditMessageTextAsync(context, parameters);
+            case "sendPhoto" or "sendDocument":
+                return await SendFileAsync(context, method, parameters, uploads);
             default:
                 _violations.Enqueue($"{method}: a real Bot API method, but the fake does not serve it");
                 await WriteErrorAsync(context, 501, "the fake does not serve " + method);
@@ -377,6 +388,20 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         lock (_gate)
             ChatOfId(chatId).Add(message);
         BotMessage?.Invoke(chatId, message, "sendMessage");
+        await WriteResultAsync(context, w => WriteMessage(w, message));
+        return (200, message.MessageId);
+    }
+
+    private async Task<(int, int?)> SendFileAsync(HttpContext context, string method, JsonObject parameters, Dictionary<string, string> uploads)
+    {
+        var chatId = parameters["chat_id"]!.GetValue<long>();
+        var field = method == "sendPhoto" ? "photo" : "document";
+        var file = parameters[field]?.GetValue<string>() ?? "";
+        var upload = file.StartsWith("attach://", StringComparison.Ordinal) ? uploads.GetValueOrDefault(file["attach://".Length..]) : null;
+        var message = new SentMessage(chatId, NextMessageId(chatId), "", upload ?? file, null) { File = upload ?? file, Kind = field };
+        lock (_gate)
+            ChatOfId(chatId).Add(message);
+        BotMessage?.Invoke(chatId, message, method);
         await WriteResultAsync(context, w => WriteMessage(w, message));
         return (200, message.MessageId);
     }
@@ -466,9 +491,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             parameters[key] = value.ToString();
         if (request.HasFormContentType)
         {
+            // Telegram.Bot writes each top-level value's JSON text as a part (objects as JSON, strings bare) and files as parts "0", "1"…
             var form = await request.ReadFormAsync();
             foreach (var (key, value) in form)
-                parameters[key] = JsonValue.Create(value.ToString());
+                parameters[key] = FormValue(value.ToString());
+            request.HttpContext.Items[UploadsKey] = form.Files.ToDictionary(f => f.Name, f => $"{f.FileName} ({f.Length} bytes)", StringComparer.Ordinal);
             return parameters;
         }
         if (request.ContentLength is 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
@@ -480,6 +507,22 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             parameters[key] = value;
         }
         return parameters;
+    }
+
+    private static JsonNode? FormValue(string text)
+    {
+        if (text.Length > 0 && (text[0] is '{' or '[' || text is "true" or "false" || long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: a plain string.
+            }
+        }
+        return JsonValue.Create(text);
     }
 
     private static string Visible(JsonObject parameters, string text) =>

@@ -3,7 +3,9 @@ using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
+using HelpBot.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HelpBot.Channels.Telegram.Tests;
 
@@ -71,12 +74,18 @@ public sealed class TelegramTestBot : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
 
+        // The engine as the host builds it, moderation included (the outbox is the host's and not run here).
+        store ??= new InMemoryConversationStore();
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(RepositoryPaths.Content));
-        builder.Services.AddSingleton(store ?? new InMemoryConversationStore());
+        builder.Services.AddSingleton(store);
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName);
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
             sp.GetRequiredService<IContentProvider>(),
-            sp.GetRequiredService<IConversationStore>(),
-            logger: sp.GetRequiredService<ILogger<DialogEngine>>()));
+            store,
+            logger: sp.GetRequiredService<ILogger<DialogEngine>>(),
+            moderation: store as IModerationStore,
+            moderationOptions: sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
+            reports: new ReportRenderer()));
         builder.AddTelegramChannel();
 
         var app = builder.Build();

@@ -24,6 +24,13 @@ public sealed class TelegramOptions
     /// <summary>The Bot API server. Default: the public <c>https://api.telegram.org</c>; a self-hosted or test server is just another URL.</summary>
     public Uri? ApiBaseUrl { get; set; }
 
+    /// <summary>Telegram user ids of moderators; their moderator commands work in any chat. Default: none.</summary>
+    public List<long> ModeratorIds { get; set; } = [];
+
+    /// <summary>The community every Telegram chat of this bot belongs to (moderators see only their own). Default <c>default</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Community { get; set; } = HelpBot.Engine.Dialog.Turn.DefaultCommunity;
+
     /// <summary>Long-polling wait per getUpdates call, in seconds. Default 30.</summary>
     [Range(0, 50)]
     public int PollingTimeoutSeconds { get; set; } = 30;

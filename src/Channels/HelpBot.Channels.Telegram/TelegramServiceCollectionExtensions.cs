@@ -3,6 +3,7 @@ using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Channels.Telegram.Setup;
 using HelpBot.Channels.Telegram.Updates;
 using HelpBot.Channels.Telegram.Webhook;
+using HelpBot.Engine.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -39,9 +40,11 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ReplySender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
 
         // Updates: one handler per kind behind one switch, run in order per chat.
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<Moderators>();
         services.AddSingleton<MessageHandler>();
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<UpdateHandler>();

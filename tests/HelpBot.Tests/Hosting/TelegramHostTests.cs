@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -17,6 +18,8 @@ public sealed class TelegramHostTests : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    private static TimeSpan StartUp => TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task Run_TokenConfigured_ServesTelegramByPolling()
     {
@@ -24,7 +27,7 @@ public sealed class TelegramHostTests : IDisposable
         _bot = StartBot(api, []);
 
         api.SendText(9001, "/start");
-        var reply = await api.WaitForMessageAsync(9001, timeout: TimeSpan.FromSeconds(30), cancellationToken: Cancel);
+        var reply = await api.WaitForMessageAsync(9001, timeout: StartUp, cancellationToken: Cancel);
 
         Assert.Contains("AliExpress", api.Message(9001, reply.MessageId!.Value)!.Text, StringComparison.Ordinal);
         Assert.Empty(api.Violations);
@@ -43,7 +46,7 @@ public sealed class TelegramHostTests : IDisposable
             ["Telegram__SecretToken"] = "host-secret",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         });
-        await api.WaitForAsync(r => r.Method == "setWebhook", TimeSpan.FromSeconds(30), Cancel);
+        await api.WaitForAsync(r => r.Method == "setWebhook", StartUp, Cancel);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var update = api.TextMessage(9002, "/start");
         update["update_id"] = 1;
@@ -57,6 +60,31 @@ public sealed class TelegramHostTests : IDisposable
         Assert.Empty(api.Calls("getUpdates"));
     }
 
+    [Fact]
+    public async Task Run_QuestionFromTelegram_PostedToModeratorsGroup_ReplyToThePostReachesTheAsker()
+    {
+        const long asker = 9101, moderator = 9200, moderators = -1005550009;
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        _bot = StartBot(api, new()
+        {
+            ["Moderation__Chats__0__Channel"] = "telegram",
+            ["Moderation__Chats__0__ChatId"] = moderators.ToString(CultureInfo.InvariantCulture),
+        });
+
+        api.SendText(asker, "/ask Как удалить аккаунт без доступа к почте?");
+        var post = await api.WaitForMessageAsync(moderators, timeout: StartUp, cancellationToken: Cancel);
+        var posted = api.Message(moderators, post.MessageId!.Value)!;
+        Assert.Contains("без доступа к почте", posted.Text, StringComparison.Ordinal);
+        // The outbox stores the post's Telegram id just after Telegram accepted it; a person needs longer than that to reply.
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+
+        api.SendText(moderator, "Напишите в поддержку через форму восстановления.", chatId: moderators, replyTo: posted.MessageId);
+        var answers = await api.WaitForMessageAsync(asker, count: 2, timeout: StartUp, cancellationToken: Cancel);
+
+        Assert.Contains("форму восстановления", api.Message(asker, answers.MessageId!.Value)!.Text, StringComparison.Ordinal);
+        Assert.Empty(api.Violations);
+    }
+
     public void Dispose()
     {
         if (_bot is { HasExited: false })
@@ -68,30 +96,11 @@ public sealed class TelegramHostTests : IDisposable
 
     private Process StartBot(FakeBotApiServer api, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "helpbot.dll")])
-        {
-            WorkingDirectory = _data.FullName,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["Telegram__Token"] = api.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
-        start.Environment["Telegram__PollingTimeoutSeconds"] = "1";
-        start.Environment["Content__Path"] = RepositoryPaths.Content;
-        start.Environment["Storage__Path"] = Path.Combine(_data.FullName, "helpbot.db");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-        var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        // Drain the output so the bot never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        environment["Telegram__Token"] = api.Token;
+        environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
+        environment["Telegram__PollingTimeoutSeconds"] = "1";
+        environment["Storage__Path"] = Path.Combine(_data.FullName, "helpbot.db");
+        return HelpBotProcess.StartServing(_data.FullName, environment);
     }
 
     private static int FreePort()

@@ -9,14 +9,15 @@ using Telegram.Bot.Types.Enums;
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Delivers an engine reply: renders it, edits the pressed message when the engine asks to edit in place
-/// (falling back to a new message when that message is gone), and sends the rest in order.
-/// A message that finally cannot be delivered is logged with the reason; the next one is still tried.
+/// Delivers engine messages: renders them, edits the pressed message when the engine asks to edit in place
+/// (falling back to a new message when that message is gone), sends the rest in order, then their files
+/// (images as photos, the rest as documents).
 /// </summary>
 internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> logger)
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
+    /// <summary>A reply to a turn: a message that finally cannot be delivered is logged with the reason, and the next one is still tried.</summary>
     public async Task DeliverAsync(ReplyTarget target, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -33,10 +34,25 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
                     continue;
                 }
                 edit = null;
-                await SendAsync(target, piece, quote, cancellationToken);
+                await LoggingFailureAsync("sendMessage", target.ChatId, () => SendPieceAsync(target, piece, quote, cancellationToken));
                 quote = null;
             }
+            foreach (var attachment in message.Attachments)
+                await LoggingFailureAsync(MethodFor(attachment), target.ChatId, () => SendAttachmentAsync(target, attachment, cancellationToken));
         }
+    }
+
+    /// <summary>A message outside a turn (the outbox): returns the id of its last Telegram message; throws when it cannot be sent.</summary>
+    public async Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(message);
+        var last = 0;
+        foreach (var piece in ReplyRenderer.Render(message))
+            last = (await SendPieceAsync(target, piece, null, cancellationToken)).Id;
+        foreach (var attachment in message.Attachments)
+            last = (await SendAttachmentAsync(target, attachment, cancellationToken)).Id;
+        return last;
     }
 
     /// <summary>False when the piece should go out as a new message instead (the pressed message is gone or cannot be edited).</summary>
@@ -66,17 +82,37 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
         }
     }
 
-    private async Task SendAsync(ReplyTarget target, TelegramMessage piece, int? quote, CancellationToken cancellationToken)
+    private Task<Message> SendPieceAsync(ReplyTarget target, TelegramMessage piece, int? quote, CancellationToken cancellationToken)
     {
         var replyTo = quote is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
+        return sender.SendAsync(target.ChatId, "sendMessage", (client, ct) =>
+            client.SendMessage(target.ChatId, piece.Html, ParseMode.Html, replyTo, piece.Keyboard, NoPreview, target.ThreadId, cancellationToken: ct), cancellationToken);
+    }
+
+    /// <summary>Each try uploads from a fresh stream: a retried upload must not start at the end of the last one.</summary>
+    private Task<Message> SendAttachmentAsync(ReplyTarget target, Attachment attachment, CancellationToken cancellationToken) =>
+        sender.SendAsync(target.ChatId, MethodFor(attachment), (client, ct) =>
+        {
+            var file = InputFile.FromStream(new MemoryStream(attachment.Data, writable: false), attachment.FileName);
+            return IsPhoto(attachment)
+                ? client.SendPhoto(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct)
+                : client.SendDocument(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct);
+        }, cancellationToken);
+
+    private async Task LoggingFailureAsync(string method, long chatId, Func<Task> send)
+    {
         try
         {
-            await sender.SendAsync(target.ChatId, "sendMessage", (client, ct) =>
-                client.SendMessage(target.ChatId, piece.Html, ParseMode.Html, replyTo, piece.Keyboard, NoPreview, target.ThreadId, cancellationToken: ct), cancellationToken);
+            await send();
         }
         catch (RequestException ex)
         {
-            Log.Undelivered(logger, "sendMessage", target.ChatId, sender.Describe(ex));
+            Log.Undelivered(logger, method, chatId, sender.Describe(ex));
         }
     }
+
+    /// <summary>Telegram shows PNG and JPEG inline as photos; anything else (CSV) is a document.</summary>
+    private static bool IsPhoto(Attachment attachment) => attachment.ContentType is "image/png" or "image/jpeg";
+
+    private static string MethodFor(Attachment attachment) => IsPhoto(attachment) ? "sendPhoto" : "sendDocument";
 }

@@ -15,6 +15,7 @@ internal sealed class CallbackQueryHandler(
     IDialogEngine engine,
     ReplySender replies,
     TelegramSender sender,
+    Moderators moderators,
     ILogger<CallbackQueryHandler> logger)
 {
     public async Task HandleAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ internal sealed class CallbackQueryHandler(
         Reply reply;
         try
         {
-            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId), cancellationToken);
+            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators), cancellationToken);
         }
         catch
         {

@@ -10,12 +10,14 @@ namespace HelpBot.Channels.Telegram.Updates;
 
 /// <summary>
 /// A message to the bot. In a private chat every message is a turn (non-text ones get the engine's "send text" hint);
-/// in a group only commands addressed to this bot and replies to its own messages are, so it never answers the room.
+/// in a group only commands addressed to this bot and replies to its own messages are, so it never answers the room
+/// (in a moderators' chat every command counts).
 /// </summary>
 internal sealed class MessageHandler(
     IDialogEngine engine,
     ReplySender replies,
     BotIdentity identity,
+    Moderators moderators,
     IContentProvider content,
     ILogger<MessageHandler> logger)
 {
@@ -33,7 +35,7 @@ internal sealed class MessageHandler(
             return;
         }
 
-        var reply = await engine.HandleAsync(TelegramTurns.FromMessage(updateId, message, from, message.Text ?? ""), cancellationToken);
+        var reply = await engine.HandleAsync(TelegramTurns.FromMessage(updateId, message, from, message.Text ?? "", moderators, identity.Id), cancellationToken);
         if (reply.Messages.Count == 0)
             return; // already handled: a redelivered update sends nothing
 
@@ -54,7 +56,10 @@ internal sealed class MessageHandler(
         var word = end < 0 ? text[1..] : text[1..end];
         var at = word.IndexOf('@', StringComparison.Ordinal);
         if (at < 0)
-            return CommandMenu.IsKnown(content.Current, word.ToLowerInvariant());
+        {
+            // In the moderators' own chat every command is for the bot; elsewhere only the ones it has.
+            return moderators.IsModeratorsChat(message.Chat.Id) || CommandMenu.IsKnown(content.Current, word.ToLowerInvariant());
+        }
         var username = await identity.GetUsernameAsync(cancellationToken);
         return username is not null && word[(at + 1)..].Equals(username, StringComparison.OrdinalIgnoreCase);
     }

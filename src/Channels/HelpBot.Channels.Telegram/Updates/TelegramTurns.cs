@@ -9,7 +9,7 @@ internal static class TelegramTurns
 {
     public const string ChannelName = "telegram";
 
-    public static Turn FromMessage(int updateId, Message message, User from, string text) => new()
+    public static Turn FromMessage(int updateId, Message message, User from, string text, Moderators moderators, long botId) => new()
     {
         Channel = ChannelName,
         UserId = Id(from.Id),
@@ -18,9 +18,13 @@ internal static class TelegramTurns
         DisplayName = DisplayName(from),
         Text = text,
         DeliveryId = DeliveryId(updateId),
+        IsModerator = moderators.IsModerator(from.Id, message.Chat.Id),
+        Community = moderators.Community,
+        // A moderator answers a posted question by replying to it; only replies to the bot's own messages count.
+        ReplyToMessageId = message.ReplyToMessage is { } replied && replied.From?.Id == botId ? Id(replied.Id) : null,
     };
 
-    public static Turn FromCallbackQuery(int updateId, CallbackQuery query, long chatId) => new()
+    public static Turn FromCallbackQuery(int updateId, CallbackQuery query, long chatId, Moderators moderators) => new()
     {
         Channel = ChannelName,
         UserId = Id(query.From.Id),
@@ -30,6 +34,8 @@ internal static class TelegramTurns
         // A button without data (a game button, a forged press) reaches the engine as an unknown action and gets its "outdated button" answer.
         Action = query.Data ?? "",
         DeliveryId = DeliveryId(updateId),
+        IsModerator = moderators.IsModerator(query.From.Id, chatId),
+        Community = moderators.Community,
     };
 
     public static string DeliveryId(int updateId) => "telegram:update:" + updateId.ToString(CultureInfo.InvariantCulture);
