@@ -31,7 +31,7 @@ public sealed class SendRateLimiterTests
         for (var chat = 1; chat <= 20; chat++)
             await limiter.WaitAsync(chat, Cancel);
 
-        Assert.InRange(clock.ElapsedMilliseconds, 0, 500);
+        Assert.InRange(clock.ElapsedMilliseconds, 0, 900);
     }
 
     [Fact]
