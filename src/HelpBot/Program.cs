@@ -9,6 +9,8 @@ switch (args)
         return await ReplayCommand.RunAsync(paths, []);
     case ["validate-content", .. var rest]:
         return await ValidateContentCommand.RunAsync(rest);
+    case ["eval", .. var rest]:
+        return await EvalCommand.RunAsync(rest);
 }
 
 var builder = WebApplication.CreateBuilder(CommandLineArgs.Normalize(args));

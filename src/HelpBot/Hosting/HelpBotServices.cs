@@ -2,8 +2,8 @@ using HelpBot.Channels.Console;
 using HelpBot.Content;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
-using HelpBot.Engine.Understanding;
 using HelpBot.Storage.LiteDb;
+using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,7 +19,7 @@ public static class HelpBotServices
             .BindConfiguration(ContentOptions.SectionName);
         builder.Services.AddSingleton<ReloadingContentProvider>();
         builder.Services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ReloadingContentProvider>());
-        builder.Services.TryAddSingleton<ITextUnderstanding, NoTextUnderstanding>();
+        builder.AddTextUnderstanding();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => builder.Configuration.GetSection("Dialog").Get<DialogOptions>() ?? new DialogOptions());
         builder.Services.AddSingleton<IDialogEngine, DialogEngine>();
