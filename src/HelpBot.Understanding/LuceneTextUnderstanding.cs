@@ -36,10 +36,16 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     public TextMatch? Understand(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Explain(text).Best is { } best && best.Confidence >= _options.MinConfidence
+        return Explain(text).Best is { } best && IsConfident(best)
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
     }
+
+    public double MinScore => _options.MinScore;
+
+    /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
+    public bool IsConfident(TopicCandidate candidate) =>
+        candidate.Confidence >= _options.MinConfidence && candidate.Score >= _options.MinScore;
 
     /// <summary>The ranked topics behind <see cref="Understand"/>, for the evaluation and for moderators.</summary>
     public MatchResult Explain(string text)

@@ -21,13 +21,14 @@ internal static class StopWords
         "моя", "мои", "моих", "моими", "моим", "мою", "моего", "моей", "моем", "свой", "свою", "свои", "своих", "своим", "своего", "своей",
         "это", "эта", "этим", "вообще", "еще", "нужно", "нужна", "могу", "можем", "сделать", "делать", "который", "которая",
         "которые", "которую", "какую", "какие", "каким", "какое", "каких", "либо", "просто", "типа", "блин", "итак",
+        "смогу", "сможет", "сможем", "сможете", "смогут", "помогите", "помоги", "потом",
         // English: pronouns, auxiliaries, apostrophe fragments ("don't" → "don", "t"; "t" becomes "not").
         "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "his", "her", "them", "its",
         "do", "does", "did", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn",
         "have", "has", "had", "am", "been", "being", "would", "should", "could", "shall", "may", "might", "must",
         "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "so", "just",
         "want", "wanna", "tell", "know", "let", "get", "got", "some", "any", "about", "from", "there", "here", "also",
-        "really", "still", "m", "s", "ve", "ll", "d", "re", "com", "www",
+        "really", "still", "help", "m", "s", "ve", "ll", "d", "re", "com", "www",
     ];
 
     private static readonly string[] FunctionWords =

@@ -4,8 +4,9 @@ using System.Text;
 namespace HelpBot.Understanding.Evaluation;
 
 /// <summary>The figures of one evaluation run.</summary>
-public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, string defaultGuide, Func<Engine.Understanding.Topic, Engine.Understanding.Topic> answer)
+public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, string defaultGuide, Func<Engine.Understanding.Topic, Engine.Understanding.Topic> answer, double minScore)
 {
+    private readonly double _minScore = minScore;
     private readonly Func<Engine.Understanding.Topic, Engine.Understanding.Topic> _answer = answer;
 
     public IReadOnlyList<EvaluationOutcome> Outcomes { get; } = outcomes;
@@ -53,10 +54,10 @@ public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, 
 
     private static readonly double[] SweptThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
-    /// <summary>What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/>, from the same ranking.</summary>
+    /// <summary>What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/> (same minimum score), from the same ranking.</summary>
     public (double Accuracy, double OffTopicFallback, int Wrong) At(double threshold)
     {
-        bool Answers(EvaluationOutcome o) => o.Explanation.Best is { } best && best.Confidence >= threshold;
+        bool Answers(EvaluationOutcome o) => o.Explanation.Best is { } best && best.Confidence >= threshold && best.Score >= _minScore;
         bool Right(EvaluationOutcome o) => o.Case.Expected is { } expected
             ? Answers(o) && o.Explanation.Best!.Value.Topic is var topic && _answer(topic) == _answer(expected)
             : !Answers(o);

@@ -19,6 +19,6 @@ public static class Evaluator
                 : match is null;
             return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation);
         }).ToArray();
-        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog));
+        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), understanding.MinScore);
     }
 }

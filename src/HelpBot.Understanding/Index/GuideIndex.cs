@@ -30,10 +30,10 @@ internal sealed class GuideIndex : IDisposable
     private const float TypoWeight = 1f;
 
     /// <summary>Question words and negation rank, but less than words that name something.</summary>
-    private const float FunctionWeight = 0.5f;
+    private const float FunctionWeight = 0.25f;
 
     /// <summary>How much evidence spread over a topic's other texts adds to its best single text.</summary>
-    private const float SpreadWeight = 0.5f;
+    private const float SpreadWeight = 0.25f;
 
     private static readonly char[] Whitespace = [' ', '\t', '\n', '\r', '\u00A0'];
     private static readonly System.Buffers.SearchValues<char> LayoutPunctuation = System.Buffers.SearchValues.Create(",.;'[]`");
