@@ -13,9 +13,9 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 86.0 % (154/179) and 80.3 % (53/66), both with every off-topic message falling back.
+        // Measured 86.0 % (154/179) and 81.8 % (54/66), both with every off-topic message falling back.
         { "evaluation.tsv", 0.86 },
-        { "holdout.tsv", 0.80 },
+        { "holdout.tsv", 0.81 },
     };
 
     [Theory]
