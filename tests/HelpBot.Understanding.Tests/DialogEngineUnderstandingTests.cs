@@ -38,8 +38,8 @@ public sealed class DialogEngineUnderstandingTests(UnderstandingFixture fixture)
         var message = Assert.Single(reply.Messages);
         Assert.Equal(fixture.Catalog.Languages["en"].Texts[TextKey.NotUnderstood], message.Text);
         Assert.Contains(message.AllButtons, b => b.Label == fixture.Catalog.Languages["en"].Texts[TextKey.ButtonAsk]);
-        var recorded = Assert.Single(_store.Events);
-        Assert.Equal((DialogEventKind.Unmatched, "what's the weather like tomorrow"), (recorded.Kind, recorded.Text));
+        var recorded = Assert.Single(_store.Events, e => e.Kind == DialogEventKind.Unmatched);
+        Assert.Equal("what's the weather like tomorrow", recorded.Text);
     }
 
     [Fact]
