@@ -20,9 +20,10 @@ internal sealed class GuideIndex : IDisposable
 {
     public const string TextField = "text";
     private const string OrdinalField = "ordinal";
-    private const int DocumentsRead = 64;
     private const int TopicsReturned = 5;
     private const int MinFuzzyLength = 4;
+    private const int MaxFuzzyLength = 24;
+    private const int MaxCharacters = 1_000;
     private const int MinFamilyPrefix = 4;
     private const int MaxFamilyTail = 3;
     private const int MaxCandidatesPerWord = 4;
@@ -43,13 +44,14 @@ internal sealed class GuideIndex : IDisposable
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly Terms _terms;
     private readonly Topic[] _topics;
     private readonly int[] _topicOfDocument;
     private readonly float[] _weightOfDocument;
     private readonly HashSet<string>[] _termsOfTopic;
     private readonly Dictionary<string, float> _idf;
     private readonly string[] _vocabulary;
+    private readonly Dictionary<string, Impact[]> _impacts;
+    private readonly TypoIndex _typos;
     private readonly float _unknownIdf;
 
     private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
@@ -59,7 +61,7 @@ internal sealed class GuideIndex : IDisposable
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        _terms = MultiFields.GetTerms(_reader, TextField) ?? throw new InvalidOperationException("the content has no indexable text");
+        var terms = MultiFields.GetTerms(_reader, TextField) ?? throw new InvalidOperationException("the content has no indexable text");
 
         _topics = documents.Select(d => d.Topic).Distinct().ToArray();
         var topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
@@ -79,10 +81,22 @@ internal sealed class GuideIndex : IDisposable
         // BM25's idf for every indexed term; it weighs a message's words for the confidence.
         _idf = new Dictionary<string, float>(StringComparer.Ordinal);
         var count = _reader.NumDocs;
-        var enumerator = _terms.GetEnumerator();
+        var enumerator = terms.GetEnumerator();
         while (enumerator.MoveNext())
             _idf[enumerator.Term.Utf8ToString()] = Idf(enumerator.DocFreq, count);
         _vocabulary = [.. _idf.Keys.Order(StringComparer.Ordinal)];
+
+        // Each term's BM25 score in every text that has it, computed once by Lucene's searcher. A message's score
+        // for a text is the sum of its words' scores there (what a BooleanQuery of SHOULD term clauses computes),
+        // so matching only adds stored scores instead of running searches.
+        _impacts = new Dictionary<string, Impact[]>(_idf.Count, StringComparer.Ordinal);
+        foreach (var term in _vocabulary)
+        {
+            _impacts[term] = _searcher.Search(new TermQuery(new Term(TextField, term)), _reader.MaxDoc).ScoreDocs
+                .Select(hit => new Impact(hit.Doc, hit.Score * _weightOfDocument[hit.Doc]))
+                .ToArray();
+        }
+        _typos = new TypoIndex(_vocabulary, MinFuzzyLength);
         _unknownIdf = Idf(1, count);
         DocumentCount = count;
     }
@@ -128,32 +142,33 @@ internal sealed class GuideIndex : IDisposable
             return new MatchResult(terms, []);
 
         // Per word, the best score among the topic's texts, summed: evidence spread over several phrases adds up.
+        // Alongside, each text's score for the whole message: words found together in one phrase count most.
         var spread = new float[_topics.Length];
         var wordScores = new float[_topics.Length];
-        var query = new BooleanQuery(disableCoord: true);
+        var textScores = new float[_topicOfDocument.Length];
         foreach (var word in words)
         {
             Array.Clear(wordScores);
+            var boost = word.IsFunction ? FunctionWeight : 1f;
             foreach (var candidate in word.Candidates)
             {
-                var termQuery = new TermQuery(new Term(TextField, candidate.Term)) { Boost = candidate.Weight * (word.IsFunction ? FunctionWeight : 1f) };
-                query.Add(termQuery, Occur.SHOULD);
-                foreach (var hit in _searcher.Search(termQuery, DocumentsRead).ScoreDocs)
+                foreach (var impact in _impacts[candidate.Term])
                 {
-                    var topic = _topicOfDocument[hit.Doc];
-                    wordScores[topic] = Math.Max(wordScores[topic], hit.Score * _weightOfDocument[hit.Doc]);
+                    var score = impact.Score * candidate.Weight * boost;
+                    textScores[impact.Document] += score;
+                    var topic = _topicOfDocument[impact.Document];
+                    wordScores[topic] = Math.Max(wordScores[topic], score);
                 }
             }
             for (var topic = 0; topic < spread.Length; topic++)
                 spread[topic] += wordScores[topic];
         }
 
-        // The best single text scored on all words at once: words found together in one phrase count most.
         var scores = new float[_topics.Length];
-        foreach (var hit in _searcher.Search(query, DocumentsRead).ScoreDocs)
+        for (var document = 0; document < textScores.Length; document++)
         {
-            var topic = _topicOfDocument[hit.Doc];
-            scores[topic] = Math.Max(scores[topic], hit.Score * _weightOfDocument[hit.Doc]);
+            var topic = _topicOfDocument[document];
+            scores[topic] = Math.Max(scores[topic], textScores[document]);
         }
         for (var topic = 0; topic < scores.Length; topic++)
             scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
@@ -197,6 +212,9 @@ internal sealed class GuideIndex : IDisposable
     {
         var words = new List<QueryWord>();
         var resolved = new Dictionary<string, QueryWord>(StringComparer.Ordinal);
+        // A question is short; the tail of a pasted wall of text would only cost time.
+        if (text.Length > MaxCharacters)
+            text = text[..MaxCharacters];
         foreach (var chunk in text.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries))
         {
             var reading = ReadChunk(chunk, resolved);
@@ -272,12 +290,10 @@ internal sealed class GuideIndex : IDisposable
             candidates[term] = 1f;
         if (term.Length >= MinFamilyPrefix)
             AddFamily(term, candidates);
-        if (!known && term.Length >= MinFuzzyLength)
+        if (!known && term.Length is >= MinFuzzyLength and <= MaxFuzzyLength)
         {
-            var fuzzy = new FuzzyTermsEnum(_terms, new AttributeSource(), new Term(TextField, term), term.Length >= 7 ? 2 : 1, 1, transpositions: true);
-            var boost = fuzzy.Attributes.AddAttribute<IBoostAttribute>();
-            while (fuzzy.MoveNext())
-                Offer(candidates, fuzzy.Term.Utf8ToString(), boost.Boost * TypoWeight);
+            foreach (var (similar, similarity) in _typos.Similar(term))
+                Offer(candidates, similar, similarity * TypoWeight);
         }
         if (candidates.Count == 0)
             return new QueryWord(term, [], _unknownIdf);
