@@ -46,11 +46,11 @@ public static class TopicNames
         return true;
     }
 
-    /// <summary>Every topic the content has, so that a label naming a missing section is caught.</summary>
+    /// <summary>Every topic the content has (the index's topics), so that a label naming a missing section is caught.</summary>
     public static IEnumerable<Topic> All(ContentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return catalog.Languages[catalog.DefaultLanguage].Guides.Values.SelectMany(All);
+        return Index.TopicDocuments.From(catalog).Select(d => d.Topic).Distinct();
     }
 
     /// <summary>
@@ -67,28 +67,5 @@ public static class TopicNames
             return new Topic(topic.Guide, TopicKind.Step, first.Id);
         }
         return topic;
-    }
-
-    private static IEnumerable<Topic> All(Guide guide)
-    {
-        yield return new Topic(guide.Id, TopicKind.Overview);
-        if (guide.Consequences is { } consequences)
-        {
-            yield return new Topic(guide.Id, TopicKind.Consequences);
-            foreach (var item in consequences.Items)
-                yield return new Topic(guide.Id, TopicKind.Consequence, item.Id);
-            yield return new Topic(guide.Id, TopicKind.Refunds);
-        }
-        foreach (var part in guide.Parts)
-            yield return new Topic(guide.Id, TopicKind.Part, part.Number.ToString(CultureInfo.InvariantCulture));
-        foreach (var step in guide.Steps)
-            yield return new Topic(guide.Id, TopicKind.Step, step.Id);
-        yield return new Topic(guide.Id, TopicKind.Done);
-        if (guide.Reasons is { } reasons)
-        {
-            yield return new Topic(guide.Id, TopicKind.Reasons);
-            foreach (var option in reasons.Options)
-                yield return new Topic(guide.Id, TopicKind.Reason, option.Id);
-        }
     }
 }
