@@ -1,3 +1,4 @@
+using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Hosting;
@@ -9,6 +10,8 @@ switch (args)
         return await ReplayCommand.RunAsync(paths, []);
     case ["validate-content", .. var rest]:
         return await ValidateContentCommand.RunAsync(rest);
+    case ["discord", "register-commands", .. var rest]:
+        return await DiscordRegisterCommandsCommand.RunAsync(rest);
 }
 
 var builder = WebApplication.CreateBuilder(CommandLineArgs.Normalize(args));
@@ -29,6 +32,10 @@ catch (ContentValidationException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+
+// HTTP endpoints of the channels that receive them.
+if (plan.Discord)
+    app.MapDiscordInteractions();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using HelpBot.Channels.Discord.Commands;
+using HelpBot.Channels.Discord.Rendering;
+
+namespace HelpBot.Channels.Discord;
+
+/// <summary>Everything the bot sends to Discord, serialized snake_case with nulls left out (source-generated, no reflection).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(InteractionCallback))]
+[JsonSerializable(typeof(MessagePayload))]
+[JsonSerializable(typeof(ModalPayload))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace HelpBot.Channels.Discord.Tests.Infrastructure;
+
+/// <summary>A request the fake Discord API received. <see cref="Path"/> is relative to the API base, e.g. <c>/webhooks/1/tok</c>.</summary>
+public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? UserAgent, string? ContentType, DateTimeOffset At);
