@@ -29,8 +29,9 @@ internal sealed class InteractionResponder(
             return new(new InteractionCallback(InteractionCallbackType.Modal, await modals.CreateAsync(modal, interaction, cancellationToken)));
         var turn = route.Turn ?? throw new ArgumentException("A route without a turn or a modal is a refusal", nameof(route));
 
-        // The turn runs to its end even if Discord hangs up, so what it stored and what the user sees agree.
-        var replyTask = ReplyAsync(interaction, turn, lifetime.ApplicationStopping);
+        // On the thread pool, because a turn may do its slow part synchronously (free-text matching) and the
+        // deadline must still fire. It runs to its end even if Discord hangs up, so what it stored and what the user sees agree.
+        var replyTask = Task.Run(() => ReplyAsync(interaction, turn, lifetime.ApplicationStopping), CancellationToken.None);
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var deferAfter = options.Value.DeferAfter;
