@@ -12,7 +12,7 @@ internal sealed class DiscordOptionsRules : IValidateOptions<DiscordOptions>
         var result = new ValidateOptionsResultBuilder();
         if (options.ApiBaseUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("https" or "http"))
             result.AddError("must be an absolute http(s) URL", nameof(DiscordOptions.ApiBaseUrl));
-        if (!string.IsNullOrEmpty(options.PublicKey) && InteractionSignatureVerifier.ImportKey(options.PublicKey) is null)
+        if (options.PublicKey.Length == 64 && InteractionSignatureVerifier.ImportKey(options.PublicKey) is null)
             result.AddError("is not a 64-digit hex Ed25519 public key", nameof(DiscordOptions.PublicKey));
         if (options.RegisterCommandsAtStart && string.IsNullOrWhiteSpace(options.BotToken))
             result.AddError("is required when RegisterCommandsAtStart is true", nameof(DiscordOptions.BotToken));
