@@ -1,7 +1,28 @@
 namespace HelpBot.Transcripts;
 
 /// <summary>A parsed <c>.chat</c> file.</summary>
-public sealed record Transcript(string File, string Locale, string UserId, IReadOnlyList<TranscriptTurn> Turns);
+public sealed record Transcript(
+    string File,
+    string Locale,
+    string UserId,
+    IReadOnlyList<TranscriptTurn> Turns,
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyList<ModeratorsChat> ModeratorChats)
+{
+    public Transcript(string file, string locale, string userId, IReadOnlyList<TranscriptTurn> turns)
+        : this(file, locale, userId, turns, [], [])
+    {
+    }
+}
+
+/// <summary>
+/// Extension: a named participant (<c>@participant ann telegram 501 locale=ru</c>), so one transcript can show
+/// a user and a moderator in different channels. The unnamed participant is the format's own user.
+/// </summary>
+public sealed record Participant(string Name, string Channel, string UserId, string ChatId, string Locale, bool IsModerator, string Community);
+
+/// <summary>Extension: a moderators' chat where new questions are posted (<c>@moderators discord 900 language=en</c>).</summary>
+public sealed record ModeratorsChat(string Channel, string ChatId, string Language, string Community);
 
 public enum TurnKind
 {
@@ -13,10 +34,13 @@ public enum TurnKind
 
     /// <summary><c>&gt; [~fragment]</c></summary>
     PressFragment,
+
+    /// <summary>Extension <c>name&gt;^ text</c>: a reply to the last message the bot delivered to that participant's chat.</summary>
+    ReplyText,
 }
 
-/// <summary>One user turn and the expectations on the bot's whole answer to it.</summary>
-public sealed record TranscriptTurn(int Line, TurnKind Kind, string Value, IReadOnlyList<Expectation> Expectations);
+/// <summary>One user turn and the expectations on the bot's whole answer to it. <see cref="Actor"/> is null for the default user.</summary>
+public sealed record TranscriptTurn(int Line, TurnKind Kind, string Value, IReadOnlyList<Expectation> Expectations, string? Actor = null);
 
 public enum ExpectationKind
 {
@@ -36,16 +60,20 @@ public enum ExpectationKind
     Empty,
 }
 
-public sealed record Expectation(int Line, ExpectationKind Kind, string Value, IReadOnlyList<string> Labels)
+/// <summary>
+/// An expectation on the answer to the most recent turn; with a <see cref="Recipient"/> (extension
+/// <c>name&lt; ...</c>), on what the bot delivered to that participant's chat as a result of that turn.
+/// </summary>
+public sealed record Expectation(int Line, ExpectationKind Kind, string Value, IReadOnlyList<string> Labels, string? Recipient = null)
 {
-    public string Source => Kind switch
+    public string Source => Recipient + (Kind switch
     {
         ExpectationKind.Contains => "< " + Value,
         ExpectationKind.NotContains => "<! " + Value,
         ExpectationKind.Matches => "</" + Value + "/",
         ExpectationKind.Buttons => "<" + string.Concat(Labels.Select(l => "[" + l + "]")),
         _ => "<#",
-    };
+    });
 }
 
 /// <summary>A line the format does not allow, with its position.</summary>

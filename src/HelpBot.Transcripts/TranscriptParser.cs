@@ -16,14 +16,22 @@ public static partial class TranscriptParser
         var locale = DefaultLocale;
         var userId = DefaultUserId;
         var turns = new List<TranscriptTurn>();
+        var participants = new List<Participant>();
+        var moderatorChats = new List<ModeratorsChat>();
         List<Expectation>? expectations = null;
         (int Line, TurnKind Kind, string Value)? current = null;
+        string? actor = null;
 
         void CloseTurn()
         {
             if (current is { } turn)
-                turns.Add(new TranscriptTurn(turn.Line, turn.Kind, turn.Value, expectations!));
+                turns.Add(new TranscriptTurn(turn.Line, turn.Kind, turn.Value, expectations!, actor));
         }
+
+        string? KnownName(int number, string? name) =>
+            name is null || participants.Any(p => p.Name == name)
+                ? name
+                : throw new TranscriptFormatException(file, number, $"unknown participant '{name}' (declare it with @participant)");
 
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -43,20 +51,27 @@ public static partial class TranscriptParser
                 {
                     case "locale": locale = value; break;
                     case "user": userId = value; break;
-                    default: throw new TranscriptFormatException(file, number, $"unknown header '@{key}' (known: @locale, @user)");
+                    case "participant": participants.Add(ParseParticipant(file, number, value, participants)); break;
+                    case "moderators": moderatorChats.Add(ParseModeratorsChat(file, number, value)); break;
+                    default: throw new TranscriptFormatException(file, number, $"unknown header '@{key}' (known: @locale, @user, @participant, @moderators)");
                 }
             }
-            else if (trimmed.StartsWith('>'))
+            else if (SplitActor(trimmed) is var (who, turnLine) && turnLine.StartsWith('>'))
             {
                 CloseTurn();
-                current = ParseTurn(file, number, trimmed[1..].Trim());
+                actor = KnownName(number, who);
+                current = turnLine.StartsWith(">^", StringComparison.Ordinal)
+                    ? who is null
+                        ? throw new TranscriptFormatException(file, number, "a reply (>^) needs a participant name: name>^ text")
+                        : (number, TurnKind.ReplyText, turnLine[2..].Trim())
+                    : ParseTurn(file, number, turnLine[1..].Trim());
                 expectations = [];
             }
-            else if (trimmed.StartsWith('<'))
+            else if (SplitActor(trimmed) is var (recipient, expectation) && expectation.StartsWith('<'))
             {
                 if (current is null)
                     throw new TranscriptFormatException(file, number, "an expectation needs a user turn (> ...) before it");
-                expectations!.Add(ParseExpectation(file, number, trimmed));
+                expectations!.Add(ParseExpectation(file, number, expectation) with { Recipient = KnownName(number, recipient) });
             }
             else
             {
@@ -66,7 +81,53 @@ public static partial class TranscriptParser
         CloseTurn();
         if (turns.Count == 0)
             throw new TranscriptFormatException(file, 1, "a transcript needs at least one user turn (> ...)");
-        return new Transcript(file, locale, userId, turns);
+        return new Transcript(file, locale, userId, turns, participants, moderatorChats);
+    }
+
+    /// <summary><c>name&gt; ...</c> or <c>name&lt; ...</c> → (name, rest); a line without a name → (null, line).</summary>
+    private static (string? Name, string Line) SplitActor(string line)
+    {
+        var match = ActorPrefix().Match(line);
+        return match.Success ? (match.Groups[1].Value, line[match.Groups[1].Length..]) : (null, line);
+    }
+
+    /// <summary><c>@participant NAME CHANNEL USERID [locale=L] [chat=ID] [community=C] [moderator]</c></summary>
+    private static Participant ParseParticipant(string file, int number, string value, List<Participant> known)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !ActorPrefix().IsMatch(words[0] + ">"))
+            throw new TranscriptFormatException(file, number, "write @participant NAME CHANNEL USERID [locale=ru] [chat=ID] [community=C] [moderator]");
+        if (known.Any(p => p.Name == words[0]))
+            throw new TranscriptFormatException(file, number, $"participant '{words[0]}' is declared twice");
+        var options = Options(file, number, words.Skip(3), "locale", "chat", "community", "moderator");
+        return new Participant(words[0], words[1], words[2], options.GetValueOrDefault("chat") ?? words[2],
+            options.GetValueOrDefault("locale") ?? DefaultLocale, options.ContainsKey("moderator"),
+            options.GetValueOrDefault("community") ?? HelpBot.Engine.Dialog.Turn.DefaultCommunity);
+    }
+
+    /// <summary><c>@moderators CHANNEL CHATID [language=L] [community=C]</c></summary>
+    private static ModeratorsChat ParseModeratorsChat(string file, int number, string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+            throw new TranscriptFormatException(file, number, "write @moderators CHANNEL CHATID [language=ru] [community=C]");
+        var options = Options(file, number, words.Skip(2), "language", "community");
+        return new ModeratorsChat(words[0], words[1], options.GetValueOrDefault("language") ?? DefaultLocale,
+            options.GetValueOrDefault("community") ?? HelpBot.Engine.Dialog.Turn.DefaultCommunity);
+    }
+
+    private static Dictionary<string, string?> Options(string file, int number, IEnumerable<string> words, params string[] allowed)
+    {
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var eq = word.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? word : word[..eq];
+            if (Array.IndexOf(allowed, key) < 0)
+                throw new TranscriptFormatException(file, number, $"unknown option '{key}' (allowed: {string.Join(", ", allowed)})");
+            options[key] = eq < 0 ? null : word[(eq + 1)..];
+        }
+        return options;
     }
 
     private static (string Key, string Value) SplitHeader(string file, int number, string line)
@@ -129,6 +190,9 @@ public static partial class TranscriptParser
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9_-]*)(?=[<>])")]
+    private static partial Regex ActorPrefix();
 
     [GeneratedRegex(@"\[([^\]]+)\]")]
     private static partial Regex ButtonLabels();

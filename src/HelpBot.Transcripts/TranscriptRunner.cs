@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Storage;
 
 namespace HelpBot.Transcripts;
 
@@ -11,10 +12,17 @@ public sealed record TranscriptResult(string File, IReadOnlyList<string> Failure
 
 /// <summary>
 /// Replays transcripts against a fresh engine each (fresh store, same content), so they never depend on each other.
+/// With participants (an extension of the format), messages the bot queues for other chats are delivered
+/// to the participants in those chats after every turn, as the channels' delivery loops would.
 /// </summary>
-public sealed class TranscriptRunner(Func<TranscriptSession> newSession)
+public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSession)
 {
     public const string Channel = "transcript";
+
+    public TranscriptRunner(Func<TranscriptSession> newSession)
+        : this(_ => newSession())
+    {
+    }
 
     public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths)
     {
@@ -50,25 +58,41 @@ public sealed class TranscriptRunner(Func<TranscriptSession> newSession)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var failures = new List<string>();
-        using var session = newSession();
-        IReadOnlyList<Button> offered = [];
+        using var session = newSession(transcript);
+        var people = transcript.Participants.ToDictionary(p => p.Name, p => new Person(p), StringComparer.Ordinal);
+        var user = new Person(new Participant("", Channel, transcript.UserId, transcript.UserId, transcript.Locale, false, Turn.DefaultCommunity));
+        var delivered = 0;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in transcript.Turns)
         {
-            string? action = null;
-            if (step.Kind != TurnKind.Text)
+            var actor = step.Actor is null ? user : people[step.Actor];
+            var value = Substitute(step.Value, variables);
+            var turn = Turn.FromText(actor.Who.Channel, actor.Who.UserId, actor.Who.ChatId, actor.Who.Locale, value) with
             {
-                var button = offered.FirstOrDefault(b => LabelMatches(b.Label, step.Kind == TurnKind.PressLabel ? step.Value : "~" + step.Value));
+                IsModerator = actor.Who.IsModerator,
+                Community = actor.Who.Community,
+                DisplayName = step.Actor,
+            };
+            if (step.Kind is TurnKind.PressLabel or TurnKind.PressFragment)
+            {
+                var button = actor.Offered.FirstOrDefault(b => LabelMatches(b.Label, step.Kind == TurnKind.PressLabel ? value : "~" + value));
                 if (button is null)
                 {
-                    failures.Add($"{transcript.File}:{step.Line}: no button '{step.Value}' to press; offered: {FormatLabels(offered)}");
+                    failures.Add($"{transcript.File}:{step.Line}: no button '{step.Value}' to press; offered: {FormatLabels(actor.Offered)}");
                     break;
                 }
-                action = button.Action;
+                turn = turn with { Text = null, Action = button.Action };
+            }
+            else if (step.Kind == TurnKind.ReplyText)
+            {
+                if (actor.LastDelivered is null)
+                {
+                    failures.Add($"{transcript.File}:{step.Line}: nothing was delivered to '{step.Actor}' to reply to");
+                    break;
+                }
+                turn = turn with { ReplyToMessageId = actor.LastDelivered };
             }
 
-            var turn = action is null
-                ? Turn.FromText(Channel, transcript.UserId, transcript.UserId, transcript.Locale, step.Value)
-                : Turn.FromAction(Channel, transcript.UserId, transcript.UserId, transcript.Locale, action);
             Reply reply;
             try
             {
@@ -81,23 +105,83 @@ public sealed class TranscriptRunner(Func<TranscriptSession> newSession)
                 failures.Add($"{transcript.File}:{step.Line}: the bot threw {ex.GetType().Name}: {ex.Message}");
                 break;
             }
+            actor.Receive(reply.Messages);
 
-            var answer = AnswerText.Of(reply.Messages);
-            var buttons = reply.Messages.SelectMany(m => m.AllButtons).ToList();
+            // What each participant's chat got because of this turn: the actor's answer, then deliveries.
+            var inboxes = people.Values.ToDictionary(p => p, p => p == actor ? reply.Messages.ToList() : new List<OutgoingMessage>());
+            if (session.Outbox is { } outbox)
+            {
+                foreach (var message in await outbox.DueOutboxAsync(null, DateTimeOffset.MaxValue, int.MaxValue, cancellationToken))
+                {
+                    var recipients = people.Values.Where(p => p.Who.Channel == message.Channel && p.Who.ChatId == message.ChatId).ToList();
+                    if (recipients.Count == 0)
+                        continue;
+                    message.ChannelMessageId = "m" + (++delivered).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    message.DeliveredAt = DateTimeOffset.UtcNow;
+                    message.Attempts++;
+                    await outbox.UpdateOutboxAsync(message, cancellationToken);
+                    foreach (var recipient in recipients)
+                    {
+                        inboxes[recipient].Add(message.ToMessage());
+                        recipient.Receive([message.ToMessage()]);
+                        recipient.LastDelivered = message.ChannelMessageId;
+                    }
+                }
+            }
+
             foreach (var expectation in step.Expectations)
             {
+                var messages = expectation.Recipient is null ? reply.Messages : inboxes[people[expectation.Recipient]];
+                var answer = AnswerText.Of(messages);
+                var buttons = messages.SelectMany(m => m.AllButtons).ToList();
+                if (expectation.Kind == ExpectationKind.Matches)
+                    Capture(expectation.Value, answer, variables);
                 if (!Holds(expectation, answer, buttons))
                 {
                     failures.Add($"{transcript.File}:{expectation.Line}: expected {expectation.Source}{Environment.NewLine}" +
-                                 $"    answer: {(answer.Length == 0 ? "(nothing)" : answer)}{Environment.NewLine}" +
+                                 $"    answer{(expectation.Recipient is null ? "" : " to " + expectation.Recipient)}: {(answer.Length == 0 ? "(nothing)" : answer)}{Environment.NewLine}" +
                                  $"    buttons: {FormatLabels(buttons)}");
                 }
             }
-            var lastWithButtons = reply.Messages.LastOrDefault(m => m.Buttons.Count > 0);
-            if (lastWithButtons is not null)
-                offered = lastWithButtons.AllButtons.ToList();
         }
         return new TranscriptResult(transcript.File, failures);
+    }
+
+    /// <summary>Extension: named groups of a matching <c>&lt;/regex/</c> become <c>{name}</c> in later turns (e.g. a question id).</summary>
+    private static void Capture(string pattern, string answer, Dictionary<string, string> variables)
+    {
+        var regex = new Regex(pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var match = regex.Match(answer);
+        if (!match.Success)
+            return;
+        foreach (var name in regex.GetGroupNames().Where(n => !int.TryParse(n, out _)))
+        {
+            if (match.Groups[name].Success)
+                variables[name] = match.Groups[name].Value;
+        }
+    }
+
+    private static string Substitute(string text, Dictionary<string, string> variables)
+    {
+        foreach (var (name, value) in variables)
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>A participant during replay: the buttons they can press and the last message delivered to them.</summary>
+    private sealed class Person(Participant who)
+    {
+        public Participant Who { get; } = who;
+
+        public IReadOnlyList<Button> Offered { get; private set; } = [];
+
+        public string? LastDelivered { get; set; }
+
+        public void Receive(IReadOnlyList<OutgoingMessage> messages)
+        {
+            if (messages.LastOrDefault(m => m.Buttons.Count > 0) is { } withButtons)
+                Offered = withButtons.AllButtons.ToList();
+        }
     }
 
     /// <summary>Runs every transcript and writes failures then the closing <c>N passed, N failed</c> line.</summary>
@@ -148,9 +232,12 @@ public sealed class TranscriptRunner(Func<TranscriptSession> newSession)
 /// One transcript's bot: a fresh engine over a fresh store. <see cref="TakeError"/> surfaces an exception
 /// the engine caught and logged, because a transcript must fail on it even though the user got an apology.
 /// </summary>
-public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null) : IDisposable
+public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null, IModerationStore? outbox = null) : IDisposable
 {
     public IDialogEngine Engine { get; } = engine;
+
+    /// <summary>Where the bot queues messages for other chats; delivered to participants after each turn.</summary>
+    public IModerationStore? Outbox { get; } = outbox;
 
     public Exception? TakeError() => takeError();
 

@@ -2,6 +2,7 @@ using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Hosting;
+using Microsoft.Extensions.Options;
 
 // Commands first: they use parts of the bot without running it.
 switch (args)
@@ -14,7 +15,8 @@ switch (args)
         return await DiscordRegisterCommandsCommand.RunAsync(rest);
 }
 
-var builder = WebApplication.CreateBuilder(CommandLineArgs.Normalize(args));
+// appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLineArgs.Normalize(args), ContentRootPath = AppContext.BaseDirectory });
 var plan = ChannelPlan.From(builder.Configuration);
 
 // Content, engine, storage, and the channels the configuration turns on.
@@ -37,7 +39,16 @@ catch (ContentValidationException ex)
 if (plan.Discord)
     app.MapDiscordInteractions();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException ex)
+{
+    // A bad setting stops the start with a message naming it, not a stack trace.
+    await Console.Error.WriteLineAsync("Configuration is invalid: " + string.Join("; ", ex.Failures));
+    return 3;
+}
 return 0;
 
 /// <summary>Entry point, visible to tests that start the host.</summary>

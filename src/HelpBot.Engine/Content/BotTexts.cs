@@ -32,6 +32,21 @@ public sealed class BotTexts
         [TextKey.LanguageUnknown] = ["value", "available"],
         [TextKey.UnknownCommand] = ["command"],
         [TextKey.TooLong] = ["length", "max"],
+        [TextKey.QuestionPost] = ["id", "user", "channel", "language", "step", "text"],
+        [TextKey.AnswerPrompt] = ["id", "text"],
+        [TextKey.AnswerSent] = ["id"],
+        [TextKey.AnswerForUser] = ["question", "answer"],
+        [TextKey.AlreadyResolved] = ["id", "by"],
+        [TextKey.QuestionNotFound] = ["id"],
+        [TextKey.QuestionClosed] = ["id"],
+        [TextKey.OpenQuestions] = ["count"],
+        [TextKey.StatsTitle] = ["days"],
+        [TextKey.StatsUsers] = ["count"],
+        [TextKey.StatsHelpful] = ["yes", "no", "rate"],
+        [TextKey.StatsQuestions] = ["asked", "answered", "median"],
+        [TextKey.ReloadDone] = ["languages", "guides"],
+        [TextKey.ForgetUserDone] = ["user", "count"],
+        [TextKey.ForgetUserNotFound] = ["user"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<TextKey, string> YamlKeys =

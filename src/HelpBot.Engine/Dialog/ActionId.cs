@@ -23,6 +23,8 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     public const string Language = "lang";
     public const string Done = "done";
     public const string Guide = "guide";
+    public const string AnswerQuestion = "answer";
+    public const string RateAnswer = "rate";
 
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;

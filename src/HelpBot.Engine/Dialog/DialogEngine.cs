@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,10 @@ public sealed partial class DialogEngine : IDialogEngine
     private readonly ITextUnderstanding _understanding;
     private readonly TimeProvider _time;
     private readonly DialogOptions _options;
+    private readonly IModerationStore? _moderation;
+    private readonly ModerationOptions _moderationOptions;
+    private readonly IReportRenderer? _reports;
+    private readonly IContentReloader? _reloader;
     private readonly ILogger _logger;
     private readonly UserLocks _locks = new();
     private readonly Dictionary<string, CommandHandler> _commands;
@@ -36,7 +41,11 @@ public sealed partial class DialogEngine : IDialogEngine
         ITextUnderstanding? understanding = null,
         TimeProvider? time = null,
         DialogOptions? options = null,
-        ILogger<DialogEngine>? logger = null)
+        ILogger<DialogEngine>? logger = null,
+        IModerationStore? moderation = null,
+        ModerationOptions? moderationOptions = null,
+        IReportRenderer? reports = null,
+        IContentReloader? reloader = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         _content = content;
@@ -45,6 +54,10 @@ public sealed partial class DialogEngine : IDialogEngine
         _time = time ?? TimeProvider.System;
         _options = options ?? new DialogOptions();
         _logger = logger ?? NullLogger<DialogEngine>.Instance;
+        _moderation = moderation ?? store as IModerationStore;
+        _moderationOptions = moderationOptions ?? new ModerationOptions();
+        _reports = reports;
+        _reloader = reloader;
         _book = new ScreenBook(content.Current);
         content.Changed += catalog => _book = new ScreenBook(catalog);
 
@@ -77,6 +90,7 @@ public sealed partial class DialogEngine : IDialogEngine
             [ActionId.Language] = (c, a, ct) => LanguageCommand(c, a.Target ?? "", ct),
             [ActionId.Guide] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
         };
+        RegisterModeration();
     }
 
     /// <summary>Handles one turn. Never throws for bad input: a failure is logged and answered with an apology, and nothing is written.</summary>
@@ -93,6 +107,8 @@ public sealed partial class DialogEngine : IDialogEngine
             stored = await _store.FindUserAsync(turn.UserKey, cancellationToken);
             var state = stored ?? new UserState { Key = turn.UserKey };
             var context = new TurnContext(turn, state, book, book.LanguageFor(state.Language, turn.Locale), _time.GetUtcNow());
+            if (stored is null)
+                context.Record(DialogEventKind.Started);
             var reply = turn.Action is not null
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)
                 : await HandleTextAsync(context, turn.Text ?? "", cancellationToken);
@@ -130,7 +146,7 @@ public sealed partial class DialogEngine : IDialogEngine
             && TargetIsValid(context, action))
         {
             // Buttons carry their guide, so a press from an older message acts on the guide it was shown for.
-            if (action.Verb is not ActionId.Language && action.Target is { } guide && guide != context.State.Guide)
+            if (action.Target is { } guide && guide != context.State.Guide && action.Verb is not ActionId.Language && context.Language.Guides.ContainsKey(guide))
                 context.Change(s => s.Guide = guide);
             return await handler(context, action, cancellationToken);
         }
@@ -146,6 +162,8 @@ public sealed partial class DialogEngine : IDialogEngine
         ActionId.Step => action.Target is { } g && context.Language.Guides.TryGetValue(g, out var screens)
                          && int.TryParse(action.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                          && n >= 1 && n <= screens.StepCount,
+        ActionId.AnswerQuestion => action.Target is not null && action.Argument is null,
+        ActionId.RateAnswer => action.Target is not null && action.Argument is "yes" or "no",
         ActionId.Feedback => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null or "yes" or "no",
         _ => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null,
     };
@@ -169,8 +187,17 @@ public sealed partial class DialogEngine : IDialogEngine
             return new Reply(new OutgoingMessage(context.Texts.Format(TextKey.UnknownCommand, ("command", Markup.Escape("/" + name))), context.Guide.MenuButtons));
         }
 
+        if (context.Turn is { IsModerator: true, ReplyToMessageId: { } repliedTo }
+            && await AnswerByReplyAsync(context, repliedTo, text, cancellationToken) is { } answered)
+        {
+            return answered;
+        }
+
         switch (context.State.Awaiting)
         {
+            case Awaiting.Answer when context.Turn.IsModerator && context.State.AwaitingQuestion is { } questionId:
+                ClearAwaiting(context);
+                return await AnswerAsync(context, questionId, text, cancellationToken);
             case Awaiting.Question:
                 return SaveQuestion(context, text);
             case Awaiting.FeedbackComment:
@@ -246,7 +273,19 @@ public sealed partial class DialogEngine : IDialogEngine
     {
         if (context.State.Step != number)
             context.Change(s => s.Step = number);
-        context.Record(DialogEventKind.StepReached, number);
+
+        // The funnel counts users per sub-step, so only the first reach is an event: paging back and forth writes nothing more.
+        var bit = 1L << number;
+        var guide = context.GuideId;
+        if (context.State.ReachedGuide != guide || (context.State.ReachedSteps & bit) == 0)
+        {
+            context.Change(s =>
+            {
+                s.ReachedSteps = (s.ReachedGuide == guide ? s.ReachedSteps : 0) | bit;
+                s.ReachedGuide = guide;
+            });
+            context.Record(DialogEventKind.StepReached, number);
+        }
         return fresh ? context.Guide.Steps[number] : context.Guide.ResumedSteps[number];
     }
 
@@ -282,6 +321,7 @@ public sealed partial class DialogEngine : IDialogEngine
             UserKey = context.Turn.UserKey,
             Guide = context.GuideId,
             Helpful = helpful,
+            Community = context.Turn.Community,
             // A changed answer drops the old comment: it explained the old answer.
             Comment = previous is { Helpful: var was } && was == helpful ? previous.Comment : null,
             Language = context.Language.Code,
@@ -315,6 +355,7 @@ public sealed partial class DialogEngine : IDialogEngine
             Guide = context.GuideId,
             Helpful = false,
             Language = context.Language.Code,
+            Community = context.Turn.Community,
         };
         feedback.Comment = text;
         feedback.At = context.Now;
@@ -323,7 +364,7 @@ public sealed partial class DialogEngine : IDialogEngine
         return new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackCommentSaved], [context.Guide.MenuRow]));
     }
 
-    private static ValueTask<Reply> AskCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    private ValueTask<Reply> AskCommand(TurnContext context, string argument, CancellationToken cancellationToken)
     {
         if (argument.Length > 0)
             return ValueTask.FromResult(SaveQuestion(context, argument));
@@ -331,7 +372,7 @@ public sealed partial class DialogEngine : IDialogEngine
         return ValueTask.FromResult(new Reply(new OutgoingMessage(context.Texts[TextKey.AskPrompt], [context.Guide.MenuRow])));
     }
 
-    private static Reply SaveQuestion(TurnContext context, string text)
+    private Reply SaveQuestion(TurnContext context, string text)
     {
         var question = new Question
         {
@@ -344,10 +385,12 @@ public sealed partial class DialogEngine : IDialogEngine
             Guide = context.GuideId,
             Step = context.State.Step,
             Text = text,
+            Community = context.Turn.Community,
             AskedAt = context.Now,
             Status = QuestionStatus.Open,
         };
         context.Changes.Question = question;
+        PostToModerators(context, question);
         ClearAwaiting(context);
         return new Reply(new OutgoingMessage(context.Texts.Format(TextKey.QuestionSaved, ("id", Markup.Code(question.Id))), [context.Guide.MenuRow]));
     }
@@ -385,7 +428,13 @@ public sealed partial class DialogEngine : IDialogEngine
     private static void ClearAwaiting(TurnContext context)
     {
         if (context.State.Awaiting != Awaiting.Nothing)
-            context.Change(s => s.Awaiting = Awaiting.Nothing);
+        {
+            context.Change(s =>
+            {
+                s.Awaiting = Awaiting.Nothing;
+                s.AwaitingQuestion = null;
+            });
+        }
     }
 
     private static partial class Log

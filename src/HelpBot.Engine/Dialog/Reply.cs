@@ -3,12 +3,17 @@ namespace HelpBot.Engine.Dialog;
 /// <summary>A button: what the user sees and the opaque action id (at most 64 UTF-8 bytes) it sends back.</summary>
 public sealed record Button(string Label, string Action);
 
-/// <summary>One message with light formatting (see <see cref="Content.Markup"/>) and rows of buttons.</summary>
+/// <summary>A file sent with a message: a chart, a CSV export.</summary>
+public sealed record Attachment(string FileName, string ContentType, byte[] Data);
+
+/// <summary>One message with light formatting (see <see cref="Content.Markup"/>), rows of buttons and optional files.</summary>
 public sealed record OutgoingMessage(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons)
 {
     public static readonly IReadOnlyList<IReadOnlyList<Button>> NoButtons = [];
 
     public OutgoingMessage(string text) : this(text, NoButtons) { }
+
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
     public IEnumerable<Button> AllButtons => Buttons.SelectMany(row => row);
 }

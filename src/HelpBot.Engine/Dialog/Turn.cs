@@ -30,6 +30,17 @@ public sealed record Turn
     /// </summary>
     public string? DeliveryId { get; init; }
 
+    /// <summary>Set by the channel from its own rules (configured ids, roles, permissions); the engine trusts it.</summary>
+    public bool IsModerator { get; init; }
+
+    /// <summary>The community (server, group of chats) the turn belongs to; moderators see only their own.</summary>
+    public string Community { get; init; } = DefaultCommunity;
+
+    /// <summary>The channel's id of the bot message this message replies to (Telegram replies), if any.</summary>
+    public string? ReplyToMessageId { get; init; }
+
+    public const string DefaultCommunity = "default";
+
     public string UserKey => Channel + ":" + UserId;
 
     public static Turn FromText(string channel, string userId, string chatId, string? locale, string text) =>

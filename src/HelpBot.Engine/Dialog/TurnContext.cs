@@ -45,6 +45,7 @@ internal sealed class TurnContext(Turn turn, UserState state, ScreenBook book, L
             Step = step,
             Text = text,
             Language = Language.Code,
+            Community = Turn.Community,
             At = Now,
         });
 }

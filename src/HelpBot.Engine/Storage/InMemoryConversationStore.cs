@@ -3,12 +3,13 @@ using System.Collections.Concurrent;
 namespace HelpBot.Engine.Storage;
 
 /// <summary>A process-local store for tests, replay and benchmarks; a lock makes each commit atomic.</summary>
-public sealed class InMemoryConversationStore : IConversationStore
+public sealed class InMemoryConversationStore : IConversationStore, IModerationStore
 {
     private readonly ConcurrentDictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Feedback> _feedback = new(StringComparer.Ordinal);
     private readonly List<Question> _questions = [];
     private readonly List<DialogEvent> _events = [];
+    private readonly List<OutboxMessage> _outbox = [];
     private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -17,6 +18,8 @@ public sealed class InMemoryConversationStore : IConversationStore
     public IReadOnlyList<DialogEvent> Events { get { lock (_gate) return [.. _events]; } }
 
     public IReadOnlyList<Feedback> Feedback { get { lock (_gate) return [.. _feedback.Values]; } }
+
+    public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) return [.. _outbox]; } }
 
     public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_users.TryGetValue(userKey, out var state) ? state.Clone() : null);
@@ -45,6 +48,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             if (changes.Question is { } question)
                 _questions.Add(question);
             _events.AddRange(changes.Events);
+            _outbox.AddRange(changes.Outbox);
             if (changes.DeliveryId is { } delivery)
                 _deliveries.Add(delivery);
         }
@@ -60,7 +64,79 @@ public sealed class InMemoryConversationStore : IConversationStore
                 removed += _feedback.Remove(id) ? 1 : 0;
             removed += _questions.RemoveAll(q => q.UserKey == userKey);
             removed += _events.RemoveAll(e => e.UserKey == userKey);
+            removed += _outbox.RemoveAll(o => o.UserKey == userKey);
             return ValueTask.FromResult(removed);
         }
+    }
+
+    public ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult(_questions.Find(q => q.Id == id));
+    }
+
+    public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Select(_questions, q => q.Community == community && q.AskedAt >= since, q => q.AskedAt);
+
+    public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Select(_feedback.Values, f => f.Community == community && f.At >= since, f => f.At);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Select(_events, e => e.Community == community && e.At >= since, e => e.At);
+
+    public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        lock (_gate)
+        {
+            var index = _questions.FindIndex(q => q.Id == resolved.Id);
+            if (index < 0 || _questions[index].Status != QuestionStatus.Open)
+                return ValueTask.FromResult(false);
+            _questions[index] = resolved;
+            if (delivery is not null)
+                _outbox.Add(delivery);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var question = _questions.Find(q => q.Id == questionId && q.UserKey == userKey && q.Status == QuestionStatus.Answered);
+            if (question is not null)
+                question.AnswerHelpful = helpful;
+            return ValueTask.FromResult(question is not null);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        Select(_outbox, o => o.DeliveredAt is null && o.NextAttemptAt <= now && (channel is null || o.Channel == channel), o => o.CreatedAt, max);
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
+        Select(_outbox, o => o.DeliveredAt is null && o.Community == community, o => o.CreatedAt);
+
+    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            var index = _outbox.FindIndex(o => o.Id == message.Id);
+            if (index >= 0)
+                _outbox[index] = message;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult(_outbox.Find(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId));
+    }
+
+    private ValueTask<IReadOnlyList<T>> Select<T>(IEnumerable<T> source, Func<T, bool> filter, Func<T, DateTimeOffset> order, int max = int.MaxValue)
+    {
+        lock (_gate)
+            return ValueTask.FromResult<IReadOnlyList<T>>(source.Where(filter).OrderBy(order).Take(max).ToList());
     }
 }

@@ -6,6 +6,9 @@ public enum Awaiting
     Nothing,
     Question,
     FeedbackComment,
+
+    /// <summary>A moderator pressed "Answer": the next text answers <see cref="UserState.AwaitingQuestion"/>.</summary>
+    Answer,
 }
 
 /// <summary>A user's conversation state: language choice, guide and walkthrough position.</summary>
@@ -24,7 +27,15 @@ public sealed class UserState
 
     public bool AcceptedConsequences { get; set; }
 
+    /// <summary>Bit n set: sub-step n of <see cref="ReachedGuide"/> was reached. Only a first reach is recorded as an event.</summary>
+    public long ReachedSteps { get; set; }
+
+    public string? ReachedGuide { get; set; }
+
     public Awaiting Awaiting { get; set; }
+
+    /// <summary>With <see cref="Storage.Awaiting.Answer"/>: the question a moderator is answering.</summary>
+    public string? AwaitingQuestion { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -44,6 +55,8 @@ public sealed class Feedback
     public bool Helpful { get; set; }
 
     public string? Comment { get; set; }
+
+    public string Community { get; set; } = Dialog.Turn.DefaultCommunity;
 
     public string Language { get; set; } = "";
 
@@ -81,9 +94,26 @@ public sealed class Question
 
     public string Text { get; set; } = "";
 
+    public string Community { get; set; } = Dialog.Turn.DefaultCommunity;
+
     public DateTimeOffset AskedAt { get; set; }
 
     public QuestionStatus Status { get; set; }
+
+    public string? Answer { get; set; }
+
+    /// <summary>Who answered or closed it, as <c>channel:name</c>.</summary>
+    public string? ResolvedBy { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The asker's rating of the answer; null until they rate it.</summary>
+    public bool? AnswerHelpful { get; set; }
+
+    public Question Clone() => (Question)MemberwiseClone();
+
+    /// <summary>The asker's id in their channel (the part of <see cref="UserKey"/> after the channel name).</summary>
+    public string UserId => UserKey[(UserKey.IndexOf(':', StringComparison.Ordinal) + 1)..];
 }
 
 public enum DialogEventKind
@@ -96,6 +126,9 @@ public enum DialogEventKind
 
     /// <summary>Free text the bot could not match; <see cref="DialogEvent.Text"/> holds it.</summary>
     Unmatched,
+
+    /// <summary>A user's first turn ever (or since /forget).</summary>
+    Started,
 }
 
 /// <summary>An append-only fact about a conversation, for statistics.</summary>
@@ -115,6 +148,8 @@ public sealed class DialogEvent
 
     public string Language { get; set; } = "";
 
+    public string Community { get; set; } = Dialog.Turn.DefaultCommunity;
+
     public DateTimeOffset At { get; set; }
 }
 
@@ -132,7 +167,10 @@ public sealed class TurnChanges
     /// <summary>The channel delivery this turn handled; stored with the rest so it is marked handled exactly when its effects are.</summary>
     public string? DeliveryId { get; set; }
 
-    public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null && DeliveryId is null;
+    /// <summary>Messages to other chats (moderators' posts), stored with the question so none is lost.</summary>
+    public List<OutboxMessage> Outbox { get; } = [];
+
+    public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null && DeliveryId is null && Outbox.Count == 0;
 }
 
 /// <summary>A channel delivery (update, interaction) that has been handled.</summary>

@@ -1,4 +1,5 @@
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace HelpBot.Content;
 /// Content loaded at start (invalid content stops the host) and reloaded when a file changes.
 /// A reload that fails validation keeps the last good content and logs every error.
 /// </summary>
-public sealed partial class ReloadingContentProvider : IContentProvider, IDisposable
+public sealed partial class ReloadingContentProvider : IContentProvider, IContentReloader, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private readonly string _path;

@@ -1,6 +1,10 @@
 using HelpBot.Channels.Console;
 using HelpBot.Channels.Discord;
 using HelpBot.Content;
+using HelpBot.Delivery;
+using HelpBot.Engine.Moderation;
+using HelpBot.Reports;
+using Microsoft.Extensions.Options;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Understanding;
@@ -23,6 +27,14 @@ public static class HelpBotServices
         builder.Services.TryAddSingleton<ITextUnderstanding, NoTextUnderstanding>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => builder.Configuration.GetSection("Dialog").Get<DialogOptions>() ?? new DialogOptions());
+        builder.Services.AddSingleton<IContentReloader>(sp => sp.GetRequiredService<ReloadingContentProvider>());
+
+        // Moderators: where questions are posted, and the chart/CSV renderer for /stats and /export.
+        builder.Services.AddOptionsWithValidateOnStart<ModerationOptions, ModerationOptionsValidator>()
+            .BindConfiguration(ModerationOptions.SectionName);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModerationOptions>>().Value);
+        builder.Services.AddSingleton<IReportRenderer, ReportRenderer>();
+
         builder.Services.AddSingleton<IDialogEngine, DialogEngine>();
         return builder;
     }
@@ -34,6 +46,9 @@ public static class HelpBotServices
         ArgumentNullException.ThrowIfNull(plan);
         builder.AddDialogCore();
         builder.AddLiteDbStorage();
+
+        // Messages for other chats (moderators' posts, answers) go out through the channels that can send them.
+        builder.Services.AddHostedService<OutboxDispatcher>();
 
         if (plan.Console)
         {

@@ -1,13 +1,16 @@
+using System.Threading.Channels;
 using HelpBot.Engine.Storage;
 using LiteDB;
 
 namespace HelpBot.Storage.LiteDb;
 
 /// <summary>
-/// <see cref="IConversationStore"/> on LiteDB. Each commit is one LiteDB transaction, and LiteDB's
-/// write-ahead log means a crash leaves either the whole turn or none of it.
+/// <see cref="IConversationStore"/> on LiteDB. Commits go through one writer that groups the turns waiting
+/// at that moment into one LiteDB transaction (group commit): LiteDB's write-ahead log means a crash leaves
+/// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
+/// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -15,6 +18,15 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     private readonly ILiteCollection<Question> _questions;
     private readonly ILiteCollection<DialogEvent> _events;
     private readonly ILiteCollection<HandledDelivery> _deliveries;
+    private readonly ILiteCollection<OutboxMessage> _outbox;
+    private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    // This process is LiteDB's only writer (direct connection), so a write-through cache of states stays
+    // exact and spares a query per turn; it is emptied when it grows past a bound.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UserState> _states = new(StringComparer.Ordinal);
+    private const int MaxCachedStates = 100_000;
+    private readonly Lock _resolveGate = new();
 
     public LiteDbConversationStore(string path)
         : this(new LiteDatabase(new ConnectionString { Filename = EnsureFolder(path), Connection = ConnectionType.Direct }, CreateMapper()))
@@ -31,19 +43,29 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         _questions = database.GetCollection<Question>("questions");
         _events = database.GetCollection<DialogEvent>("events");
         _deliveries = database.GetCollection<HandledDelivery>("deliveries");
+        _outbox = database.GetCollection<OutboxMessage>("outbox");
+        _outbox.EnsureIndex(o => o.DeliveredAt);
+        _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);
         _events.EnsureIndex(e => e.UserKey);
-        _events.EnsureIndex(e => e.Kind);
+        _writer = Task.Run(WriteCommitsAsync);
     }
 
     public static LiteDbConversationStore InMemory() => new(new LiteDatabase(new MemoryStream(), CreateMapper()));
 
     internal LiteDatabase Database => _database;
 
-    public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<UserState?>(_users.FindById(userKey));
+    public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken)
+    {
+        if (_states.TryGetValue(userKey, out var cached))
+            return ValueTask.FromResult<UserState?>(cached.Clone());
+        var state = _users.FindById(userKey);
+        if (state is not null)
+            Cache(state);
+        return ValueTask.FromResult(state);
+    }
 
     public ValueTask<Feedback?> FindFeedbackAsync(string userKey, string guide, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Feedback?>(_feedback.FindById(Feedback.IdFor(userKey, guide)));
@@ -54,31 +76,171 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
     public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        InTransaction(() =>
-        {
-            if (changes.State is { } state)
-                _users.Upsert(state);
-            if (changes.Feedback is { } feedback)
-                _feedback.Upsert(feedback);
-            if (changes.Question is { } question)
-                _questions.Insert(question);
-            if (changes.Events.Count > 0)
-                _events.InsertBulk(changes.Events);
-            if (changes.DeliveryId is { } delivery)
-                _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
-            return 0;
-        });
-        return ValueTask.CompletedTask;
+        var pending = new PendingCommit(changes);
+        ObjectDisposedException.ThrowIf(!_commits.Writer.TryWrite(pending), this);
+        return new ValueTask(pending.Completion.Task);
     }
 
-    public ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(InTransaction(() =>
+    public ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var removed = InTransaction(() =>
             (_users.Delete(userKey) ? 1 : 0)
             + _feedback.DeleteMany(f => f.UserKey == userKey)
             + _questions.DeleteMany(q => q.UserKey == userKey)
-            + _events.DeleteMany(e => e.UserKey == userKey)));
+            + _events.DeleteMany(e => e.UserKey == userKey)
+            + _outbox.DeleteMany(o => o.UserKey == userKey));
+        _states.TryRemove(userKey, out _);
+        return ValueTask.FromResult(removed);
+    }
 
-    public void Dispose() => _database.Dispose();
+    public ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Question?>(_questions.FindById(id));
+
+    public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_questions.Find(q => q.Community == community && q.AskedAt >= since), q => q.AskedAt);
+
+    public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_feedback.Find(f => f.Community == community && f.At >= since), f => f.At);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_events.Find(e => e.Community == community && e.At >= since), e => e.At);
+
+    public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        // Check and write in one transaction: of two moderators answering at once, exactly one wins.
+        lock (_resolveGate)
+        {
+            return ValueTask.FromResult(InTransaction(() =>
+            {
+                if (_questions.FindById(resolved.Id) is not { Status: QuestionStatus.Open })
+                    return false;
+                _questions.Update(resolved);
+                if (delivery is not null)
+                    _outbox.Insert(delivery);
+                return true;
+            }));
+        }
+    }
+
+    public ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(InTransaction(() =>
+        {
+            if (_questions.FindById(questionId) is not { Status: QuestionStatus.Answered } question || question.UserKey != userKey)
+                return false;
+            question.AnswerHelpful = helpful;
+            return _questions.Update(question);
+        }));
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Find(o => o.DeliveredAt == null)
+            .Where(o => o.NextAttemptAt <= now && (channel == null || o.Channel == channel))
+            .OrderBy(o => o.CreatedAt).Take(max).ToList());
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
+        List(_outbox.Find(o => o.DeliveredAt == null && o.Community == community), o => o.CreatedAt);
+
+    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        _outbox.Update(message);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<OutboxMessage?>(_outbox.FindOne(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId));
+
+    private static ValueTask<IReadOnlyList<T>> List<T>(IEnumerable<T> found, Func<T, DateTimeOffset> order) =>
+        ValueTask.FromResult<IReadOnlyList<T>>(found.OrderBy(order).ToList());
+
+    public void Dispose()
+    {
+        _commits.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+        _database.Dispose();
+    }
+
+    private async Task WriteCommitsAsync()
+    {
+        const int MaxBatch = 256;
+        var batch = new List<PendingCommit>(MaxBatch);
+        while (await _commits.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _commits.Reader.TryRead(out var pending))
+                batch.Add(pending);
+            try
+            {
+                InTransaction(() => batch.ForEach(p => Apply(p.Changes)));
+                batch.ForEach(Completed);
+            }
+            catch (LiteException) when (batch.Count > 1)
+            {
+                // One bad turn must not fail its neighbours: retry each alone so only it reports the error.
+                foreach (var pending in batch)
+                    CommitAlone(pending);
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(p => p.Completion.TrySetException(ex));
+            }
+            batch.Clear();
+        }
+    }
+
+    private void CommitAlone(PendingCommit pending)
+    {
+        try
+        {
+            InTransaction(() => Apply(pending.Changes));
+            Completed(pending);
+        }
+        catch (Exception ex)
+        {
+            pending.Completion.TrySetException(ex);
+        }
+    }
+
+    private void Completed(PendingCommit pending)
+    {
+        if (pending.Changes.State is { } state)
+            Cache(state);
+        pending.Completion.TrySetResult();
+    }
+
+    private void Cache(UserState state)
+    {
+        if (_states.Count >= MaxCachedStates)
+            _states.Clear();
+        _states[state.Key] = state.Clone();
+    }
+
+    private void Apply(TurnChanges changes)
+    {
+        if (changes.State is { } state)
+            _users.Upsert(state);
+        if (changes.Feedback is { } feedback)
+            _feedback.Upsert(feedback);
+        if (changes.Question is { } question)
+            _questions.Insert(question);
+        if (changes.Events.Count > 0)
+            _events.InsertBulk(changes.Events);
+        if (changes.Outbox.Count > 0)
+            _outbox.InsertBulk(changes.Outbox);
+        if (changes.DeliveryId is { } delivery)
+            _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
+    }
+
+    private sealed class PendingCommit(TurnChanges changes)
+    {
+        public TurnChanges Changes { get; } = changes;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return 0;
+    });
 
     private T InTransaction<T>(Func<T> work)
     {
@@ -108,6 +270,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IDisposable
         mapper.Entity<Question>().Id(q => q.Id, autoId: false);
         mapper.Entity<DialogEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
+        mapper.Entity<OutboxMessage>().Id(o => o.Id, autoId: false);
         return mapper;
     }
 

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
             .BindConfiguration(StorageOptions.SectionName);
         builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         return builder;
     }
 }

@@ -1,0 +1,47 @@
+using HelpBot.Engine.Storage;
+
+namespace HelpBot.Engine.Moderation;
+
+/// <summary>What helps and where users give up, for one community over a period.</summary>
+public sealed record StatsReport(
+    int Days,
+    int Users,
+    int HelpfulYes,
+    int HelpfulNo,
+    int QuestionsAsked,
+    int QuestionsAnswered,
+    TimeSpan? MedianTimeToAnswer,
+    IReadOnlyList<int> Funnel,
+    IReadOnlyList<(string Text, int Count)> TopUnmatched)
+{
+    /// <summary>Share of "yes" among answers, 0..1; null without answers.</summary>
+    public double? HelpfulRate => HelpfulYes + HelpfulNo == 0 ? null : (double)HelpfulYes / (HelpfulYes + HelpfulNo);
+
+    public static StatsReport Compute(int days, int steps, IReadOnlyList<DialogEvent> events, IReadOnlyList<Feedback> feedback, IReadOnlyList<Question> questions)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(questions);
+        var users = events.Select(e => e.UserKey).Concat(feedback.Select(f => f.UserKey)).Concat(questions.Select(q => q.UserKey)).Distinct(StringComparer.Ordinal).Count();
+
+        // Users (not presses) per sub-step: the funnel of the walkthrough.
+        var funnel = Enumerable.Range(1, steps)
+            .Select(step => events.Where(e => e.Kind == DialogEventKind.StepReached && e.Step == step).Select(e => e.UserKey).Distinct(StringComparer.Ordinal).Count())
+            .ToArray();
+
+        var answered = questions.Where(q => q.Status == QuestionStatus.Answered && q.ResolvedAt is not null).ToList();
+        var durations = answered.Select(q => q.ResolvedAt!.Value - q.AskedAt).Order().ToList();
+        TimeSpan? median = durations.Count == 0 ? null
+            : durations.Count % 2 == 1 ? durations[durations.Count / 2]
+            : (durations[durations.Count / 2 - 1] + durations[durations.Count / 2]) / 2;
+
+        var unmatched = events.Where(e => e.Kind == DialogEventKind.Unmatched && !string.IsNullOrWhiteSpace(e.Text))
+            .GroupBy(e => e.Text!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => (Text: g.First().Text!.Trim(), Count: g.Count()))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Text, StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+
+        return new StatsReport(days, users, feedback.Count(f => f.Helpful), feedback.Count(f => !f.Helpful), questions.Count, answered.Count, median, funnel, unmatched);
+    }
+}

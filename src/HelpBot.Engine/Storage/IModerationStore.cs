@@ -1,0 +1,32 @@
+namespace HelpBot.Engine.Storage;
+
+/// <summary>What moderators need beyond a conversation: questions, statistics, exports and the outbox.</summary>
+public interface IModerationStore
+{
+    ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Questions of a community asked since <paramref name="since"/>, oldest first.</summary>
+    ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers or closes an open question and queues <paramref name="delivery"/>, atomically;
+    /// false when it was no longer open (another moderator was first).
+    /// </summary>
+    ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken);
+
+    ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken);
+
+    /// <summary>Undelivered messages for a channel (all channels when null) whose next attempt is due.</summary>
+    ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken);
+
+    ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The outbox message that became channel message <paramref name="channelMessageId"/> in that chat.</summary>
+    ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken);
+}

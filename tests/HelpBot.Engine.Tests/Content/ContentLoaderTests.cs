@@ -1,0 +1,121 @@
+using HelpBot.Engine.Content;
+
+namespace HelpBot.Engine.Tests.Content;
+
+public sealed class ContentLoaderTests
+{
+    [Fact]
+    public void Load_RepositoryContent_HasBothLanguagesAndTheWholeArticle()
+    {
+        var catalog = TestContent.Load();
+
+        Assert.Equal(["en", "ru"], catalog.Languages.Keys.Order());
+        foreach (var pack in catalog.Languages.Values)
+        {
+            var guide = pack.Guides["aliexpress"];
+            Assert.Equal(9, guide.Steps.Count);
+            Assert.Equal([5, 4], guide.Steps.GroupBy(s => s.Part).Select(g => g.Count()));
+            Assert.Equal(4, guide.Consequences!.Items.Count);
+            Assert.Equal(9, guide.Reasons!.Options.Count);
+            Assert.Contains(guide.Steps, s => s.Copy == "Deactivate my account");
+        }
+    }
+
+    [Fact]
+    public void Load_RepositoryContent_KeepsTheFormsEnglishOptionsVerbatim()
+    {
+        var options = TestContent.Load().Languages["ru"].Guides["aliexpress"].Reasons!.Options.Select(o => o.Option);
+
+        Assert.Equal(
+        [
+            "I registered by mistake I don’t need this account",
+            "I can’t find the product company that matches my needs",
+            "I receives too many emails from Aliexpress.com",
+            "I’m retired not in business anymore",
+            "I was scammed",
+            "The email address I used to create my Aliexpress.com account is invalid",
+            "I’ve found a product company that matches my needs",
+            "Buyers Suppliers did not respond to my inquiries",
+            "Other",
+        ], options);
+    }
+
+    /// <summary>
+    /// file, text to replace, replacement, file named in the error, where the error must point
+    /// (a text on that line of the edited file, or <c>@N</c> for line N), and part of the message.
+    /// </summary>
+    public static TheoryData<string, string, string, string, string, string> BrokenContent() => new()
+    {
+        { "ru/bot.yaml", "menu: \"Выберите раздел:\"", "menu: \"Выберите раздел:", "ru/bot.yaml", "menu: \"Выберите", "YAML syntax" },
+        { "ru/bot.yaml", "button_next: Далее ▶\n", "", "ru/bot.yaml", "@2", "missing required key 'button_next'" },
+        { "en/bot.yaml", "button_skip: Skip", "button_skip: Skip\nbutton_skipp: Skip", "en/bot.yaml", "button_skipp", "unknown key 'button_skipp'" },
+        { "ru/bot.yaml", "question_saved: \"Вопрос {id} передан", "question_saved: \"Вопрос передан", "ru/bot.yaml", "question_saved", "placeholder {id}" },
+        { "ru/bot.yaml", "finished: Готово! Вы прошли все шаги.", "finished: \"\"", "ru/bot.yaml", "finished:", "'finished' must not be empty" },
+        { "ru/aliexpress.yaml", "title: Удаление аккаунта AliExpress", "title: Удаление **аккаунта AliExpress", "ru/aliexpress.yaml", "title: Удаление", "unbalanced formatting" },
+        { "ru/aliexpress.yaml", "  - id: profile-settings", "  - id: my-aliexpress", "ru/aliexpress.yaml", "@2", "step id 'my-aliexpress' is used more than once" },
+        { "ru/aliexpress.yaml", "  - id: profile-settings\n    part: 1", "  - id: profile-settings\n    part: 3", "ru/aliexpress.yaml", "id: profile-settings", "refers to part 3" },
+        { "en/aliexpress.yaml", "option: I was scammed", "option: I was scamed", "en/aliexpress.yaml", "@1", "reason options (the form's English words) differ" },
+        { "en/aliexpress.yaml", "  - id: form-email", "  - id: form-mail", "en/aliexpress.yaml", "@1", "step ids differ" },
+        { "en/aliexpress.yaml", "    show_reasons: true", "    show_reasons: yes please", "en/aliexpress.yaml", "show_reasons", "must be true or false" },
+        { "ru/aliexpress.yaml", "    part: 1\n    text: В красной", "    part: one\n    text: В красной", "ru/aliexpress.yaml", "part: one", "must be a whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenContent))]
+    public void Load_BrokenContent_NamesFileLineAndProblem(string file, string from, string to, string errorFile, string at, string message)
+    {
+        using var content = TestContent.Copy();
+        content.Edit(file, from, to);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(content.Root));
+
+        var error = Assert.Single(ex.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(content.PathOf(errorFile), error.File);
+        var expectedLine = at.StartsWith('@')
+            ? int.Parse(at[1..], System.Globalization.CultureInfo.InvariantCulture)
+            : Array.FindIndex(File.ReadAllLines(content.PathOf(file)), l => l.Contains(at, StringComparison.Ordinal)) + 1;
+        Assert.Equal(expectedLine, error.Line);
+        Assert.StartsWith($"{error.File}:{error.Line}:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingDefaultLanguage_SaysWhich()
+    {
+        using var content = TestContent.Copy();
+        Directory.Delete(content.PathOf("ru"), recursive: true);
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(content.Root));
+
+        Assert.Contains("default language 'ru'", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_GuideOnlyInOneLanguage_IsRefused()
+    {
+        using var content = TestContent.Copy();
+        File.Copy(content.PathOf("en/aliexpress.yaml"), content.PathOf("en/other.yaml"));
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(content.Root));
+
+        Assert.Contains(ex.Errors, e => e.Message.Contains("guide 'other' exists only in 'en'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ThirdLanguageAndSecondGuide_NeedNoCode()
+    {
+        using var content = TestContent.Copy();
+        Directory.CreateDirectory(content.PathOf("uk"));
+        File.Copy(content.PathOf("en/bot.yaml"), content.PathOf("uk/bot.yaml"));
+        foreach (var language in new[] { "ru", "en", "uk" })
+        {
+            File.Copy(content.PathOf("en/aliexpress.yaml"), content.PathOf($"{language}/alibaba.yaml"));
+            if (language == "uk")
+                File.Copy(content.PathOf("ru/aliexpress.yaml"), content.PathOf("uk/aliexpress.yaml"));
+        }
+
+        var catalog = ContentLoader.Load(content.Root);
+
+        Assert.Equal(3, catalog.Languages.Count);
+        Assert.Equal(["alibaba", "aliexpress"], catalog.GuideIds);
+    }
+}

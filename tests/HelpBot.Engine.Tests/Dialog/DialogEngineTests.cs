@@ -1,0 +1,250 @@
+using System.Text;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Storage;
+
+namespace HelpBot.Engine.Tests.Dialog;
+
+public sealed class DialogEngineTests
+{
+    public static TheoryData<string> ForgedActions() =>
+    [
+        "",
+        "nonsense",
+        "step",
+        "step:aliexpress",
+        "step:aliexpress:0",
+        "step:aliexpress:10",
+        "step:aliexpress:-1",
+        "step:aliexpress:1:2",
+        "step:unknown-guide:1",
+        "step:aliexpress:٣",
+        "fb:aliexpress:maybe",
+        "lang:xx",
+        "menu:extra",
+        "cons:../../etc",
+        "step:aliexpress:1; DROP",
+        "drop table",
+        "step::1",
+        new string('a', 65),
+        "💥",
+        "step:aliexpress:\u00001",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ForgedActions))]
+    public async Task HandleAsync_ForgedAction_AnswersStaleWithMenuAndKeepsState(string action)
+    {
+        var bot = new EngineHarness();
+        await bot.Say("/steps");
+        await bot.Press(EngineHarness.ButtonOf(await bot.Say("/steps"), "Далее").Action);
+        var before = await bot.Store.FindUserAsync("test:u1", TestContext.Current.CancellationToken);
+
+        var reply = await bot.Press(action);
+
+        Assert.Contains("устарела или недействительна", EngineHarness.TextOf(reply), StringComparison.Ordinal);
+        Assert.Contains(reply.Messages[0].AllButtons, b => b.Label == "Пошаговая инструкция");
+        var after = await bot.Store.FindUserAsync("test:u1", TestContext.Current.CancellationToken);
+        Assert.Equal(before!.Step, after!.Step);
+        Assert.Equal(2, after.Step);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ButtonFromAnOldMessage_ActsOnWhatItShowed()
+    {
+        var bot = new EngineHarness();
+        var first = await bot.Say("/steps");
+        var oldNext = EngineHarness.ButtonOf(first, "Далее");
+        await bot.Press(oldNext.Action);
+        await bot.Press(EngineHarness.ButtonOf(await bot.Say("/steps"), "Далее").Action);
+
+        // The user scrolls up and presses "Next" on the first step's message again.
+        var reply = await bot.Press(oldNext.Action);
+
+        Assert.Contains("шаг 2/9", EngineHarness.TextOf(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screens_EveryButtonAction_FitsTelegramAndDiscordAndParses()
+    {
+        var bot = new EngineHarness();
+        var seen = new HashSet<string>();
+        var queue = new Queue<Reply>();
+        foreach (var command in new[] { "/start", "/help", "/steps", "/reasons", "/consequences", "/feedback", "/language", "/ask" })
+            queue.Enqueue(await bot.Say(command, locale: "en"));
+
+        // Walk every reachable screen through its buttons.
+        while (queue.Count > 0)
+        {
+            foreach (var button in queue.Dequeue().Messages.SelectMany(m => m.AllButtons))
+            {
+                Assert.InRange(Encoding.UTF8.GetByteCount(button.Action), 1, ActionId.MaxBytes);
+                Assert.InRange(button.Label.Length, 1, 80);
+                Assert.True(ActionId.TryParse(button.Action, out _), button.Action);
+                if (seen.Add(button.Action))
+                    queue.Enqueue(await bot.Press(button.Action, locale: "en"));
+            }
+        }
+        Assert.True(seen.Count >= 15, $"only {seen.Count} distinct actions reached");
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameDeliveryTwice_SecondChangesNothingAndSendsNothing()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+        var turn = Turn.FromText("test", "u1", "u1", "ru", "/ask Можно ли вернуть аккаунт?") with { DeliveryId = "test:update:7" };
+
+        var first = await bot.Engine.HandleAsync(turn, TestContext.Current.CancellationToken);
+        var second = await bot.Engine.HandleAsync(turn, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(first.Messages);
+        Assert.Empty(second.Messages);
+        Assert.Single(store.Questions);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SecondFeedback_ReplacesTheFirst()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+
+        await bot.Press("fb:aliexpress:no");
+        await bot.Say("Не нашёл кнопку");
+        await bot.Press("fb:aliexpress:yes");
+
+        var feedback = Assert.Single(store.Feedback);
+        Assert.True(feedback.Helpful);
+        Assert.Null(feedback.Comment);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FeedbackNoThenComment_StoresTheComment()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+
+        await bot.Press("fb:aliexpress:no");
+        await bot.Say("Не нашёл кнопку 🙁");
+
+        var feedback = Assert.Single(store.Feedback);
+        Assert.False(feedback.Helpful);
+        Assert.Equal("Не нашёл кнопку 🙁", feedback.Comment);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Forget_RemovesStateFeedbackQuestionsAndEvents()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+        await bot.Say("/steps");
+        await bot.Press("fb:aliexpress:yes");
+        await bot.Say("/ask Вопрос");
+        await bot.Say("/steps", user: "someone-else");
+
+        await bot.Say("/forget");
+
+        Assert.Null(await store.FindUserAsync("test:u1", TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(store.Feedback, f => f.UserKey == "test:u1");
+        Assert.DoesNotContain(store.Questions, q => q.UserKey == "test:u1");
+        Assert.DoesNotContain(store.Events, e => e.UserKey == "test:u1");
+        Assert.Contains(store.Events, e => e.UserKey == "test:someone-else");
+    }
+
+    [Fact]
+    public async Task HandleAsync_Walkthrough_RecordsEachStepReachedForTheFunnel()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+
+        var reply = await bot.Say("/steps");
+        for (var i = 0; i < 9; i++)
+            reply = await bot.Press(EngineHarness.ButtonOf(reply, "Далее").Action);
+
+        Assert.Equal(Enumerable.Range(1, 9), store.Events.Where(e => e.Kind == DialogEventKind.StepReached).Select(e => e.Step));
+        Assert.Single(store.Events, e => e.Kind == DialogEventKind.Completed);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Question_KeepsWhereToAnswerAndTheStep()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+        await bot.Say("/steps");
+        await bot.Press("step:aliexpress:7");
+
+        var reply = await bot.Engine.HandleAsync(
+            Turn.FromText("test", "u1", "chat-9", "en-GB", "/ask Where is the form?") with { DisplayName = "Ann" },
+            TestContext.Current.CancellationToken);
+
+        var question = Assert.Single(store.Questions);
+        Assert.Equal(("test", "chat-9", "Ann", "en", 7, "Where is the form?", QuestionStatus.Open),
+            (question.Channel, question.ChatId, question.DisplayName, question.Language, question.Step, question.Text, question.Status));
+        Assert.Contains(question.Id, EngineHarness.TextOf(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru", "Здравствуйте")]
+    [InlineData("ru-RU", "Здравствуйте")]
+    [InlineData("en", "Hello")]
+    [InlineData("en-US", "Hello")]
+    [InlineData("en_GB", "Hello")]
+    [InlineData("de", "Здравствуйте")]
+    [InlineData("", "Здравствуйте")]
+    [InlineData("zz-💥", "Здравствуйте")]
+    public async Task HandleAsync_Locale_PicksLanguageOrRussian(string locale, string greeting)
+    {
+        var reply = await new EngineHarness().Say("/start", locale: locale);
+
+        Assert.StartsWith(greeting, EngineHarness.TextOf(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChosenLanguage_WinsOverLocale()
+    {
+        var bot = new EngineHarness();
+        await bot.Say("/language en", locale: "ru");
+
+        var reply = await bot.Say("/help", locale: "ru");
+
+        Assert.StartsWith("What I can do", EngineHarness.TextOf(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_StoreFails_ApologizesAndStoresNothing()
+    {
+        var store = new FailingStore();
+        var bot = new EngineHarness(store);
+
+        var reply = await bot.Say("/steps");
+
+        Assert.Contains("пошло не так", EngineHarness.TextOf(reply), StringComparison.Ordinal);
+        Assert.Equal(0, store.Commits);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ConcurrentPressesOfOneUser_AreSerializedAndNoneIsLost()
+    {
+        var bot = new EngineHarness();
+        var store = (InMemoryConversationStore)bot.Store;
+
+        await Task.WhenAll(Enumerable.Range(1, 9).Select(n => bot.Press($"step:aliexpress:{n}")));
+
+        Assert.Equal(9, store.Events.Count(e => e.Kind == DialogEventKind.StepReached));
+    }
+
+    private sealed class FailingStore : IConversationStore
+    {
+        public int Commits { get; private set; }
+
+        public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) => ValueTask.FromResult<UserState?>(null);
+
+        public ValueTask<Feedback?> FindFeedbackAsync(string userKey, string guide, CancellationToken cancellationToken) => ValueTask.FromResult<Feedback?>(null);
+
+        public ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+        public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken) => throw new IOException("disk full");
+
+        public ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+    }
+}

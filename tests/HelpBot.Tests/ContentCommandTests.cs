@@ -1,0 +1,52 @@
+namespace HelpBot.Tests;
+
+public sealed class ContentCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _content = Directory.CreateTempSubdirectory("helpbot-bad-content-");
+
+    public ContentCommandTests()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_content.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _content.Delete(recursive: true);
+
+    [Fact]
+    public async Task ValidateContent_RepositoryContent_IsValid()
+    {
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "validate-content");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("valid", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateContent_BrokenFile_ListsFileLineAndFails()
+    {
+        var bot = Path.Combine(_content.FullName, "en", "bot.yaml");
+        await File.WriteAllTextAsync(bot, (await File.ReadAllTextAsync(bot, TestContext.Current.CancellationToken)).Replace("button_next: Next ▶", "button_nxt: Next ▶", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "validate-content", _content.FullName);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(bot)}:\d+:\d+: unknown key 'button_nxt'", result.Error);
+        Assert.Contains("missing required key 'button_next'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BrokenContent_RefusesToStart()
+    {
+        await File.AppendAllTextAsync(Path.Combine(_content.FullName, "ru", "aliexpress.yaml"), "\nsurprise: [", TestContext.Current.CancellationToken);
+
+        var result = await HelpBotProcess.RunAsync(_content.FullName, "/start\n", new Dictionary<string, string> { ["Content__Path"] = _content.FullName, ["Storage__Path"] = Path.Combine(_content.FullName, "x.db") });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("aliexpress.yaml:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Здравствуйте", result.Output, StringComparison.Ordinal);
+    }
+}

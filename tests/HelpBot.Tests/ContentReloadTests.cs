@@ -1,0 +1,56 @@
+using HelpBot.Content;
+using HelpBot.Engine.Content;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Tests;
+
+public sealed class ContentReloadTests : IDisposable
+{
+    private readonly DirectoryInfo _content = Directory.CreateTempSubdirectory("helpbot-reload-");
+
+    public ContentReloadTests()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_content.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _content.Delete(recursive: true);
+
+    private string BotFile => Path.Combine(_content.FullName, "en", "bot.yaml");
+
+    private ReloadingContentProvider CreateProvider() =>
+        new(Options.Create(new ContentOptions { Path = _content.FullName }), NullLogger<ReloadingContentProvider>.Instance);
+
+    [Fact]
+    public async Task FileEdit_IsPickedUpWithoutRestart()
+    {
+        using var provider = CreateProvider();
+        var changed = new TaskCompletionSource<ContentCatalog>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.Changed += c => changed.TrySetResult(c);
+
+        await File.WriteAllTextAsync(BotFile, (await File.ReadAllTextAsync(BotFile, TestContext.Current.CancellationToken)).Replace("Hello!", "Hi there!", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var catalog = await changed.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.StartsWith("Hi there!", catalog.Languages["en"].Texts[TextKey.Greeting], StringComparison.Ordinal);
+        Assert.Same(catalog, provider.Current);
+    }
+
+    [Fact]
+    public async Task InvalidEdit_KeepsTheLastGoodContentAndSaysWhy()
+    {
+        using var provider = CreateProvider();
+        var before = provider.Current;
+        await File.WriteAllTextAsync(BotFile, "greeting: [", TestContext.Current.CancellationToken);
+
+        var errors = provider.Reload();
+
+        Assert.NotEmpty(errors);
+        Assert.Contains(errors, e => e.File == BotFile && e.Line >= 1);
+        Assert.Same(before, provider.Current);
+    }
+}
