@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Rendering;
+using HelpBot.Channels.Discord.Rest;
 
 namespace HelpBot.Channels.Discord;
 
@@ -12,4 +13,5 @@ namespace HelpBot.Channels.Discord;
 [JsonSerializable(typeof(MessagePayload))]
 [JsonSerializable(typeof(ModalPayload))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(DmChannelRequest))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

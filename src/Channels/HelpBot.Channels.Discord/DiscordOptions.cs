@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HelpBot.Engine.Dialog;
 
 namespace HelpBot.Channels.Discord;
 
@@ -37,6 +38,16 @@ public sealed class DiscordOptions
 
     /// <summary>Overwrite the slash commands when the bot starts (needs <see cref="BotToken"/>). Default false.</summary>
     public bool RegisterCommandsAtStart { get; set; }
+
+    /// <summary>Users (ids) whose commands and buttons count as a moderator's: /questions, /answer, the Answer button. Default: none.</summary>
+    public List<string> ModeratorUserIds { get; set; } = [];
+
+    /// <summary>Server roles (ids) whose members are moderators. Default: none.</summary>
+    public List<string> ModeratorRoleIds { get; set; } = [];
+
+    /// <summary>The community this bot's Discord users and moderators belong to; moderators see only their community's questions. Default <c>default</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Community { get; set; } = Turn.DefaultCommunity;
 
     /// <summary>How far a request's <c>X-Signature-Timestamp</c> may be from now before it is refused as a replay. Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]

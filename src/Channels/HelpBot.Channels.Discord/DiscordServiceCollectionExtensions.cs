@@ -1,7 +1,9 @@
 using HelpBot.Channels.Discord.Commands;
+using HelpBot.Channels.Discord.Delivery;
 using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Channels.Discord.Rest;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionEndpointHandler>();
         services.AddHostedService<CommandRegistrationAtStart>();
+        services.AddSingleton<IChannelSender, DiscordChannelSender>();
         return builder;
     }
 

@@ -57,7 +57,12 @@ public sealed partial class DiscordCommandRegistrarTests
         await bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken);
 
         var commands = JsonDocument.Parse(Assert.Single(bot.Api.Requests).Body).RootElement.EnumerateArray().ToList();
-        Assert.Equal(["help", "steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu"], commands.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["help", "steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu",
+             "questions", "answer", "close", "stats", "export", "reload", "forget_user"],
+            commands.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(commands.Take(9), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
+        Assert.All(commands.Skip(9), c => Assert.Equal(SlashCommandCatalog.ModeratorPermissions, c.GetProperty("default_member_permissions").GetInt64()));
         foreach (var command in commands)
         {
             var ru = command.GetProperty("name_localizations").GetProperty("ru").GetString()!;

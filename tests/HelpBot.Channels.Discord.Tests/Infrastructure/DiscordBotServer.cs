@@ -4,6 +4,7 @@ using System.Text.Json;
 using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
 using HelpBot.Tests;
@@ -25,6 +26,9 @@ namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 public sealed class DiscordBotServer : IAsyncDisposable
 {
     public const string BotToken = "test-bot-token-SECRET";
+    public const string ModeratorId = "600000000000000006";
+    public const string ModeratorRoleId = "610000000000000061";
+    public const string ModeratorsChannelId = "800000000000000008";
 
     private static readonly Lazy<ContentCatalog> Content = new(() => ContentLoader.Load(RepositoryPaths.Content));
 
@@ -70,6 +74,8 @@ public sealed class DiscordBotServer : IAsyncDisposable
             ["Discord:BotToken"] = BotToken,
             ["Discord:ApiBaseUrl"] = api.BaseUrl,
             ["Discord:DeferAfter"] = "00:00:01.500",
+            ["Discord:ModeratorUserIds:0"] = ModeratorId,
+            ["Discord:ModeratorRoleIds:0"] = ModeratorRoleId,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
@@ -80,9 +86,12 @@ public sealed class DiscordBotServer : IAsyncDisposable
         builder.Services.AddSingleton<IConversationStore>(store);
         builder.Services.AddSingleton(dialog);
         builder.Services.AddSingleton<ITextUnderstanding, TestUnderstanding>();
+        builder.Services.AddSingleton<IModerationStore>(store);
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
             sp.GetRequiredService<IContentProvider>(), store, sp.GetRequiredService<ITextUnderstanding>(), TimeProvider.System, dialog,
-            sp.GetRequiredService<ILogger<DialogEngine>>()));
+            sp.GetRequiredService<ILogger<DialogEngine>>(), store,
+            new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
+            new TestReports()));
         builder.AddDiscordChannel();
 
         var app = builder.Build();

@@ -26,7 +26,7 @@ public static partial class DiscordOpenApi
 
     public static void AssertValidRequest(RecordedRequest request)
     {
-        Assert.Equal("application/json", request.ContentType?.Split(';')[0]);
+        Assert.Contains(request.ContentType?.Split(';')[0], (string[])["application/json", "multipart/form-data"]);
         Assert.StartsWith("DiscordBot (", request.UserAgent ?? "", StringComparison.Ordinal);
         AssertValidRequest(request.Method, request.Path, JsonDocument.Parse(request.Body).RootElement);
     }

@@ -62,8 +62,19 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        List<(string, string, long)> files = [];
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            files.AddRange(form.Files.Select(f => (f.Name, f.FileName, f.Length)));
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync();
+        }
         var path = context.Request.Path.Value ?? "";
         _requests.Enqueue(new RecordedRequest(
             context.Request.Method,
@@ -72,7 +83,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             context.Request.Headers.Authorization.FirstOrDefault(),
             context.Request.Headers.UserAgent.FirstOrDefault(),
             context.Request.ContentType,
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow) { Files = files });
         var response = _script.TryDequeue(out var scripted) ? scripted : FakeResponse.Ok;
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())

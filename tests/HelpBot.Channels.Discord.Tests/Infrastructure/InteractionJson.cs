@@ -11,12 +11,17 @@ public static class InteractionJson
 
     public static string Ping() => Base(1, null, null, null).ToJsonString();
 
-    public static string Command(string user, string name, string locale = "en-US", params (string Name, string Value)[] options)
+    public static string Command(string user, string name, string locale = "en-US", params (string Name, string Value)[] options) =>
+        CommandWithRoles(user, [], name, locale, options);
+
+    public static string CommandWithRoles(string user, string[] roles, string name, string locale = "en-US", params (string Name, string Value)[] options)
     {
         var data = new JsonObject { ["id"] = "300", ["name"] = name, ["type"] = 1 };
         if (options.Length > 0)
             data["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value })]);
-        return Base(2, user, locale, data).ToJsonString();
+        var json = Base(2, user, locale, data);
+        json["member"]!["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]);
+        return json.ToJsonString();
     }
 
     public static string Button(string user, string customId, string locale = "en-US", int componentType = 2) =>

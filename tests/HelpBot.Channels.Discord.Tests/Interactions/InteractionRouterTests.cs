@@ -13,7 +13,10 @@ public sealed class InteractionRouterTests(DiscordInteractionsEndpointTests.Serv
     private readonly DiscordBotServer _bot = server.Bot!;
 
     public static TheoryData<string> CommandsAnsweredWithAMessage() =>
-        new(SlashCommandCatalog.All.Select(c => c.Name).Where(n => n != SlashCommandCatalog.Ask));
+        new(SlashCommandCatalog.All.Where(c => !c.ForModerators && c.Name != SlashCommandCatalog.Ask).Select(c => c.Name));
+
+    public static TheoryData<string> ModeratorCommands() =>
+        new(SlashCommandCatalog.All.Where(c => c.ForModerators).Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(CommandsAnsweredWithAMessage))]
@@ -25,6 +28,16 @@ public sealed class InteractionRouterTests(DiscordInteractionsEndpointTests.Serv
         Assert.Equal(Ephemeral, Flags(Data(callback)));
         Assert.NotEmpty(Content(Data(callback)));
         Assert.Empty(Data(callback).GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(ModeratorCommands))]
+    public async Task Command_ModeratorCommandFromAUser_IsRefusedByTheEngine(string name)
+    {
+        var callback = await _bot.InteractAsync(InteractionJson.Command("u-not-mod", name));
+
+        Assert.Equal(4, Type(callback));
+        Assert.Contains("for the community's moderators only", Content(Data(callback)), StringComparison.Ordinal);
     }
 
     [Theory]

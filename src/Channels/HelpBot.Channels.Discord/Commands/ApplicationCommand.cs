@@ -11,4 +11,7 @@ internal sealed record ApplicationCommand(
     public const int ChatInputType = 1;
 
     public int Type { get; } = ChatInputType;
+
+    /// <summary>Permission bits a member needs to see the command by default; null for everyone.</summary>
+    public long? DefaultMemberPermissions { get; init; }
 }

@@ -3,19 +3,30 @@ using HelpBot.Engine.Content;
 namespace HelpBot.Channels.Discord.Commands;
 
 /// <summary>
-/// The slash commands: every dialog command of the engine, named as in the engine, so <c>/steps</c> becomes the
-/// text turn <c>/steps</c> and <c>/help question:…</c> becomes <c>/help …</c>. Russian names and descriptions are
+/// The slash commands: every command of the engine, named as in the engine, so <c>/steps</c> becomes the text
+/// turn <c>/steps</c> and <c>/help question:…</c> becomes <c>/help …</c>. Russian names and descriptions are
 /// Discord localizations; Discord always sends the English name back.
 /// </summary>
 internal static class SlashCommandCatalog
 {
     public const string QuestionOption = "question";
     public const string LanguageOption = "language";
+    public const string TextOption = "text";
     public const string Ask = "ask";
+    public const string Answer = "answer";
+
+    /// <summary>MANAGE_MESSAGES: who sees moderator commands until a server admin changes it under Integrations.</summary>
+    public const long ModeratorPermissions = 1 << 13;
+
+    private const int MaxOptionLength = 6000;
 
     private static readonly SlashCommandOption Question = new(QuestionOption, "вопрос", new(
         "Your question about the guide, in your own words",
         "Ваш вопрос об инструкции своими словами"));
+
+    private static readonly SlashCommandOption QuestionId = new(QuestionOption, "вопрос", new(
+        "The question's id, e.g. Q7K2MX",
+        "Номер вопроса, например Q7K2MX"), MaxLength: 16);
 
     public static readonly IReadOnlyList<SlashCommand> All =
     [
@@ -42,13 +53,41 @@ internal static class SlashCommandCatalog
         }),
         new("language", "язык", new(
             "Choose the bot's language",
-            "Выбрать язык бота"), new(LanguageOption, "язык", new("Language", "Язык"), OffersLanguages: true)),
+            "Выбрать язык бота"), new SlashCommandOption(LanguageOption, "язык", new("Language", "Язык"), OffersLanguages: true)),
         new("forget", "забыть", new(
             "Delete all data stored about you",
             "Удалить все данные о вас")),
         new("menu", "меню", new(
             "Main menu",
             "Главное меню")),
+
+        new("questions", "вопросы", new(
+            "Moderators: open questions from users",
+            "Модераторам: открытые вопросы пользователей")) { ForModerators = true },
+        new(Answer, "ответить", new(
+            "Moderators: answer a question",
+            "Модераторам: ответить на вопрос"), QuestionId, new SlashCommandOption(TextOption, "текст", new(
+            "The answer (or leave it out to type it in a form)",
+            "Ответ (или оставьте пустым и напишите в форме)"))) { ForModerators = true },
+        new("close", "закрыть", new(
+            "Moderators: close a question without an answer",
+            "Модераторам: закрыть вопрос без ответа"), QuestionId) { ForModerators = true },
+        new("stats", "статистика", new(
+            "Moderators: statistics with a chart",
+            "Модераторам: статистика с графиком"), new SlashCommandOption("days", "дней", new(
+            "How many days back (default 30)",
+            "За сколько дней (по умолчанию 30)"), MaxLength: 4)) { ForModerators = true },
+        new("export", "выгрузка", new(
+            "Moderators: feedback, questions and unmatched texts as CSV",
+            "Модераторам: отзывы, вопросы и нераспознанные тексты в CSV")) { ForModerators = true },
+        new("reload", "перезагрузить", new(
+            "Moderators: reload the guide texts",
+            "Модераторам: перечитать тексты инструкции")) { ForModerators = true },
+        new("forget_user", "забыть_пользователя", new(
+            "Moderators: delete a user's data",
+            "Модераторам: удалить данные пользователя"), new SlashCommandOption("user", "пользователь", new(
+            "The user's key, e.g. discord:123456789012345678",
+            "Ключ пользователя, например discord:123456789012345678"), MaxLength: 100)) { ForModerators = true },
     ];
 
     public static SlashCommand? Find(string? name) => All.FirstOrDefault(c => c.Name == name);
@@ -65,7 +104,10 @@ internal static class SlashCommandCatalog
                 command.Description.English,
                 new Dictionary<string, string> { [DiscordText.RussianLocale] = command.RussianName },
                 command.Description.Localizations,
-                command.Option is { } option ? [BuildOption(command, option, languages, maxTextLength)] : null))
+                command.Options.Count == 0 ? null : command.Options.Select(o => BuildOption(command, o, languages, maxTextLength)).ToArray())
+            {
+                DefaultMemberPermissions = command.ForModerators ? ModeratorPermissions : null,
+            })
             .ToArray();
     }
 
@@ -77,6 +119,6 @@ internal static class SlashCommandCatalog
             option.Description.English,
             new Dictionary<string, string> { [DiscordText.RussianLocale] = option.RussianName },
             option.Description.Localizations,
-            option.OffersLanguages ? null : Math.Min(MaxArgumentLength(command.Name, maxTextLength), 6000),
+            option.OffersLanguages ? null : Math.Min(option.MaxLength ?? MaxArgumentLength(command.Name, maxTextLength), MaxOptionLength),
             option.OffersLanguages ? languages : null);
 }

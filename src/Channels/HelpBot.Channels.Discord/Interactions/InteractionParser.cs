@@ -47,6 +47,7 @@ internal static class InteractionParser
         {
             UserId = userId,
             DisplayName = String(member, "nick") ?? String(user, "global_name") ?? String(user, "username"),
+            Roles = Strings(member, "roles"),
             ChannelId = String(root, "channel_id") ?? String(Object(root, "channel"), "id"),
             Locale = String(root, "locale") ?? String(root, "guild_locale"),
             CommandName = String(data, "name"),
@@ -94,6 +95,11 @@ internal static class InteractionParser
                 Collect(item, fields, depth + 1);
         }
     }
+
+    private static string[] Strings(JsonElement? parent, string name) =>
+        parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
+            : [];
 
     private static JsonElement? Object(JsonElement? parent, string name) =>
         parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;

@@ -17,6 +17,9 @@ internal sealed record InteractionRequest
 
     public string? DisplayName { get; init; }
 
+    /// <summary>The member's role ids in a server; empty in a DM.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     public string? ChannelId { get; init; }
 
     /// <summary>The user's client language, e.g. <c>ru</c> or <c>en-US</c>.</summary>

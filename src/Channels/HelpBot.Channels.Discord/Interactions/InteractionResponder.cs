@@ -38,10 +38,7 @@ internal sealed class InteractionResponder(
             if (await Task.WhenAny(replyTask, Task.Delay(deferAfter, time, deadline.Token)) != replyTask)
             {
                 Log.Deferred(logger, interaction.Type, deferAfter.TotalMilliseconds);
-                var deferral = interaction.Type == InteractionType.MessageComponent
-                    ? new InteractionCallback(InteractionCallbackType.DeferredUpdateMessage)
-                    : new InteractionCallback(InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayload(null, null).AsEphemeral());
-                return new(deferral, ct => followups.FinishDeferredAsync(interaction, replyTask, ct));
+                return Deferred(interaction, replyTask);
             }
             await deadline.CancelAsync();
         }
@@ -50,12 +47,23 @@ internal sealed class InteractionResponder(
         var messages = ReplyRenderer.Render(reply);
         if (messages.Count == 0)
             return InteractionResponse.AlreadyAnswered;
+        // Files cannot travel in a response body: such a reply goes entirely through the webhook.
+        if (messages[0].Files.Count > 0)
+            return Deferred(interaction, replyTask);
         var update = interaction.Type == InteractionType.MessageComponent && reply.EditInPlace;
         var first = new InteractionCallback(
             update ? InteractionCallbackType.UpdateMessage : InteractionCallbackType.ChannelMessageWithSource,
             update ? messages[0] : messages[0].AsEphemeral());
         var rest = messages.Skip(1).Select(m => m.AsEphemeral()).ToArray();
         return new(first, rest.Length == 0 ? null : ct => followups.SendAsync(interaction.Token, rest, ct));
+    }
+
+    private InteractionResponse Deferred(InteractionRequest interaction, Task<Reply> replyTask)
+    {
+        var deferral = interaction.Type == InteractionType.MessageComponent
+            ? new InteractionCallback(InteractionCallbackType.DeferredUpdateMessage)
+            : new InteractionCallback(InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayload(null, null).AsEphemeral());
+        return new(deferral, ct => followups.FinishDeferredAsync(interaction, replyTask, ct));
     }
 
     private async Task<Reply> ReplyAsync(InteractionRequest interaction, Turn turn, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Engine.Dialog;
+using Microsoft.Extensions.Options;
 
 namespace HelpBot.Channels.Discord.Interactions;
 
@@ -8,8 +10,9 @@ namespace HelpBot.Channels.Discord.Interactions;
 /// The routing table, in the manner of Discord.Net's interaction framework: slash commands by name,
 /// buttons by custom id, modals by custom id. Button ids are the engine's action ids and go to the engine as
 /// they are (it refuses forged ones with a clear reply); the adapter keeps only the ids that open modals.
+/// The moderator flag comes from configured user and role ids; the engine trusts it.
 /// </summary>
-internal sealed partial class InteractionRouter
+internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options)
 {
     public const string ChannelName = "discord";
 
@@ -38,41 +41,61 @@ internal sealed partial class InteractionRouter
         };
     }
 
-    private static InteractionRoute RouteCommand(InteractionRequest interaction)
+    private InteractionRoute RouteCommand(InteractionRequest interaction)
     {
         if (interaction.CommandName is not { } name || !CommandName().IsMatch(name))
             return InteractionRoute.Refuse("missing or invalid command name");
         // An unknown name still reaches the engine, which answers with its "unknown command" text.
-        var command = SlashCommandCatalog.Find(name);
-        var argument = command?.Option is { } option ? interaction.Options.GetValueOrDefault(option.Name, "").Trim() : "";
-        if (name == SlashCommandCatalog.Ask && argument.Length == 0)
+        var values = (SlashCommandCatalog.Find(name)?.Options ?? [])
+            .Select(o => interaction.Options.GetValueOrDefault(o.Name, "").Trim())
+            .ToArray();
+
+        // Text better typed into a form: /ask without a question, /answer Q7K2MX without the answer.
+        if (name == SlashCommandCatalog.Ask && values[0].Length == 0)
             return InteractionRoute.OpenModal(TextModals.Ask);
+        if (name == SlashCommandCatalog.Answer && values[1].Length == 0 && IsModerator(interaction) && TextModals.AnswerFor(values[0]) is { } answerModal)
+            return InteractionRoute.OpenModal(answerModal);
+
+        var argument = string.Join(' ', values.Where(v => v.Length > 0));
         return InteractionRoute.ToEngine(TextTurn(interaction, argument.Length > 0 ? "/" + name + " " + argument : "/" + name));
     }
 
     private InteractionRoute RouteComponent(InteractionRequest interaction)
     {
         if (interaction.ComponentType != InteractionRequest.ButtonComponentType)
-            return InteractionRoute.Refuse($"unsupported component type {interaction.ComponentType?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}");
+            return InteractionRoute.Refuse($"unsupported component type {interaction.ComponentType?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
         if (string.IsNullOrEmpty(interaction.CustomId))
             return InteractionRoute.Refuse("missing custom_id");
         if (_componentModals.TryGetValue(interaction.CustomId, out var modal))
             return InteractionRoute.OpenModal(modal);
+        // A moderator's Answer button under a posted question: the answer is typed into a modal.
+        if (IsModerator(interaction) && TextModals.QuestionAnsweredBy(interaction.CustomId) is not null)
+            return InteractionRoute.OpenModal(interaction.CustomId);
         return InteractionRoute.ToEngine(Turn(interaction) with { Action = interaction.CustomId });
     }
 
     private InteractionRoute RouteModalSubmit(InteractionRequest interaction)
     {
-        if (interaction.CustomId is not { } id || !_modalSubmits.TryGetValue(id, out var toText))
-            return InteractionRoute.Refuse("unknown modal");
         var value = interaction.Fields.GetValueOrDefault(TextModals.Field, "").Trim();
+        Func<string, string>? toText = null;
+        if (interaction.CustomId is { } id && !_modalSubmits.TryGetValue(id, out toText) && TextModals.QuestionAnsweredBy(id) is { } question)
+            toText = answer => "/answer " + question + " " + answer;
+        if (toText is null)
+            return InteractionRoute.Refuse("unknown modal");
         // An empty submission reaches the engine as an empty message, which it answers with a hint and the menu.
         return InteractionRoute.ToEngine(TextTurn(interaction, value.Length == 0 ? "" : toText(value)));
     }
 
-    private static Turn TextTurn(InteractionRequest interaction, string text) => Turn(interaction) with { Text = text };
+    private bool IsModerator(InteractionRequest interaction)
+    {
+        var settings = options.Value;
+        return settings.ModeratorUserIds.Contains(interaction.UserId, StringComparer.Ordinal)
+               || interaction.Roles.Any(role => settings.ModeratorRoleIds.Contains(role, StringComparer.Ordinal));
+    }
 
-    private static Turn Turn(InteractionRequest interaction) => new()
+    private Turn TextTurn(InteractionRequest interaction, string text) => Turn(interaction) with { Text = text };
+
+    private Turn Turn(InteractionRequest interaction) => new()
     {
         Channel = ChannelName,
         UserId = interaction.UserId,
@@ -80,6 +103,8 @@ internal sealed partial class InteractionRouter
         Locale = interaction.Locale,
         DisplayName = interaction.DisplayName,
         DeliveryId = "discord:interaction:" + interaction.Id,
+        IsModerator = IsModerator(interaction),
+        Community = options.Value.Community,
     };
 
     /// <summary>Discord's rule for command names: 1-32 letters, digits, <c>-</c> or <c>_</c>.</summary>

@@ -8,10 +8,10 @@ namespace HelpBot.Channels.Discord.Interactions;
 
 /// <summary>
 /// Discord has no free text to the bot, so where the engine waits for one message (a question for the
-/// moderators, a comment after "it didn't help") the user types it into a modal. The modal speaks the user's
-/// language as the engine would choose it: their explicit choice, else their client's locale.
+/// moderators, a comment after "it didn't help", a moderator's answer) it is typed into a modal. The modal speaks
+/// the user's language as the engine would choose it: their explicit choice, else their client's locale.
 /// </summary>
-internal sealed class TextModals(IContentProvider content, IConversationStore store, DialogOptions? dialog = null)
+internal sealed class TextModals(IContentProvider content, IConversationStore store, DialogOptions? dialog = null, IModerationStore? moderation = null)
 {
     public const string Ask = "ask";
     public const string Comment = "comment";
@@ -27,14 +27,31 @@ internal sealed class TextModals(IContentProvider content, IConversationStore st
 
     private readonly int _maxTextLength = (dialog ?? new DialogOptions()).MaxTextLength;
 
+    /// <summary>The modal that answers question <paramref name="questionId"/> (the engine's Answer button id), or null for a malformed id.</summary>
+    public static string? AnswerFor(string questionId)
+    {
+        var id = new ActionId(ActionId.AnswerQuestion, questionId.ToUpperInvariant(), null).ToString();
+        return QuestionAnsweredBy(id) is null ? null : id;
+    }
+
+    /// <summary>The question id in an Answer button's or modal's custom id, else null.</summary>
+    public static string? QuestionAnsweredBy(string customId) =>
+        ActionId.TryParse(customId, out var action) && action is { Verb: ActionId.AnswerQuestion, Target: { } id, Argument: null } ? id : null;
+
     public async ValueTask<ModalPayload> CreateAsync(string modal, InteractionRequest interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var language = await LanguageAsync(interaction, cancellationToken);
         var texts = language.Texts;
-        return modal == Ask
-            ? Modal(Ask, texts[TextKey.ButtonAsk], texts[TextKey.ButtonAsk], texts[TextKey.AskPrompt], SlashCommandCatalog.MaxArgumentLength(SlashCommandCatalog.Ask, _maxTextLength))
-            : Modal(Comment, texts[TextKey.ButtonFeedback], CommentLabel.For(language.Code), null, _maxTextLength);
+        if (modal == Ask)
+            return Modal(Ask, texts[TextKey.ButtonAsk], texts[TextKey.ButtonAsk], texts[TextKey.AskPrompt], SlashCommandCatalog.MaxArgumentLength(SlashCommandCatalog.Ask, _maxTextLength));
+        if (QuestionAnsweredBy(modal) is { } questionId)
+        {
+            var question = moderation is null ? null : await moderation.FindQuestionAsync(questionId, cancellationToken);
+            var room = _maxTextLength - "/answer ".Length - questionId.Length - 1;
+            return Modal(modal, texts[TextKey.ButtonAnswer] + " " + questionId, texts[TextKey.ButtonAnswer], question?.Text, room);
+        }
+        return Modal(Comment, texts[TextKey.ButtonFeedback], CommentLabel.For(language.Code), null, _maxTextLength);
     }
 
     /// <summary>A reply that offers "Skip" waits for a comment; on Discord a button opens the modal to write it.</summary>

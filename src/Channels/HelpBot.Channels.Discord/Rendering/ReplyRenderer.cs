@@ -4,8 +4,8 @@ namespace HelpBot.Channels.Discord.Rendering;
 
 /// <summary>
 /// An engine reply as Discord messages: text as markdown cut to Discord's 2000 characters (nothing dropped),
-/// buttons as action rows under the last piece, <c>custom_id</c> = the engine's action id, mentions off.
-/// Flags are left to the caller: a response, a follow-up and an edit each allow different ones.
+/// buttons as action rows under the last piece, <c>custom_id</c> = the engine's action id, mentions off;
+/// files (charts, CSV exports) in a message of their own after the text. Flags are left to the caller: a response, a follow-up and an edit each allow different ones.
 /// </summary>
 internal static class ReplyRenderer
 {
@@ -14,6 +14,7 @@ internal static class ReplyRenderer
     public const int MaxButtonsPerRow = 5;
     public const int MaxLabelLength = 80;
     public const int MaxCustomIdLength = 100;
+    public const int MaxFilesPerMessage = 10;
 
     public static IReadOnlyList<MessagePayload> Render(Reply reply)
     {
@@ -23,14 +24,15 @@ internal static class ReplyRenderer
         {
             var pieces = MessageSplitter.Split(message.Text, MaxContentLength);
             var rows = ActionRows(message.Buttons);
-            if (pieces.Count == 0)
-            {
-                if (rows.Count > 0)
-                    messages.Add(new MessagePayload(null, rows));
-                continue;
-            }
+            if (pieces.Count == 0 && rows.Count > 0)
+                messages.Add(new MessagePayload(null, rows));
             for (var i = 0; i < pieces.Count; i++)
                 messages.Add(new MessagePayload(pieces[i], i == pieces.Count - 1 ? rows : []));
+            messages.AddRange(message.Attachments.Chunk(MaxFilesPerMessage).Select(files => new MessagePayload(null, null)
+            {
+                Attachments = files.Select((file, index) => new AttachmentPayload(index.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName)).ToArray(),
+                Files = files,
+            }));
         }
         return messages;
     }

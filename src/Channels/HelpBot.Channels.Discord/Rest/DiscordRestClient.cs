@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace HelpBot.Channels.Discord.Rest;
 
 /// <summary>
-/// The few REST calls the bot makes: overwrite its commands, and post or edit messages through an interaction's
-/// webhook. Every call waits out a known rate limit first and retries a 429 after its <c>retry_after</c>.
+/// The few REST calls the bot makes: overwrite its commands, post or edit messages through an interaction's
+/// webhook, and post as the bot in a channel or a DM (moderators' posts, answers). Every call waits out a known rate limit first and retries a 429 after its <c>retry_after</c>.
 /// </summary>
 internal sealed class DiscordRestClient(
     HttpClient http,
@@ -21,7 +21,7 @@ internal sealed class DiscordRestClient(
 {
     public const string HttpClientName = "discord";
 
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     private DiscordOptions Options => options.Value;
 
@@ -32,39 +32,79 @@ internal sealed class DiscordRestClient(
         var (path, route) = Options.GuildId is { Length: > 0 } guild
             ? ($"applications/{application}/guilds/{guild}/commands", "PUT /applications/{application_id}/guilds/{guild_id}/commands")
             : ($"applications/{application}/commands", "PUT /applications/{application_id}/commands");
-        var token = Options.BotToken is { Length: > 0 } t ? t : throw new InvalidOperationException("Discord:BotToken is required to register commands");
-        return SendAsync(HttpMethod.Put, path, route, Body(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand), token, cancellationToken);
+        return SendAsync(HttpMethod.Put, path, route, () => Json(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand), BotToken(), cancellationToken);
     }
 
     /// <summary>A follow-up message to an interaction (execute webhook with the interaction token).</summary>
     public Task CreateFollowupAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, WebhookPath(interactionToken), "POST /webhooks/{application_id}/{interaction_token}",
-            Body(message, DiscordJsonContext.Default.MessagePayload), null, cancellationToken);
+            () => Content(message), null, cancellationToken);
 
     /// <summary>Replaces the interaction's original response, e.g. after a deferral.</summary>
     public Task EditOriginalAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Patch, WebhookPath(interactionToken) + "/messages/@original", "PATCH /webhooks/{application_id}/{interaction_token}/messages/@original",
-            Body(message, DiscordJsonContext.Default.MessagePayload), null, cancellationToken);
+            () => Content(message), null, cancellationToken);
+
+    /// <summary>Opens (or finds) the bot's DM channel with a user; returns its id.</summary>
+    public async Task<string> CreateDmChannelAsync(string userId, CancellationToken cancellationToken) =>
+        IdOf(await SendAsync(HttpMethod.Post, "users/@me/channels", "POST /users/@me/channels",
+            () => Json(new DmChannelRequest(userId), DiscordJsonContext.Default.DmChannelRequest), BotToken(), cancellationToken));
+
+    /// <summary>Posts a message in a channel as the bot (outside any interaction); returns the message id.</summary>
+    public async Task<string> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        IdOf(await SendAsync(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", "POST /channels/{channel_id}/messages",
+            () => Content(message), BotToken(), cancellationToken));
+
+    private string BotToken() =>
+        Options.BotToken is { Length: > 0 } token ? token : throw new InvalidOperationException("Discord:BotToken is required to register commands and to post outside interactions");
 
     private string WebhookPath(string interactionToken) => $"webhooks/{Options.ApplicationId}/{Uri.EscapeDataString(interactionToken)}";
 
-    private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+    private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
 
-    private async Task SendAsync(HttpMethod method, string path, string route, byte[] body, string? botToken, CancellationToken cancellationToken)
+    /// <summary>JSON, or with files multipart: the JSON as <c>payload_json</c> and each file as <c>files[n]</c>.</summary>
+    private static HttpContent Content(MessagePayload message)
+    {
+        var json = Json(message, DiscordJsonContext.Default.MessagePayload);
+        if (message.Files.Count == 0)
+            return json;
+        var multipart = new MultipartFormDataContent { { json, "payload_json" } };
+        for (var i = 0; i < message.Files.Count; i++)
+        {
+            var file = new ByteArrayContent(message.Files[i].Data);
+            file.Headers.ContentType = new MediaTypeHeaderValue(message.Files[i].ContentType);
+            multipart.Add(file, $"files[{i}]", message.Files[i].FileName);
+        }
+        return multipart;
+    }
+
+    private static string IdOf(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()!
+            : throw new DiscordRestException("Discord's answer has no id");
+    }
+
+    private async Task<byte[]> SendAsync(HttpMethod method, string path, string route, Func<HttpContent> content, string? botToken, CancellationToken cancellationToken)
     {
         // Buckets are per route and major parameter; the path holds both (and the token, which stays in memory only).
         var bucket = method.Method + " " + path;
         for (var attempt = 0; ; attempt++)
         {
             await limits.WaitAsync(bucket, cancellationToken);
-            using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = Json;
+            using var request = new HttpRequestMessage(method, path) { Content = content() };
             if (botToken is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
             using var response = await http.SendAsync(request, cancellationToken);
             limits.Observe(bucket, response.Headers);
             if (response.IsSuccessStatusCode)
-                return;
+                return await response.Content.ReadAsByteArrayAsync(cancellationToken);
 
             var error = await ReadErrorAsync(response, cancellationToken);
             if (response.StatusCode != HttpStatusCode.TooManyRequests)
