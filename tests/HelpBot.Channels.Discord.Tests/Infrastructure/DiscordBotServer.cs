@@ -10,9 +10,6 @@ using HelpBot.Engine.Understanding;
 using HelpBot.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -97,8 +94,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
         var app = builder.Build();
         app.MapDiscordInteractions();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new DiscordBotServer(app, api, signer, logs, store) { Endpoint = new Uri(address + DiscordInteractionsEndpoint.Pattern) };
+        return new DiscordBotServer(app, api, signer, logs, store) { Endpoint = new Uri(LoopbackAddress.Of(app) + DiscordInteractionsEndpoint.Pattern) };
     }
 
     /// <summary>POSTs a body signed with the test key (or <paramref name="signer"/>), as Discord would.</summary>

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
@@ -36,8 +32,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         var fake = new FakeDiscordApi(builder.Build());
         fake._app.Run(fake.HandleAsync);
         await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake.BaseUrl = address + ApiPrefix;
+        fake.BaseUrl = LoopbackAddress.Of(fake._app) + ApiPrefix;
         return fake;
     }
 

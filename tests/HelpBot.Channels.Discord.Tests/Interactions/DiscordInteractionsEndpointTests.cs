@@ -6,9 +6,9 @@ using HelpBot.Channels.Discord.Tests.Infrastructure;
 namespace HelpBot.Channels.Discord.Tests.Interactions;
 
 /// <summary>The endpoint's protocol: signatures first, PING, and a clear status for everything it will not take.</summary>
-public sealed class DiscordInteractionsEndpointTests(DiscordInteractionsEndpointTests.Server server) : IClassFixture<DiscordInteractionsEndpointTests.Server>
+public sealed class DiscordInteractionsEndpointTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
-    private readonly DiscordBotServer _bot = server.Bot!;
+    private readonly DiscordBotServer _bot = fixture.Bot!;
 
     [Fact]
     public async Task Post_SignedPing_AnswersPong()
@@ -174,19 +174,5 @@ public sealed class DiscordInteractionsEndpointTests(DiscordInteractionsEndpoint
         Assert.True(status == response.StatusCode, $"{(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(title, JsonDocument.Parse(text).RootElement.GetProperty("title").GetString());
-    }
-
-    /// <summary>One bot for the class: each test uses its own user ids.</summary>
-    public sealed class Server : IAsyncLifetime
-    {
-        public DiscordBotServer? Bot { get; private set; }
-
-        public async ValueTask InitializeAsync() => Bot = await DiscordBotServer.StartAsync();
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Bot is not null)
-                await Bot.DisposeAsync();
-        }
     }
 }

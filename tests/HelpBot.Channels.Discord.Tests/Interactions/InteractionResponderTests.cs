@@ -57,17 +57,8 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
     }
 
     /// <summary>A bot that defers after 200 ms, so <see cref="TestUnderstanding"/>'s slow texts outlast it.</summary>
-    public sealed class Server : IAsyncLifetime
+    public sealed class Server : BotFixture
     {
-        public DiscordBotServer? Bot { get; private set; }
-
-        public async ValueTask InitializeAsync() =>
-            Bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" });
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Bot is not null)
-                await Bot.DisposeAsync();
-        }
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" };
     }
 }

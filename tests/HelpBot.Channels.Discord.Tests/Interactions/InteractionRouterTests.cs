@@ -6,11 +6,11 @@ using static HelpBot.Channels.Discord.Tests.Infrastructure.CallbackReader;
 namespace HelpBot.Channels.Discord.Tests.Interactions;
 
 /// <summary>Slash commands, buttons and modals through the real endpoint and engine, each reply checked against Discord's OpenAPI.</summary>
-public sealed class InteractionRouterTests(DiscordInteractionsEndpointTests.Server server) : IClassFixture<DiscordInteractionsEndpointTests.Server>
+public sealed class InteractionRouterTests(BotFixture fixture) : IClassFixture<BotFixture>
 {
     private const int Ephemeral = 64;
 
-    private readonly DiscordBotServer _bot = server.Bot!;
+    private readonly DiscordBotServer _bot = fixture.Bot!;
 
     public static TheoryData<string> CommandsAnsweredWithAMessage() =>
         new(SlashCommandCatalog.All.Where(c => !c.ForModerators && c.Name != SlashCommandCatalog.Ask).Select(c => c.Name));
