@@ -13,7 +13,11 @@ public sealed class ReportRenderer : IReportRenderer
     public const int ChartWidth = 900;
     public const int ChartHeight = 450;
 
-    public Attachment StatsChart(StatsReport report, string title, string funnelLabel, string helpfulLabel)
+    public Attachment StatsChart(StatsReport report, string title, string funnelLabel, string helpfulLabel) =>
+        new("stats.png", "image/png", BuildChart(report, title, funnelLabel, helpfulLabel).GetImageBytes(ChartWidth, ChartHeight, ImageFormat.Png));
+
+    /// <summary>The chart before rendering, so tests can read the bars it draws.</summary>
+    public static Plot BuildChart(StatsReport report, string title, string funnelLabel, string helpfulLabel)
     {
         ArgumentNullException.ThrowIfNull(report);
         var plot = new Plot();
@@ -34,8 +38,7 @@ public sealed class ReportRenderer : IReportRenderer
         plot.Axes.Bottom.Label.Text = funnelLabel;
         plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsY(0, top * 1.15);
-
-        return new Attachment("stats.png", "image/png", plot.GetImageBytes(ChartWidth, ChartHeight, ImageFormat.Png));
+        return plot;
     }
 
     public Attachment Csv<T>(string fileName, IEnumerable<T> rows)

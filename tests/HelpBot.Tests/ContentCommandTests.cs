@@ -2,19 +2,9 @@ namespace HelpBot.Tests;
 
 public sealed class ContentCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _content = Directory.CreateTempSubdirectory("helpbot-bad-content-");
+    private readonly ContentCopy _content = new();
 
-    public ContentCommandTests()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_content.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    public void Dispose() => _content.Delete(recursive: true);
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public async Task ValidateContent_RepositoryContent_IsValid()
@@ -28,10 +18,10 @@ public sealed class ContentCommandTests : IDisposable
     [Fact]
     public async Task ValidateContent_BrokenFile_ListsFileLineAndFails()
     {
-        var bot = Path.Combine(_content.FullName, "en", "bot.yaml");
+        var bot = _content.PathOf("en/bot.yaml");
         await File.WriteAllTextAsync(bot, (await File.ReadAllTextAsync(bot, TestContext.Current.CancellationToken)).Replace("button_next: Next ▶", "button_nxt: Next ▶", StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
-        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "validate-content", _content.FullName);
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "validate-content", _content.Root);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(bot)}:\d+:\d+: unknown key 'button_nxt'", result.Error);
@@ -41,9 +31,9 @@ public sealed class ContentCommandTests : IDisposable
     [Fact]
     public async Task Run_BrokenContent_RefusesToStart()
     {
-        await File.AppendAllTextAsync(Path.Combine(_content.FullName, "ru", "aliexpress.yaml"), "\nsurprise: [", TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(_content.PathOf("ru/aliexpress.yaml"), "\nsurprise: [", TestContext.Current.CancellationToken);
 
-        var result = await HelpBotProcess.RunAsync(_content.FullName, "/start\n", new Dictionary<string, string> { ["Content__Path"] = _content.FullName, ["Storage__Path"] = Path.Combine(_content.FullName, "x.db") });
+        var result = await HelpBotProcess.RunAsync(_content.Root, "/start\n", new Dictionary<string, string> { ["Content__Path"] = _content.Root, ["Storage__Path"] = Path.Combine(_content.Root, "x.db") });
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("aliexpress.yaml:", result.Error, StringComparison.Ordinal);

@@ -7,24 +7,14 @@ namespace HelpBot.Tests;
 
 public sealed class ContentReloadTests : IDisposable
 {
-    private readonly DirectoryInfo _content = Directory.CreateTempSubdirectory("helpbot-reload-");
+    private readonly ContentCopy _content = new();
 
-    public ContentReloadTests()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_content.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public void Dispose() => _content.Dispose();
 
-    public void Dispose() => _content.Delete(recursive: true);
-
-    private string BotFile => Path.Combine(_content.FullName, "en", "bot.yaml");
+    private string BotFile => _content.PathOf("en/bot.yaml");
 
     private ReloadingContentProvider CreateProvider() =>
-        new(Options.Create(new ContentOptions { Path = _content.FullName }), NullLogger<ReloadingContentProvider>.Instance);
+        new(Options.Create(new ContentOptions { Path = _content.Root }), NullLogger<ReloadingContentProvider>.Instance);
 
     [Fact]
     public async Task FileEdit_IsPickedUpWithoutRestart()

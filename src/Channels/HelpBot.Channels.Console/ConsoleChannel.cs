@@ -39,14 +39,23 @@ public sealed class ConsoleChannel(
                 break;
 
             var button = ConsoleInput.FindButton(line, offered);
-            var turn = button is null
+            var turn = (button is null
                 ? Turn.FromText(ChannelName, settings.UserId, settings.UserId, locale, line)
-                : Turn.FromAction(ChannelName, settings.UserId, settings.UserId, locale, button.Action);
+                : Turn.FromAction(ChannelName, settings.UserId, settings.UserId, locale, button.Action)) with { IsModerator = settings.Moderator };
             var reply = await engine.HandleAsync(turn, stoppingToken);
             recorder?.Record(button is null ? line : "[" + button.Label + "]", reply);
             await Render(reply, ref offered);
         }
         lifetime.StopApplication();
+    }
+
+    private string SaveAttachment(Attachment attachment)
+    {
+        var folder = Path.GetFullPath(options.Value.AttachmentsPath);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(attachment.FileName));
+        File.WriteAllBytes(path, attachment.Data);
+        return path;
     }
 
     private Task Render(Reply reply, ref IReadOnlyList<Button> offered)
@@ -57,6 +66,8 @@ public sealed class ConsoleChannel(
         foreach (var message in reply.Messages)
         {
             text.AppendLine().AppendLine(Markup.ToPlainText(message.Text));
+            foreach (var attachment in message.Attachments)
+                text.AppendLine("  📎 " + SaveAttachment(attachment));
             if (message != lastWithButtons)
                 continue;
             foreach (var row in message.Buttons)

@@ -19,6 +19,13 @@ public sealed class ConsoleOptions
     [MaxLength(64)]
     public string UserId { get; set; } = "local";
 
+    /// <summary>Treat the console user as a moderator, to try moderator commands locally. Default false.</summary>
+    public bool Moderator { get; set; }
+
+    /// <summary>Folder where files the bot sends (charts, CSV exports) are saved. Default <c>data/attachments</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string AttachmentsPath { get; set; } = "data/attachments";
+
     /// <summary>Write the session as a <c>.chat</c> transcript to this file (<c>--record FILE</c>). Default: none.</summary>
     public string? Record { get; set; }
 }

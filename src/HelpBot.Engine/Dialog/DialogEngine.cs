@@ -107,7 +107,8 @@ public sealed partial class DialogEngine : IDialogEngine
             stored = await _store.FindUserAsync(turn.UserKey, cancellationToken);
             var state = stored ?? new UserState { Key = turn.UserKey };
             var context = new TurnContext(turn, state, book, book.LanguageFor(state.Language, turn.Locale), _time.GetUtcNow());
-            if (stored is null)
+            // Moderators at work are not users of the guide: their first command is not counted as one.
+            if (stored is null && !turn.IsModerator)
                 context.Record(DialogEventKind.Started);
             var reply = turn.Action is not null
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)

@@ -1,0 +1,23 @@
+namespace HelpBot.Tests;
+
+/// <summary>A temporary copy of the repository's content/, to edit or break without touching the real one.</summary>
+public sealed class ContentCopy : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("helpbot-content-");
+
+    public ContentCopy()
+    {
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_folder.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string Root => _folder.FullName;
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}
