@@ -62,7 +62,7 @@ public sealed partial class DiscordCommandRegistrarTests
              "questions", "answer", "close", "stats", "export", "reload", "forget_user"],
             commands.Select(c => c.GetProperty("name").GetString()));
         Assert.All(commands.Take(9), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
-        Assert.All(commands.Skip(9), c => Assert.Equal(SlashCommandCatalog.ModeratorPermissions, c.GetProperty("default_member_permissions").GetInt64()));
+        Assert.All(commands.Skip(9), c => Assert.Equal(SlashCommandCatalog.ModeratorPermissions, c.GetProperty("default_member_permissions").GetUInt32()));
         foreach (var command in commands)
         {
             var ru = command.GetProperty("name_localizations").GetProperty("ru").GetString()!;

@@ -6,6 +6,7 @@ namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 public static class InteractionJson
 {
     public const string ApplicationId = "100000000000000001";
+    public const string GuildId = "500000000000000005";
 
     private static long _next = 900_000_000_000_000_000;
 
@@ -14,13 +15,18 @@ public static class InteractionJson
     public static string Command(string user, string name, string locale = "en-US", params (string Name, string Value)[] options) =>
         CommandWithRoles(user, [], name, locale, options);
 
-    public static string CommandWithRoles(string user, string[] roles, string name, string locale = "en-US", params (string Name, string Value)[] options)
+    public static string CommandWithRoles(string user, string[] roles, string name, string locale = "en-US", params (string Name, string Value)[] options) =>
+        CommandAsMember(user, roles, "0", name, locale, options);
+
+    /// <summary>A command from a server member with these roles and permission bits (decimal string, as Discord sends them).</summary>
+    public static string CommandAsMember(string user, string[] roles, string permissions, string name, string locale = "en-US", params (string Name, string Value)[] options)
     {
         var data = new JsonObject { ["id"] = "300", ["name"] = name, ["type"] = 1 };
         if (options.Length > 0)
             data["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = 3, ["value"] = o.Value })]);
         var json = Base(2, user, locale, data);
         json["member"]!["roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r)]);
+        json["member"]!["permissions"] = permissions;
         return json.ToJsonString();
     }
 
@@ -55,7 +61,7 @@ public static class InteractionJson
         };
         if (user is not null)
         {
-            json["guild_id"] = "500000000000000005";
+            json["guild_id"] = GuildId;
             json["channel_id"] = "700000000000000007";
             json["member"] = new JsonObject
             {

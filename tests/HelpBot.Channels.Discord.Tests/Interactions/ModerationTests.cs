@@ -59,6 +59,19 @@ public sealed class ModerationTests : IAsyncLifetime
         Assert.Equal("answer:" + id, Data(modal).GetProperty("custom_id").GetString());
     }
 
+    [Theory]
+    [InlineData(InteractionJson.GuildId, "8192", true)]
+    [InlineData(InteractionJson.GuildId, "2048", false)]
+    [InlineData("510000000000000051", "8192", false)]
+    public async Task Questions_ManageMessagesInTheConfiguredServer_MakesAModerator(string guild, string permissions, bool moderator)
+    {
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:GuildId"] = guild });
+
+        var callback = await bot.InteractAsync(InteractionJson.CommandAsMember("200000000000000010", [], permissions, "questions"));
+
+        Assert.Equal(moderator, !Content(Data(callback)).Contains("moderators only", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnswerCommand_WithText_AnswersAtOnce()
     {

@@ -13,5 +13,5 @@ internal sealed record ApplicationCommand(
     public int Type { get; } = ChatInputType;
 
     /// <summary>Permission bits a member needs to see the command by default; null for everyone.</summary>
-    public long? DefaultMemberPermissions { get; init; }
+    public uint? DefaultMemberPermissions { get; init; }
 }

@@ -15,8 +15,8 @@ internal static class SlashCommandCatalog
     public const string Ask = "ask";
     public const string Answer = "answer";
 
-    /// <summary>MANAGE_MESSAGES: who sees moderator commands until a server admin changes it under Integrations.</summary>
-    public const long ModeratorPermissions = 1 << 13;
+    /// <summary>MANAGE_MESSAGES: who sees moderator commands by default, and who moderates in the configured server.</summary>
+    public const uint ModeratorPermissions = 1 << 13;
 
     private const int MaxOptionLength = 6000;
 

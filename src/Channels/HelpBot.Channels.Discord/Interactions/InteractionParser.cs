@@ -48,6 +48,8 @@ internal static class InteractionParser
             UserId = userId,
             DisplayName = String(member, "nick") ?? String(user, "global_name") ?? String(user, "username"),
             Roles = Strings(member, "roles"),
+            GuildId = String(root, "guild_id"),
+            Permissions = ulong.TryParse(String(member, "permissions"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? bits : 0,
             ChannelId = String(root, "channel_id") ?? String(Object(root, "channel"), "id"),
             Locale = String(root, "locale") ?? String(root, "guild_locale"),
             CommandName = String(data, "name"),

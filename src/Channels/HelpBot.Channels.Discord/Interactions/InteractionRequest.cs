@@ -17,6 +17,12 @@ internal sealed record InteractionRequest
 
     public string? DisplayName { get; init; }
 
+    /// <summary>The server the interaction came from; null in a DM.</summary>
+    public string? GuildId { get; init; }
+
+    /// <summary>The member's permission bits in the channel; 0 in a DM.</summary>
+    public ulong Permissions { get; init; }
+
     /// <summary>The member's role ids in a server; empty in a DM.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 

@@ -86,11 +86,14 @@ internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options
         return InteractionRoute.ToEngine(TextTurn(interaction, value.Length == 0 ? "" : toText(value)));
     }
 
+    /// <summary>A configured user, a member of a configured role, or a member who can manage messages in the configured server.</summary>
     private bool IsModerator(InteractionRequest interaction)
     {
         var settings = options.Value;
         return settings.ModeratorUserIds.Contains(interaction.UserId, StringComparer.Ordinal)
-               || interaction.Roles.Any(role => settings.ModeratorRoleIds.Contains(role, StringComparer.Ordinal));
+               || interaction.Roles.Any(role => settings.ModeratorRoleIds.Contains(role, StringComparer.Ordinal))
+               || settings.GuildId is { Length: > 0 } guild && interaction.GuildId == guild
+                  && (interaction.Permissions & SlashCommandCatalog.ModeratorPermissions) != 0;
     }
 
     private Turn TextTurn(InteractionRequest interaction, string text) => Turn(interaction) with { Text = text };
