@@ -1,3 +1,4 @@
+using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Hosting;
@@ -12,6 +13,8 @@ switch (args)
         return await ValidateContentCommand.RunAsync(rest);
     case ["eval", .. var rest]:
         return await EvalCommand.RunAsync(rest);
+    case ["discord", "register-commands", .. var rest]:
+        return await DiscordRegisterCommandsCommand.RunAsync(rest);
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
@@ -33,6 +36,10 @@ catch (ContentValidationException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+
+// HTTP endpoints of the channels that receive them.
+if (plan.Discord)
+    app.MapDiscordInteractions();
 
 try
 {

@@ -1,4 +1,5 @@
 using HelpBot.Channels.Console;
+using HelpBot.Channels.Discord;
 using HelpBot.Content;
 using HelpBot.Delivery;
 using HelpBot.Engine.Moderation;
@@ -55,6 +56,8 @@ public static class HelpBotServices
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.AddConsoleChannel();
         }
+        if (plan.Discord)
+            builder.AddDiscordChannel();
         if (!plan.NeedsHttp)
             builder.Services.AddSingleton<IServer, NoHttpServer>();
         return builder;
