@@ -1,3 +1,4 @@
+using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
@@ -11,6 +12,10 @@ switch (args)
         return await ReplayCommand.RunAsync(paths, []);
     case ["validate-content", .. var rest]:
         return await ValidateContentCommand.RunAsync(rest);
+    case ["eval", .. var rest]:
+        return await EvalCommand.RunAsync(rest);
+    case ["discord", "register-commands", .. var rest]:
+        return await DiscordRegisterCommandsCommand.RunAsync(rest);
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
@@ -22,10 +27,6 @@ builder.AddHelpBot(plan);
 
 var app = builder.Build();
 
-// HTTP endpoints of the channels that receive over HTTP.
-if (plan.TelegramWebhook)
-    app.MapTelegramWebhook();
-
 // Invalid content stops the start with every error listed, rather than serving half a guide.
 try
 {
@@ -36,6 +37,12 @@ catch (ContentValidationException ex)
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+
+// HTTP endpoints of the channels that receive them.
+if (plan.Discord)
+    app.MapDiscordInteractions();
+if (plan.TelegramWebhook)
+    app.MapTelegramWebhook();
 
 try
 {

@@ -243,10 +243,10 @@ public sealed partial class DialogEngine : IDialogEngine
             TopicKind.Refunds => guide.Refunds,
             TopicKind.Part => int.TryParse(topic.Id, CultureInfo.InvariantCulture, out var part)
                               && guide.Guide.Steps.ToList().FindIndex(s => s.Part == part) is var index and >= 0
-                ? ShowStep(context, index + 1, fresh: true)
+                ? AsNewMessage(ShowStep(context, index + 1, fresh: true))
                 : null,
             TopicKind.Step => guide.Guide.Steps.ToList().FindIndex(s => s.Id == topic.Id) is var index and >= 0
-                ? ShowStep(context, index + 1, fresh: true)
+                ? AsNewMessage(ShowStep(context, index + 1, fresh: true))
                 : null,
             TopicKind.Done => guide.DoneInfo,
             TopicKind.Reasons => guide.Reasons,
@@ -254,6 +254,9 @@ public sealed partial class DialogEngine : IDialogEngine
             _ => null,
         };
     }
+
+    /// <summary>A typed question is answered with a new message; only a button press edits the message it came from.</summary>
+    private static Reply AsNewMessage(Reply reply) => reply.EditInPlace ? reply with { EditInPlace = false } : reply;
 
     private static Reply ConsequencesScreen(TurnContext context) => context.Guide.Consequences ?? NoSection(context);
 

@@ -1,4 +1,5 @@
 using HelpBot.Channels.Console;
+using HelpBot.Channels.Discord;
 using HelpBot.Channels.Telegram;
 using HelpBot.Content;
 using HelpBot.Delivery;
@@ -7,8 +8,8 @@ using HelpBot.Reports;
 using Microsoft.Extensions.Options;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
-using HelpBot.Engine.Understanding;
 using HelpBot.Storage.LiteDb;
+using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,7 +25,7 @@ public static class HelpBotServices
             .BindConfiguration(ContentOptions.SectionName);
         builder.Services.AddSingleton<ReloadingContentProvider>();
         builder.Services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ReloadingContentProvider>());
-        builder.Services.TryAddSingleton<ITextUnderstanding, NoTextUnderstanding>();
+        builder.AddTextUnderstanding();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => builder.Configuration.GetSection("Dialog").Get<DialogOptions>() ?? new DialogOptions());
         builder.Services.AddSingleton<IContentReloader>(sp => sp.GetRequiredService<ReloadingContentProvider>());
@@ -58,6 +59,8 @@ public static class HelpBotServices
         }
         if (plan.Telegram)
             builder.AddTelegramChannel();
+        if (plan.Discord)
+            builder.AddDiscordChannel();
         if (!plan.NeedsHttp)
             builder.Services.AddSingleton<IServer, NoHttpServer>();
         return builder;

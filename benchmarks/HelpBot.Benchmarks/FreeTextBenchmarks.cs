@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Attributes;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Storage;
+using HelpBot.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Benchmarks;
+
+/// <summary>
+/// Free-text turns through the whole engine with Lucene understanding and the in-memory store, cycling through
+/// the labelled messages (paraphrases, typos, wrong layout, transliteration, pasted options, off-topic) for
+/// 1,000 users; plus understanding alone and the index build done at start and on every content reload.
+/// </summary>
+[MemoryDiagnoser]
+public class FreeTextBenchmarks
+{
+    private const int Users = 1_000;
+    public const int Concurrent = 64;
+    private static readonly string[] LabelledSets = ["evaluation.tsv", "holdout.tsv"];
+
+    private ContentCatalog _catalog = null!;
+    private LuceneTextUnderstanding _understanding = null!;
+    private DialogEngine _engine = null!;
+    private string[] _messages = [];
+    private Turn[] _turns = [];
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = BenchmarkContent.Load();
+        _understanding = Build();
+        _engine = new DialogEngine(new FixedContentProvider(_catalog), new InMemoryConversationStore(), _understanding);
+        _messages = LabelledSets
+            .SelectMany(f => File.ReadLines(Path.Combine(BenchmarkContent.RepositoryRoot(), "tests", "HelpBot.Understanding.Tests", f)))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t')[3])
+            .ToArray();
+        _turns = Enumerable.Range(0, Users * 7)
+            .Select(i => Turn.FromText("bench", (i % Users).ToString(System.Globalization.CultureInfo.InvariantCulture), "c", i % 2 == 0 ? "ru" : "en", _messages[i % _messages.Length]))
+            .ToArray();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _understanding.Dispose();
+
+    [Benchmark]
+    public ValueTask<Reply> FreeTextTurn() => _engine.HandleAsync(_turns[_next++ % _turns.Length]);
+
+    [Benchmark(OperationsPerInvoke = Concurrent)]
+    public Task ConcurrentFreeTextTurns()
+    {
+        var turns = new Task[Concurrent];
+        for (var i = 0; i < Concurrent; i++)
+            turns[i] = _engine.HandleAsync(_turns[_next++ % _turns.Length]).AsTask();
+        return Task.WhenAll(turns);
+    }
+
+    [Benchmark]
+    public object? Understand() => _understanding.Understand(_messages[_next++ % _messages.Length], "ru");
+
+    [Benchmark]
+    public void IndexBuild()
+    {
+        using var understanding = Build();
+    }
+
+    private LuceneTextUnderstanding Build() =>
+        new(new FixedContentProvider(_catalog), Options.Create(new UnderstandingOptions()));
+}

@@ -1,0 +1,70 @@
+using HelpBot.Channels.Discord.Commands;
+using HelpBot.Channels.Discord.Delivery;
+using HelpBot.Channels.Discord.Interactions;
+using HelpBot.Channels.Discord.Rest;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
+using HelpBot.Engine.Dialog;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Channels.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    private const string UserAgent = "DiscordBot (HelpBot, 1.0)";
+
+    /// <summary>
+    /// The Discord channel: options from section <c>Discord</c> (validated at start), the interactions endpoint's
+    /// services (map it with <see cref="DiscordInteractionsEndpoint.MapDiscordInteractions"/>), and command registration.
+    /// Needs an <see cref="Engine.Dialog.IDialogEngine"/>, its content and its store.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordChannel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDiscordCommandRegistration();
+        var services = builder.Services;
+        services.AddSingleton<InteractionSignatureVerifier>();
+        services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<TextModals>();
+        services.AddSingleton<FollowupSender>();
+        services.AddSingleton<InteractionResponder>();
+        services.AddSingleton<InteractionEndpointHandler>();
+        services.AddHostedService<CommandRegistrationAtStart>();
+        services.AddSingleton<IChannelSender, DiscordChannelSender>();
+        return builder;
+    }
+
+    /// <summary>Options, the REST client and <see cref="DiscordCommandRegistrar"/>: all that <c>discord register-commands</c> needs.</summary>
+    public static IHostApplicationBuilder AddDiscordCommandRegistration(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<DiscordOptions, DiscordOptionsValidator>()
+            .BindConfiguration(DiscordOptions.SectionName);
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsRules>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RateLimitTracker>();
+        services.AddHttpClient<DiscordRestClient>(DiscordRestClient.HttpClientName, (sp, http) =>
+            {
+                // A trailing slash keeps the version segment when relative paths are resolved against it.
+                var baseUrl = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.ToString();
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            // The default HttpClient logs print request URLs, and a webhook URL carries the interaction token.
+            .RemoveAllLoggers();
+        // Built by hand: its constructor takes the internal REST client, which the container only finds on public constructors.
+        services.AddSingleton(sp => new DiscordCommandRegistrar(
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<IContentProvider>(),
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<ILogger<DiscordCommandRegistrar>>(),
+            sp.GetService<DialogOptions>()));
+        return builder;
+    }
+}

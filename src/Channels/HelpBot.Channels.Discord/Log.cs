@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Channels.Discord;
+
+/// <summary>The channel's log messages. None carries a token, a body or a URL with a token in it.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Refused a Discord request: signature {Check}")]
+    public static partial void RejectedSignature(ILogger logger, Interactions.SignatureCheck check);
+
+    [LoggerMessage(2, LogLevel.Information, "Refused a Discord request: body over {MaxBytes} bytes")]
+    public static partial void BodyTooLarge(ILogger logger, int maxBytes);
+
+    [LoggerMessage(3, LogLevel.Warning, "Refused a signed Discord request: {Problem}")]
+    public static partial void RefusedInteraction(ILogger logger, string problem);
+
+    [LoggerMessage(4, LogLevel.Information, "Deferred a Discord {Type} interaction: the reply was not ready in {DeferAfterMs} ms")]
+    public static partial void Deferred(ILogger logger, Interactions.InteractionType type, double deferAfterMs);
+
+    [LoggerMessage(5, LogLevel.Error, "A Discord interaction failed; the user was told it failed")]
+    public static partial void InteractionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "Sending a Discord follow-up failed; part of a reply was not delivered")]
+    public static partial void FollowupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "Discord rate-limited {Route}{Scope}; retrying in {Seconds} s")]
+    public static partial void RateLimited(ILogger logger, string route, double seconds, string scope);
+
+    public static void RateLimited(ILogger logger, string route, double seconds, bool global) =>
+        RateLimited(logger, route, seconds, global ? " (global)" : "");
+
+    [LoggerMessage(8, LogLevel.Error, "Discord rate-limited {Route} for {Seconds} s after {Attempts} attempt(s); giving up")]
+    public static partial void RateLimitGaveUp(ILogger logger, string route, double seconds, int attempts);
+
+    [LoggerMessage(9, LogLevel.Information, "Registered {Count} Discord slash commands ({Scope})")]
+    public static partial void CommandsRegistered(ILogger logger, int count, string scope);
+
+    [LoggerMessage(10, LogLevel.Error, "Registering the Discord slash commands at start failed; the previous commands stay in force")]
+    public static partial void CommandRegistrationFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,4 @@
+namespace HelpBot.Understanding.Analysis;
+
+/// <summary>A term as indexed; <see cref="IsFunction"/> for question words and negation, which rank but do not count towards confidence.</summary>
+internal readonly record struct AnalyzedTerm(string Text, bool IsFunction);

@@ -1,0 +1,59 @@
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Ru;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace HelpBot.Understanding.Analysis;
+
+/// <summary>
+/// Words that name no topic. <see cref="Removed"/> are dropped: Lucene's Russian (Snowball) and English stop
+/// lists plus chat filler (greetings, "please", pronouns), which would otherwise count as words the guide does
+/// not know and lower the confidence of a good match. <see cref="Function"/> words (question words, negation,
+/// "after", "will") are kept, because "где" or "не нашёл" tell sections apart, but they never count towards confidence.
+/// </summary>
+internal static class StopWords
+{
+    private static readonly string[] ChatFiller =
+    [
+        // Russian: politeness, pronouns, generic verbs.
+        "пожалуйста", "пжлст", "плиз", "подскажите", "подскажи", "скажите", "скажи", "расскажите", "расскажи",
+        "здравствуйте", "здрасте", "привет", "добрый", "день", "спасибо", "хочу", "хотел", "хотела", "хотим",
+        "моя", "мои", "моих", "моими", "моим", "мою", "моего", "моей", "моем", "свой", "свою", "свои", "своих", "своим", "своего", "своей",
+        "это", "эта", "этим", "вообще", "еще", "нужно", "нужна", "могу", "можем", "сделать", "делать", "который", "которая",
+        "которые", "которую", "какую", "какие", "каким", "какое", "каких", "либо", "просто", "типа", "блин", "итак",
+        "смогу", "сможет", "сможем", "сможете", "смогут", "помогите", "помоги", "потом",
+        // English: pronouns, auxiliaries, apostrophe fragments ("don't" → "don", "t"; "t" becomes "not").
+        "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "his", "her", "them", "its",
+        "do", "does", "did", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn",
+        "have", "has", "had", "am", "been", "being", "would", "should", "could", "shall", "may", "might", "must",
+        "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "so", "just",
+        "want", "wanna", "tell", "know", "let", "get", "got", "some", "any", "about", "from", "there", "here", "also",
+        "really", "still", "help", "m", "s", "ve", "ll", "d", "re", "com", "www",
+    ];
+
+    private static readonly string[] FunctionWords =
+    [
+        "где", "куда", "откуда", "когда", "что", "чем", "как", "зачем", "почему", "сколько", "будет", "будут", "после",
+        "можно", "нельзя", "не", "нет", "ни",
+        "where", "when", "what", "how", "why", "which", "will", "can", "after", "before", "not", "no", "never",
+        "happen", "happens", "happened",
+    ];
+
+    /// <summary>Lower-cased words dropped from content and messages alike.</summary>
+    public static CharArraySet Removed { get; } = BuildRemoved();
+
+    /// <summary>Lower-cased words kept unstemmed for ranking but left out of the confidence.</summary>
+    public static CharArraySet Function { get; } = new CharArraySet(LuceneVersion.LUCENE_48, FunctionWords, ignoreCase: false).AsReadOnly();
+
+    private static CharArraySet BuildRemoved()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        words.UnionWith(RussianAnalyzer.DefaultStopSet.Select(w => w.ToString()));
+        words.UnionWith(EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()));
+        words.UnionWith(ChatFiller);
+        // Users write е for ё; the stop list must catch both spellings.
+        words.UnionWith(words.Where(w => w.Contains('ё', StringComparison.Ordinal)).Select(w => w.Replace('ё', 'е')).ToList());
+        words.ExceptWith(FunctionWords);
+        return new CharArraySet(LuceneVersion.LUCENE_48, words, ignoreCase: false).AsReadOnly();
+    }
+}

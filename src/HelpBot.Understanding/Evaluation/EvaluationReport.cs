@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+
+namespace HelpBot.Understanding.Evaluation;
+
+/// <summary>The figures of one evaluation run.</summary>
+public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, string defaultGuide, Func<Engine.Understanding.Topic, Engine.Understanding.Topic> answer, double minScore)
+{
+    private readonly double _minScore = minScore;
+    private readonly Func<Engine.Understanding.Topic, Engine.Understanding.Topic> _answer = answer;
+
+    public IReadOnlyList<EvaluationOutcome> Outcomes { get; } = outcomes;
+
+    public IReadOnlyList<EvaluationOutcome> OnTopic { get; } = outcomes.Where(o => !o.Case.IsOffTopic).ToArray();
+
+    public IReadOnlyList<EvaluationOutcome> OffTopic { get; } = outcomes.Where(o => o.Case.IsOffTopic).ToArray();
+
+    /// <summary>On-topic messages answered with the expected section, over all on-topic messages.</summary>
+    public double TopOneAccuracy => Share(OnTopic.Count(o => o.Correct), OnTopic.Count);
+
+    /// <summary>Off-topic messages that fell back to the menu, over all off-topic messages.</summary>
+    public double OffTopicFallbackRate => Share(OffTopic.Count(o => o.Correct), OffTopic.Count);
+
+    /// <summary>Messages answered with a section that was not the expected one (off-topic ones included): the harmful errors.</summary>
+    public int WrongAnswers => Outcomes.Count(o => !o.Correct && o.Answered is not null);
+
+    /// <summary>On-topic messages the bot was not sure about and answered with the menu instead.</summary>
+    public int OnTopicFallbacks => OnTopic.Count(o => o.Answered is null);
+
+    public string Format(string source)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"evaluation: {source} ({Outcomes.Count} messages: {OnTopic.Count} on topic, {OffTopic.Count} off topic)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"top-1 accuracy: {TopOneAccuracy:P1} ({OnTopic.Count(o => o.Correct)}/{OnTopic.Count})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {OffTopicFallbackRate:P1} ({OffTopic.Count(o => o.Correct)}/{OffTopic.Count})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {WrongAnswers}; on-topic messages that fell back: {OnTopicFallbacks}");
+        foreach (var group in Outcomes.GroupBy(o => (o.Case.Language, o.Case.Kind)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(group.Count(o => o.Correct), group.Count()),7:P1} ({group.Count(o => o.Correct)}/{group.Count()})");
+        text.AppendLine("by confidence threshold (accuracy / off-topic fallback / wrong sections):");
+        foreach (var threshold in SweptThresholds)
+        {
+            var (accuracy, fallback, wrong) = At(threshold);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {threshold:F2}: {accuracy,7:P1} / {fallback,7:P1} / {wrong}");
+        }
+        var misses = Outcomes.Where(o => !o.Correct).ToArray();
+        if (misses.Length > 0)
+        {
+            text.AppendLine("misses:");
+            foreach (var miss in misses)
+                text.AppendLine(Describe(miss));
+        }
+        return text.ToString();
+    }
+
+    private static readonly double[] SweptThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+
+    /// <summary>What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/> (same minimum score), from the same ranking.</summary>
+    public (double Accuracy, double OffTopicFallback, int Wrong) At(double threshold)
+    {
+        bool Answers(EvaluationOutcome o) => o.Explanation.Best is { } best && best.Confidence >= threshold && best.Score >= _minScore;
+        bool Right(EvaluationOutcome o) => o.Case.Expected is { } expected
+            ? Answers(o) && o.Explanation.Best!.Value.Topic is var topic && _answer(topic) == _answer(expected)
+            : !Answers(o);
+        return (Share(OnTopic.Count(Right), OnTopic.Count), Share(OffTopic.Count(Right), OffTopic.Count), Outcomes.Count(o => Answers(o) && !Right(o)));
+    }
+
+    private string Describe(EvaluationOutcome outcome)
+    {
+        var expected = outcome.Case.Expected is { } e ? TopicNames.Format(e, defaultGuide) : EvaluationSet.OffTopic;
+        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide) : "fallback";
+        var ranked = string.Join(", ", outcome.Explanation.Candidates.Take(3).Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"{TopicNames.Format(c.Topic, defaultGuide)} {c.Score:F2}/{c.Confidence:F2}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  line {outcome.Case.Line} [{outcome.Case.Language} {outcome.Case.Kind}] \"{outcome.Case.Message}\": expected {expected}, got {answered}; words [{string.Join(' ', outcome.Explanation.Words)}]; ranked {ranked}");
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+}

@@ -1,0 +1,24 @@
+using HelpBot.Engine.Content;
+
+namespace HelpBot.Understanding.Evaluation;
+
+/// <summary>Runs labelled messages through the understanding exactly as the engine would and scores the answers.</summary>
+public static class Evaluator
+{
+    public static EvaluationReport Run(LuceneTextUnderstanding understanding, ContentCatalog catalog, IEnumerable<EvaluationCase> cases)
+    {
+        ArgumentNullException.ThrowIfNull(understanding);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(cases);
+        var outcomes = cases.Select(c =>
+        {
+            var explanation = understanding.Explain(c.Message);
+            var match = understanding.Understand(c.Message, c.Language);
+            var correct = c.Expected is { } expected
+                ? match is { } m && TopicNames.Answer(m.Topic, catalog) == TopicNames.Answer(expected, catalog)
+                : match is null;
+            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation);
+        }).ToArray();
+        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), understanding.MinScore);
+    }
+}

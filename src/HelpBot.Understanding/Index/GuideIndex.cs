@@ -1,0 +1,324 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Repair;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace HelpBot.Understanding.Index;
+
+/// <summary>
+/// An in-memory Lucene index of one content version: every phrase and text of every topic, in every language,
+/// in one field, ranked with BM25. Immutable once built, so searches need no locks and a content reload swaps
+/// a whole new index in.
+/// </summary>
+internal sealed class GuideIndex : IDisposable
+{
+    public const string TextField = "text";
+    private const string OrdinalField = "ordinal";
+    private const int TopicsReturned = 5;
+    private const int MinFuzzyLength = 4;
+    private const int MaxFuzzyLength = 24;
+    private const int MaxCharacters = 1_000;
+    private const int MinFamilyPrefix = 4;
+    private const int MaxFamilyTail = 3;
+    private const int MaxCandidatesPerWord = 4;
+    private const float FamilyWeight = 1f;
+    private const float TypoWeight = 1f;
+
+    /// <summary>Question words and negation rank, but less than words that name something.</summary>
+    private const float FunctionWeight = 0.25f;
+
+    /// <summary>How much evidence spread over a topic's other texts adds to its best single text.</summary>
+    private const float SpreadWeight = 0.25f;
+
+    private static readonly char[] Whitespace = [' ', '\t', '\n', '\r', '\u00A0'];
+    private static readonly System.Buffers.SearchValues<char> LayoutPunctuation = System.Buffers.SearchValues.Create(",.;'[]`");
+
+    private readonly GuideAnalyzer _analyzer;
+    private readonly UnderstandingOptions _options;
+    private readonly RAMDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly Topic[] _topics;
+    private readonly int[] _topicOfDocument;
+    private readonly float[] _weightOfDocument;
+    private readonly HashSet<string>[] _termsOfTopic;
+    private readonly Dictionary<string, float> _idf;
+    private readonly string[] _vocabulary;
+    private readonly Dictionary<string, Impact[]> _impacts;
+    private readonly TypoIndex _typos;
+    private readonly float _unknownIdf;
+
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
+    {
+        _analyzer = analyzer;
+        _options = options;
+        _directory = directory;
+        _reader = DirectoryReader.Open(directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        var terms = MultiFields.GetTerms(_reader, TextField) ?? throw new InvalidOperationException("the content has no indexable text");
+
+        _topics = documents.Select(d => d.Topic).Distinct().ToArray();
+        var topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
+        _topicOfDocument = new int[_reader.MaxDoc];
+        _weightOfDocument = new float[_reader.MaxDoc];
+        _termsOfTopic = _topics.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            var document = documents[(int)ordinals.Get(doc)];
+            var topic = topicIndex[document.Topic];
+            _topicOfDocument[doc] = topic;
+            _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Phrase ? 1f : options.TextWeight;
+            _termsOfTopic[topic].UnionWith(analyzer.Terms(document.Text).Select(t => t.Text));
+        }
+
+        // BM25's idf for every indexed term; it weighs a message's words for the confidence.
+        _idf = new Dictionary<string, float>(StringComparer.Ordinal);
+        var count = _reader.NumDocs;
+        var enumerator = terms.GetEnumerator();
+        while (enumerator.MoveNext())
+            _idf[enumerator.Term.Utf8ToString()] = Idf(enumerator.DocFreq, count);
+        _vocabulary = [.. _idf.Keys.Order(StringComparer.Ordinal)];
+
+        // Each term's BM25 score in every text that has it, computed once by Lucene's searcher. A message's score
+        // for a text is the sum of its words' scores there (what a BooleanQuery of SHOULD term clauses computes),
+        // so matching only adds stored scores instead of running searches.
+        _impacts = new Dictionary<string, Impact[]>(_idf.Count, StringComparer.Ordinal);
+        foreach (var term in _vocabulary)
+        {
+            _impacts[term] = _searcher.Search(new TermQuery(new Term(TextField, term)), _reader.MaxDoc).ScoreDocs
+                .Select(hit => new Impact(hit.Doc, hit.Score * _weightOfDocument[hit.Doc]))
+                .ToArray();
+        }
+        _typos = new TypoIndex(_vocabulary, MinFuzzyLength);
+        _unknownIdf = Idf(1, count);
+        DocumentCount = count;
+    }
+
+    public int DocumentCount { get; }
+
+    public int TopicCount => _topics.Length;
+
+    public static GuideIndex Build(ContentCatalog catalog, GuideAnalyzer analyzer, UnderstandingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var documents = TopicDocuments.From(catalog).ToList();
+        var directory = new RAMDirectory();
+        try
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity(), OpenMode = OpenMode.CREATE };
+            using (var writer = new IndexWriter(directory, config))
+            {
+                for (var i = 0; i < documents.Count; i++)
+                    writer.AddDocument([new Lucene.Net.Documents.TextField(TextField, documents[i].Text, Field.Store.NO), new NumericDocValuesField(OrdinalField, i)]);
+                writer.Commit();
+            }
+            return new GuideIndex(analyzer, options, directory, documents);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Ranks the topics for a message, the best first: BM25 over the topic's texts, the best single text plus half of
+    /// what its other texts add. Never throws for odd input: it just finds nothing.
+    /// </summary>
+    public MatchResult Match(string text)
+    {
+        var words = Read(text);
+        var terms = words.Select(w => w.Term).ToArray();
+        var total = words.Sum(w => w.Idf);
+        // Question words and negation alone ("где?", "нет") say nothing about a section.
+        if (total <= 0 || !words.Any(w => w.IsKnown && w.Idf > 0))
+            return new MatchResult(terms, []);
+
+        // Per word, the best score among the topic's texts, summed: evidence spread over several phrases adds up.
+        // Alongside, each text's score for the whole message: words found together in one phrase count most.
+        var spread = new float[_topics.Length];
+        var wordScores = new float[_topics.Length];
+        var textScores = new float[_topicOfDocument.Length];
+        foreach (var word in words)
+        {
+            Array.Clear(wordScores);
+            var boost = word.IsFunction ? FunctionWeight : 1f;
+            foreach (var candidate in word.Candidates)
+            {
+                foreach (var impact in _impacts[candidate.Term])
+                {
+                    var score = impact.Score * candidate.Weight * boost;
+                    textScores[impact.Document] += score;
+                    var topic = _topicOfDocument[impact.Document];
+                    wordScores[topic] = Math.Max(wordScores[topic], score);
+                }
+            }
+            for (var topic = 0; topic < spread.Length; topic++)
+                spread[topic] += wordScores[topic];
+        }
+
+        var scores = new float[_topics.Length];
+        for (var document = 0; document < textScores.Length; document++)
+        {
+            var topic = _topicOfDocument[document];
+            scores[topic] = Math.Max(scores[topic], textScores[document]);
+        }
+        for (var topic = 0; topic < scores.Length; topic++)
+            scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
+
+        var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
+            .OrderByDescending(t => scores[t]).Take(TopicsReturned)
+            .Select(t => new TopicCandidate(_topics[t], scores[t], Coverage(words, _termsOfTopic[t]) / total))
+            .ToArray();
+        return new MatchResult(terms, candidates);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private static float Idf(long docFreq, long docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+
+    private static double Coverage(List<QueryWord> words, HashSet<string> topicTerms)
+    {
+        var covered = 0.0;
+        foreach (var word in words)
+        {
+            var weight = 0f;
+            foreach (var candidate in word.Candidates)
+            {
+                if (candidate.Weight > weight && topicTerms.Contains(candidate.Term))
+                    weight = candidate.Weight;
+            }
+            covered += word.Idf * weight;
+        }
+        return covered;
+    }
+
+    /// <summary>
+    /// The message's words after repair: each whitespace-separated chunk is read as typed, as retyped in the
+    /// other keyboard layout and as transliterated, and the reading the guide knows best wins (as typed on a tie).
+    /// </summary>
+    private List<QueryWord> Read(string text)
+    {
+        var words = new List<QueryWord>();
+        var resolved = new Dictionary<string, QueryWord>(StringComparer.Ordinal);
+        // A question is short; the tail of a pasted wall of text would only cost time.
+        if (text.Length > MaxCharacters)
+            text = text[..MaxCharacters];
+        foreach (var chunk in text.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var reading = ReadChunk(chunk, resolved);
+            if (reading.Knownness < 1)
+            {
+                foreach (var alternative in Alternatives(chunk))
+                {
+                    var other = ReadChunk(alternative, resolved);
+                    if (other.Knownness > reading.Knownness)
+                        reading = other;
+                }
+            }
+            // A repeated word adds no information ("2+2", "заказ заказ").
+            foreach (var word in reading.Words)
+            {
+                if (!words.Contains(word))
+                    words.Add(word);
+            }
+            if (words.Count >= _options.MaxWords)
+                return words.GetRange(0, _options.MaxWords);
+        }
+        return words;
+    }
+
+    private static IEnumerable<string> Alternatives(string chunk)
+    {
+        if (Scripts.HasLatin(chunk) || chunk.AsSpan().IndexOfAny(LayoutPunctuation) >= 0)
+        {
+            if (KeyboardLayout.ToCyrillic(chunk) is { } retyped)
+                yield return retyped;
+        }
+        if (Scripts.HasCyrillic(chunk) && KeyboardLayout.ToLatin(chunk) is { } latin)
+            yield return latin;
+        if (Transliteration.ToCyrillic(chunk) is { } transliterated)
+            yield return transliterated;
+    }
+
+    private (List<QueryWord> Words, float Knownness) ReadChunk(string chunk, Dictionary<string, QueryWord> resolved)
+    {
+        var terms = _analyzer.Terms(chunk);
+        // Only stop words: fully explained (e.g. "xnj" is "что" typed in the wrong layout).
+        if (terms.Count == 0)
+            return ([], 1);
+        var words = new List<QueryWord>(terms.Count);
+        var known = 0f;
+        foreach (var term in terms)
+        {
+            if (!resolved.TryGetValue(term.Text, out var word))
+            {
+                word = term.IsFunction ? Function(term.Text) : Resolve(term.Text);
+                resolved[term.Text] = word;
+            }
+            words.Add(word);
+            known += word.Knownness;
+        }
+        return (words, known / terms.Count);
+    }
+
+    /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
+    private QueryWord Function(string term) =>
+        new(term, _idf.ContainsKey(term) ? [new TermCandidate(term, 1f)] : [], 0f) { IsFunction = true };
+
+    /// <summary>
+    /// The indexed terms a word may stand for: itself, stems of the same word family (Russian stems of one word
+    /// differ in their last letters: "удал"/"удален", "обман"/"обманут") and, for a word the guide does not know,
+    /// the nearest terms by edit distance (typos).
+    /// </summary>
+    private QueryWord Resolve(string term)
+    {
+        var known = _idf.TryGetValue(term, out var idf);
+        var candidates = new Dictionary<string, float>(StringComparer.Ordinal);
+        if (known)
+            candidates[term] = 1f;
+        if (term.Length >= MinFamilyPrefix)
+            AddFamily(term, candidates);
+        if (!known && term.Length is >= MinFuzzyLength and <= MaxFuzzyLength)
+        {
+            foreach (var (similar, similarity) in _typos.Similar(term))
+                Offer(candidates, similar, similarity * TypoWeight);
+        }
+        if (candidates.Count == 0)
+            return new QueryWord(term, [], _unknownIdf);
+        var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCandidatesPerWord)
+            .Select(c => new TermCandidate(c.Key, c.Value)).ToArray();
+        return new QueryWord(term, best, known ? idf : best.Max(c => _idf[c.Term]));
+    }
+
+    /// <summary>Vocabulary terms sharing a prefix of at least four letters with <paramref name="term"/>, each differing by at most three letters at the end.</summary>
+    private void AddFamily(string term, Dictionary<string, float> candidates)
+    {
+        var prefix = term[..Math.Max(MinFamilyPrefix, term.Length - MaxFamilyTail)];
+        var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start; i < _vocabulary.Length && _vocabulary[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            var other = _vocabulary[i];
+            var common = term.AsSpan().CommonPrefixLength(other);
+            if (other != term && other.Length - common <= MaxFamilyTail && term.Length - common <= MaxFamilyTail)
+                Offer(candidates, other, FamilyWeight * common / Math.Max(term.Length, other.Length));
+        }
+    }
+
+    private static void Offer(Dictionary<string, float> candidates, string term, float weight)
+    {
+        if (!candidates.TryGetValue(term, out var previous) || weight > previous)
+            candidates[term] = weight;
+    }
+}

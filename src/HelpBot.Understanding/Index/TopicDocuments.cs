@@ -1,0 +1,94 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+
+namespace HelpBot.Understanding.Index;
+
+/// <summary>Everything in the content that says what a topic is about, in every language.</summary>
+internal static class TopicDocuments
+{
+    public static IEnumerable<TopicDocument> From(ContentCatalog catalog)
+    {
+        foreach (var pack in catalog.Languages.Values)
+        {
+            foreach (var guide in pack.Guides.Values)
+            {
+                foreach (var document in From(guide))
+                    yield return document;
+            }
+        }
+    }
+
+    private static IEnumerable<TopicDocument> From(Guide guide)
+    {
+        var id = guide.Id;
+        var overview = new Topic(id, TopicKind.Overview);
+        yield return Phrase(overview, guide.Title);
+        yield return Text(overview, guide.Intro);
+        foreach (var phrase in Phrases(overview, guide.Match))
+            yield return phrase;
+
+        if (guide.Consequences is { } consequences)
+        {
+            var all = new Topic(id, TopicKind.Consequences);
+            yield return Phrase(all, consequences.Intro);
+            foreach (var phrase in Phrases(all, consequences.Match))
+                yield return phrase;
+            foreach (var item in consequences.Items)
+            {
+                var topic = new Topic(id, TopicKind.Consequence, item.Id);
+                yield return Text(topic, item.Text);
+                foreach (var phrase in Phrases(topic, item.Match))
+                    yield return phrase;
+            }
+            var refunds = new Topic(id, TopicKind.Refunds);
+            yield return Text(refunds, consequences.Advice);
+            foreach (var phrase in Phrases(refunds, consequences.AdviceMatch))
+                yield return phrase;
+        }
+
+        foreach (var part in guide.Parts)
+        {
+            var topic = new Topic(id, TopicKind.Part, part.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return Phrase(topic, part.Title);
+            yield return Text(topic, part.Intro);
+            foreach (var phrase in Phrases(topic, part.Match))
+                yield return phrase;
+        }
+
+        foreach (var step in guide.Steps)
+        {
+            var topic = new Topic(id, TopicKind.Step, step.Id);
+            yield return Text(topic, step.Text);
+            foreach (var phrase in Phrases(topic, step.Match))
+                yield return phrase;
+        }
+
+        var done = new Topic(id, TopicKind.Done);
+        yield return Text(done, guide.Done);
+        foreach (var phrase in Phrases(done, guide.DoneMatch))
+            yield return phrase;
+
+        if (guide.Reasons is { } reasons)
+        {
+            var all = new Topic(id, TopicKind.Reasons);
+            yield return Text(all, reasons.Intro);
+            foreach (var phrase in Phrases(all, reasons.Match))
+                yield return phrase;
+            foreach (var option in reasons.Options)
+            {
+                var topic = new Topic(id, TopicKind.Reason, option.Id);
+                yield return Phrase(topic, option.Option);
+                yield return Phrase(topic, option.Translation);
+                yield return Text(topic, option.Advice);
+                foreach (var phrase in Phrases(topic, option.Match))
+                    yield return phrase;
+            }
+        }
+    }
+
+    private static IEnumerable<TopicDocument> Phrases(Topic topic, IEnumerable<string> phrases) => phrases.Select(p => Phrase(topic, p));
+
+    private static TopicDocument Phrase(Topic topic, string text) => new(topic, text, TopicDocumentKind.Phrase);
+
+    private static TopicDocument Text(Topic topic, string text) => new(topic, text, TopicDocumentKind.Text);
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Index;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Understanding;
+
+/// <summary>
+/// Free-text understanding over a Lucene index of the content, rebuilt whenever the content reloads.
+/// The language argument is not needed to search: every language is indexed in one field, so a Russian
+/// user who pastes the English form's option is understood, and the engine answers in the user's language.
+/// </summary>
+public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
+{
+    private readonly IContentProvider _content;
+    private readonly UnderstandingOptions _options;
+    private readonly ILogger _logger;
+    private readonly GuideAnalyzer _analyzer = new();
+    private volatile GuideIndex _index;
+
+    public LuceneTextUnderstanding(IContentProvider content, IOptions<UnderstandingOptions> options, ILogger<LuceneTextUnderstanding>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        _content = content;
+        _options = options.Value;
+        _logger = logger ?? NullLogger<LuceneTextUnderstanding>.Instance;
+        _index = Build(content.Current);
+        content.Changed += Rebuild;
+    }
+
+    public TextMatch? Understand(string text, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Explain(text).Best is { } best && IsConfident(best)
+            ? new TextMatch(best.Topic, best.Confidence)
+            : null;
+    }
+
+    public double MinScore => _options.MinScore;
+
+    /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
+    public bool IsConfident(TopicCandidate candidate) =>
+        candidate.Confidence >= _options.MinConfidence && candidate.Score >= _options.MinScore;
+
+    /// <summary>The ranked topics behind <see cref="Understand"/>, for the evaluation and for moderators.</summary>
+    public MatchResult Explain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _index.Match(text);
+    }
+
+    public void Dispose()
+    {
+        _content.Changed -= Rebuild;
+        _index.Dispose();
+        _analyzer.Dispose();
+    }
+
+    private void Rebuild(ContentCatalog catalog)
+    {
+        try
+        {
+            // The old index is not disposed: searches that started on it finish on it, and the GC reclaims it (RAM only).
+            _index = Build(catalog);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.RebuildFailed(_logger, ex);
+        }
+    }
+
+    private GuideIndex Build(ContentCatalog catalog)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var index = GuideIndex.Build(catalog, _analyzer, _options);
+        Log.IndexBuilt(_logger, index.DocumentCount, index.TopicCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpBot.Understanding;
+
+/// <summary>Section <c>Understanding</c>: how sure free-text matching must be before it answers with a section.</summary>
+public sealed class UnderstandingOptions
+{
+    public const string SectionName = "Understanding";
+
+    /// <summary>
+    /// Lowest confidence (share of the message's idf-weighted words that the best section accounts for) that
+    /// still answers with that section; below it the bot says it did not understand. Default 0.55, the lowest value
+    /// at which no off-topic message of the evaluation set gets a section.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.55;
+
+    /// <summary>
+    /// Lowest BM25 score of the best section that still answers: a single common word found only in a long text
+    /// ("time" in "at any time") is too little evidence even when it is the message's only word. Default 2.5.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double MinScore { get; set; } = 2.5;
+
+    /// <summary>Weight of a section's long texts against its short match phrases, titles and options. Default 0.8.</summary>
+    [Range(0.0, 1.0)]
+    public float TextWeight { get; set; } = 0.8f;
+
+    /// <summary>Words of a message that are read; the rest of a very long message is ignored. Default 40.</summary>
+    [Range(1, 200)]
+    public int MaxWords { get; set; } = 40;
+}

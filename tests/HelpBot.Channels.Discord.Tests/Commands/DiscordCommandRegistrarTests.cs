@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HelpBot.Channels.Discord.Commands;
+using HelpBot.Channels.Discord.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpBot.Channels.Discord.Tests.Commands;
+
+/// <summary>Command registration through the REST API (a fake on 127.0.0.1), checked against Discord's OpenAPI and command rules.</summary>
+public sealed partial class DiscordCommandRegistrarTests
+{
+    [Fact]
+    public async Task RegisterAsync_NoGuild_OverwritesGlobalCommandsWithTheBotToken()
+    {
+        await using var bot = await DiscordBotServer.StartAsync();
+
+        var count = await bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(bot.Api.Requests);
+        Assert.Equal("PUT", request.Method);
+        Assert.Equal($"/applications/{InteractionJson.ApplicationId}/commands", request.Path);
+        Assert.Equal("Bot " + DiscordBotServer.BotToken, request.Authorization);
+        DiscordOpenApi.AssertValidRequest(request);
+        Assert.Equal(SlashCommandCatalog.All.Count, count);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_WithGuild_OverwritesThatGuildsCommands()
+    {
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:GuildId"] = "222222222222222222" });
+        var registrar = bot.Services.GetRequiredService<DiscordCommandRegistrar>();
+
+        await registrar.RegisterAsync(TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(bot.Api.Requests);
+        Assert.Equal($"/applications/{InteractionJson.ApplicationId}/guilds/222222222222222222/commands", request.Path);
+        Assert.Equal("guild 222222222222222222", registrar.Scope);
+        DiscordOpenApi.AssertValidRequest(request);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_RateLimitedOnce_StillRegisters()
+    {
+        await using var bot = await DiscordBotServer.StartAsync();
+        bot.Api.Enqueue(FakeResponse.RateLimited(0.05));
+
+        await bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, bot.Api.Requests.Count(r => r.Method == "PUT"));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_Commands_AreTheDialogsLocalizedForRussian()
+    {
+        await using var bot = await DiscordBotServer.StartAsync();
+
+        await bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken);
+
+        var commands = JsonDocument.Parse(Assert.Single(bot.Api.Requests).Body).RootElement.EnumerateArray().ToList();
+        Assert.Equal(
+            ["help", "steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu",
+             "questions", "answer", "close", "stats", "export", "reload", "forget_user"],
+            commands.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(commands.Take(9), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
+        Assert.All(commands.Skip(9), c => Assert.Equal(SlashCommandCatalog.ModeratorPermissions, c.GetProperty("default_member_permissions").GetUInt32()));
+        foreach (var command in commands)
+        {
+            var ru = command.GetProperty("name_localizations").GetProperty("ru").GetString()!;
+            Assert.Matches(CommandName(), ru);
+            Assert.Equal(ru, ru.ToLowerInvariant());
+            Assert.InRange(command.GetProperty("description_localizations").GetProperty("ru").GetString()!.Length, 1, 100);
+            Assert.InRange(command.GetProperty("description").GetString()!.Length, 1, 100);
+        }
+        var language = commands.Single(c => c.GetProperty("name").GetString() == "language").GetProperty("options")[0];
+        Assert.Equal(["ru", "en"], language.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()).Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public async Task RegisterAsync_WithoutBotToken_FailsClearly()
+    {
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:BotToken"] = "" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("BotToken", error.Message, StringComparison.Ordinal);
+        Assert.Empty(bot.Api.Requests);
+    }
+
+    [Fact]
+    public async Task RegisterCommandsAtStart_WhenConfigured_RegistersOnceTheBotIsUp()
+    {
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true" });
+
+        var puts = await bot.Api.WaitForAsync(r => r.Method == "PUT");
+
+        Assert.Single(puts);
+    }
+
+    [Fact]
+    public async Task RegisterCommandsAtStart_DiscordRefuses_BotKeepsServing()
+    {
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true", ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10" });
+
+        for (var i = 0; i < 100 && !bot.Logs.Lines.Any(l => l.Contains("at start failed", StringComparison.Ordinal)); i++)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        var pong = await bot.InteractAsync(InteractionJson.Ping());
+
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("at start failed", StringComparison.Ordinal));
+        Assert.Equal(1, pong.GetProperty("type").GetInt32());
+    }
+
+    [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]
+    private static partial Regex CommandName();
+}

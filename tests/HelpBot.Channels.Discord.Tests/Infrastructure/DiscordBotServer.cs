@@ -1,0 +1,140 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using HelpBot.Channels.Discord.Interactions;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Storage;
+using HelpBot.Engine.Understanding;
+using HelpBot.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Channels.Discord.Tests.Infrastructure;
+
+/// <summary>
+/// The bot's Discord endpoint on a real Kestrel listener on 127.0.0.1, over the real engine and content with an
+/// in-memory store, sending its REST calls to a <see cref="FakeDiscordApi"/>. Requests are signed with a test key pair.
+/// </summary>
+public sealed class DiscordBotServer : IAsyncDisposable
+{
+    public const string BotToken = "test-bot-token-SECRET";
+    public const string ModeratorId = "600000000000000006";
+    public const string ModeratorRoleId = "610000000000000061";
+    public const string ModeratorsChannelId = "800000000000000008";
+
+    private static readonly Lazy<ContentCatalog> Content = new(() => ContentLoader.Load(RepositoryPaths.Content));
+
+    private readonly WebApplication _app;
+
+    private DiscordBotServer(WebApplication app, FakeDiscordApi api, TestSigner signer, CapturedLogs logs, InMemoryConversationStore store)
+    {
+        _app = app;
+        Api = api;
+        Signer = signer;
+        Logs = logs;
+        Store = store;
+    }
+
+    public FakeDiscordApi Api { get; }
+
+    public TestSigner Signer { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public InMemoryConversationStore Store { get; }
+
+    public HttpClient Http { get; } = new();
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var api = await FakeDiscordApi.StartAsync();
+        var signer = new TestSigner();
+        var logs = new CapturedLogs();
+        var store = new InMemoryConversationStore();
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Discord:ApplicationId"] = InteractionJson.ApplicationId,
+            ["Discord:PublicKey"] = signer.PublicKeyHex,
+            ["Discord:BotToken"] = BotToken,
+            ["Discord:ApiBaseUrl"] = api.BaseUrl,
+            ["Discord:DeferAfter"] = "00:00:01.500",
+            ["Discord:ModeratorUserIds:0"] = ModeratorId,
+            ["Discord:ModeratorRoleIds:0"] = ModeratorRoleId,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
+
+        var dialog = new DialogOptions();
+        builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(Content.Value));
+        builder.Services.AddSingleton<IConversationStore>(store);
+        builder.Services.AddSingleton(dialog);
+        builder.Services.AddSingleton<ITextUnderstanding, TestUnderstanding>();
+        builder.Services.AddSingleton<IModerationStore>(store);
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
+            sp.GetRequiredService<IContentProvider>(), store, sp.GetRequiredService<ITextUnderstanding>(), TimeProvider.System, dialog,
+            sp.GetRequiredService<ILogger<DialogEngine>>(), store,
+            new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
+            new TestReports()));
+        builder.AddDiscordChannel();
+
+        var app = builder.Build();
+        app.MapDiscordInteractions();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new DiscordBotServer(app, api, signer, logs, store) { Endpoint = new Uri(LoopbackAddress.Of(app) + DiscordInteractionsEndpoint.Pattern) };
+    }
+
+    /// <summary>POSTs a body signed with the test key (or <paramref name="signer"/>), as Discord would.</summary>
+    public Task<HttpResponseMessage> PostAsync(string json, string? timestamp = null, TestSigner? signer = null)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        timestamp ??= TestSigner.Now();
+        return SendAsync(body, (signer ?? Signer).Sign(timestamp, body), timestamp);
+    }
+
+    /// <summary>POSTs raw bytes with the given headers (null leaves a header out).</summary>
+    public async Task<HttpResponseMessage> SendAsync(byte[] body, string? signature, string? timestamp)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+            request.Headers.Add("X-Signature-Ed25519", signature);
+        if (timestamp is not null)
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends an interaction that must succeed; returns the interaction response, already checked against Discord's OpenAPI.</summary>
+    public async Task<JsonElement> InteractAsync(string json)
+    {
+        using var response = await PostAsync(json);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonDocument.Parse(text).RootElement.Clone();
+        DiscordOpenApi.AssertValidCallback(body);
+        return body;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await Api.DisposeAsync();
+        Signer.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Channels.Discord.Tests.Infrastructure;
+
+/// <summary>
+/// Discord's REST API as a Kestrel server on 127.0.0.1: records every request and answers from a script
+/// (queued responses first, then 200 <c>{}</c>).
+/// </summary>
+public sealed class FakeDiscordApi : IAsyncDisposable
+{
+    public const string ApiPrefix = "/api/v10";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<FakeResponse> _script = new();
+
+    private FakeDiscordApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<FakeDiscordApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var fake = new FakeDiscordApi(builder.Build());
+        fake._app.Run(fake.HandleAsync);
+        await fake._app.StartAsync();
+        fake.BaseUrl = LoopbackAddress.Of(fake._app) + ApiPrefix;
+        return fake;
+    }
+
+    public void Enqueue(params FakeResponse[] responses)
+    {
+        foreach (var response in responses)
+            _script.Enqueue(response);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> requests matching <paramref name="match"/> arrived.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(Func<RecordedRequest, bool> match, int count = 1, int timeoutMs = 5000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            var found = _requests.Where(match).ToList();
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+                return found;
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        string body;
+        List<(string, string, long)> files = [];
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            files.AddRange(form.Files.Select(f => (f.Name, f.FileName, f.Length)));
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync();
+        }
+        var path = context.Request.Path.Value ?? "";
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? path[ApiPrefix.Length..] : path,
+            body,
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.Headers.UserAgent.FirstOrDefault(),
+            context.Request.ContentType,
+            DateTimeOffset.UtcNow) { Files = files });
+        var response = _script.TryDequeue(out var scripted) ? scripted : FakeResponse.Ok;
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+            context.Response.Headers[name] = value;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(response.Body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,19 @@
+using HelpBot.Engine.Understanding;
+
+namespace HelpBot.Channels.Discord.Tests.Infrastructure;
+
+/// <summary>Understands one phrase, and is slow on purpose for texts with "slow" in them (to make the bot defer).</summary>
+public sealed class TestUnderstanding : ITextUnderstanding
+{
+    public const string KnownPhrase = "where is the delete button";
+    public const string SlowWord = "slow";
+
+    public static TimeSpan SlowDelay { get; } = TimeSpan.FromMilliseconds(800);
+
+    public TextMatch? Understand(string text, string language)
+    {
+        if (text.Contains(SlowWord, StringComparison.Ordinal))
+            Thread.Sleep(SlowDelay);
+        return text.Contains(KnownPhrase, StringComparison.Ordinal) ? new TextMatch(new Topic("aliexpress", TopicKind.Part, "1"), 1) : null;
+    }
+}

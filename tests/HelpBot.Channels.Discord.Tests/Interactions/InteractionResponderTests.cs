@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HelpBot.Channels.Discord.Tests.Infrastructure;
+using HelpBot.Engine.Content;
+using HelpBot.Tests;
+using static HelpBot.Channels.Discord.Tests.Infrastructure.CallbackReader;
+
+namespace HelpBot.Channels.Discord.Tests.Interactions;
+
+/// <summary>The 3-second rule and Discord's 2000 characters: deferral, follow-ups through the webhook, splitting without loss.</summary>
+public sealed class InteractionResponderTests(InteractionResponderTests.Server server) : IClassFixture<InteractionResponderTests.Server>
+{
+    private readonly DiscordBotServer _bot = server.Bot!;
+
+    [Fact]
+    public async Task Help_ReplySlowerThanDeferAfter_DefersThenEditsTheOriginal()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var callback = await _bot.InteractAsync(InteractionJson.Command("u-slow", "help", "en-US", ("question", "a slow question")));
+
+        Assert.True(watch.Elapsed < TestUnderstanding.SlowDelay, $"the deferral took {watch.Elapsed}");
+        Assert.Equal(5, Type(callback));
+        Assert.Equal(64, Flags(Data(callback)));
+        var edit = Assert.Single(await _bot.Api.WaitForAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)));
+        DiscordOpenApi.AssertValidRequest(edit);
+        Assert.Contains("couldn't find an answer", Content(JsonDocument.Parse(edit.Body).RootElement), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Button_ReplyReady_IsAnsweredInTheResponseWithoutDeferring()
+    {
+        var callback = await _bot.InteractAsync(InteractionJson.Button("u-fast", "step:aliexpress:3"));
+
+        Assert.Equal(7, Type(callback));
+    }
+
+    [Fact]
+    public async Task Reasons_LongerThanOneMessage_AreSplitWithNothingLost()
+    {
+        const string user = "u-reasons";
+        var callback = await _bot.InteractAsync(InteractionJson.Command(user, "reasons", "ru"));
+        var first = Data(callback);
+        // Only this test's follow-up: an earlier test's deferred edit (PATCH) may still arrive on the shared fake.
+        var followups = await _bot.Api.WaitForAsync(r => r.Method == "POST" && r.Body.Contains("step:aliexpress:8", StringComparison.Ordinal));
+
+        Assert.True(Content(first).Length is > 1000 and <= 2000, $"first part has {Content(first).Length} characters");
+        var rest = Assert.Single(followups);
+        DiscordOpenApi.AssertValidRequest(rest);
+        var restBody = JsonDocument.Parse(rest.Body).RootElement;
+        Assert.Equal(64, Flags(restBody));
+        Assert.Empty(Buttons(first));
+        Assert.Contains(Buttons(restBody), b => b.CustomId == "step:aliexpress:8");
+        var whole = Content(first) + "\n\n" + Content(restBody);
+        var catalog = ContentLoader.Load(RepositoryPaths.Content);
+        foreach (var option in catalog.Languages["ru"].Guides["aliexpress"].Reasons!.Options)
+            Assert.Contains(option.Translation.Replace("*", "\\*", StringComparison.Ordinal), whole, StringComparison.Ordinal);
+    }
+
+    /// <summary>A bot that defers after 200 ms, so <see cref="TestUnderstanding"/>'s slow texts outlast it.</summary>
+    public sealed class Server : BotFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" };
+    }
+}

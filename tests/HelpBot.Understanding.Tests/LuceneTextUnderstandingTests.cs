@@ -1,0 +1,120 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Evaluation;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Understanding.Tests;
+
+public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
+{
+    /// <summary>The issue's own examples of what users type.</summary>
+    [Theory]
+    [InlineData("ru", "что будет с заказами?", "consequence:deals-deleted")]
+    [InlineData("ru", "где кнопка удаления?", "part:1")]
+    [InlineData("ru", "I was scammed", "reason:scammed")]
+    [InlineData("ru", "elfkbnm frrfeyn", "overview")]
+    [InlineData("ru", "udalit akkaunt", "overview")]
+    [InlineData("ru", "aliekspress udalit profil", "overview")]
+    [InlineData("ru", "продавец обманул", "reason:scammed")]
+    [InlineData("ru", "надоели письма", "reason:too-many-emails")]
+    [InlineData("ru", "ошибся в почте при регистрации", "reason:invalid-email")]
+    [InlineData("ru", "ни одна причина не подходит", "reason:other")]
+    [InlineData("ru", "i’m RETIRED not in busness anymore", "reason:retired")]
+    [InlineData("en", "Buyers Suppliers did not respond", "reason:no-response")]
+    [InlineData("en", "which phrase do I type in the second line", "step:form-phrase")]
+    public void Understand_IssueExamples_LandOnTheirSections(string language, string text, string expected)
+    {
+        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
+        var match = fixture.Understanding.Understand(text, language);
+        Assert.True(match is not null, $"'{text}' fell back: {Describe(text)}");
+        Assert.Equal(topic, match.Value.Topic);
+    }
+
+    [Theory]
+    [InlineData("привет")]
+    [InlineData("ghbdtn")]
+    [InlineData("какая погода завтра")]
+    [InlineData("tell me a joke")]
+    [InlineData("🙂")]
+    [InlineData("what time is it")]
+    public void Understand_OffTopic_FallsBack(string text) =>
+        Assert.True(fixture.Understanding.Understand(text, "ru") is null, Describe(text));
+
+    public static TheoryData<string> OddInputs() => new()
+    {
+        "",
+        "   \t\n",
+        new string('a', 100_000),
+        string.Join(' ', Enumerable.Repeat("заказ удалить аккаунт форма", 5_000)),
+        "\0\u0001\u001b[31m",
+        "\ud83d",
+        "🙂🙂🙂🙂🙂🙂🙂🙂",
+        "<script>alert(1)</script>",
+        "{\"update_id\": 1, \"message\": null",
+        "ёЁйЙ’‘ʼ`",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddInputs))]
+    public void Understand_OddInput_NeverThrows(string text)
+    {
+        var exception = Record.Exception(() => fixture.Understanding.Understand(text, "ru"));
+        Assert.Null(exception);
+    }
+
+    [Fact]
+    public void Explain_WrongLayout_ShowsTheRepairedWords() =>
+        Assert.Equal(["удал", "аккаунт"], fixture.Understanding.Explain("elfkbnm frrfeyn").Words);
+
+    [Fact]
+    public void Understand_ContentChanged_RebuildsTheIndexWithTheNewPhrases()
+    {
+        var content = new ChangingContent(fixture.Catalog);
+        using var understanding = new LuceneTextUnderstanding(content, Options.Create(new UnderstandingOptions()));
+        Assert.Null(understanding.Understand("квазиблорп", "ru"));
+
+        content.Publish(WithExtraRefundPhrase(fixture.Catalog, "квазиблорп"));
+
+        Assert.Equal(TopicKind.Refunds, understanding.Understand("квазиблорп", "ru")?.Topic.Kind);
+    }
+
+    [Fact]
+    public void Understand_ReloadThatCannotBeIndexed_KeepsThePreviousIndex()
+    {
+        var content = new ChangingContent(fixture.Catalog);
+        using var understanding = new LuceneTextUnderstanding(content, Options.Create(new UnderstandingOptions()));
+
+        content.Publish(new ContentCatalog(new Dictionary<string, LanguagePack>(), "ru", []));
+
+        Assert.NotNull(understanding.Understand("что будет с заказами", "ru"));
+    }
+
+    private string Describe(string text) =>
+        string.Join(", ", fixture.Understanding.Explain(text).Candidates.Select(c => $"{c.Topic.Kind}:{c.Topic.Id} {c.Score:F2}/{c.Confidence:F2}"));
+
+    private static ContentCatalog WithExtraRefundPhrase(ContentCatalog catalog, string phrase)
+    {
+        var languages = catalog.Languages.ToDictionary(
+            l => l.Key,
+            l => l.Value with
+            {
+                Guides = l.Value.Guides.ToDictionary(
+                    g => g.Key,
+                    g => g.Value with { Consequences = g.Value.Consequences! with { AdviceMatch = [.. g.Value.Consequences.AdviceMatch, phrase] } }),
+            });
+        return catalog with { Languages = languages };
+    }
+
+    private sealed class ChangingContent(ContentCatalog initial) : IContentProvider
+    {
+        public ContentCatalog Current { get; private set; } = initial;
+
+        public event Action<ContentCatalog>? Changed;
+
+        public void Publish(ContentCatalog catalog)
+        {
+            Current = catalog;
+            Changed?.Invoke(catalog);
+        }
+    }
+}
