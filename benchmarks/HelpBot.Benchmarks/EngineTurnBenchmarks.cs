@@ -74,6 +74,19 @@ public class EngineTurnBenchmarks
         return Task.WhenAll(turns);
     }
 
+    /// <summary>As channels send them: every turn carries a delivery id that is checked and stored with it.</summary>
+    [Benchmark(OperationsPerInvoke = Concurrent)]
+    public Task ConcurrentDeliveredButtonTurns()
+    {
+        var turns = new Task[Concurrent];
+        for (var i = 0; i < Concurrent; i++)
+        {
+            var turn = _buttonTurns[_next++ % _buttonTurns.Length] with { DeliveryId = "bench:update:" + _next.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            turns[i] = _engine.HandleAsync(turn).AsTask();
+        }
+        return Task.WhenAll(turns);
+    }
+
     [Benchmark]
     public ValueTask<Reply> CommandTurn() => _engine.HandleAsync(_commandTurns[_next++ % _commandTurns.Length]);
 }

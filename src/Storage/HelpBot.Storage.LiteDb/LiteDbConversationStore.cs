@@ -71,7 +71,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         ValueTask.FromResult<Feedback?>(_feedback.FindById(Feedback.IdFor(userKey, guide)));
 
     public ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_deliveries.Exists(Query.EQ("_id", deliveryId)));
+        ValueTask.FromResult(_deliveries.FindById(deliveryId) is not null);
 
     public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
