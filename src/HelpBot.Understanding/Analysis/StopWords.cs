@@ -36,8 +36,13 @@ internal static class StopWords
         "где", "куда", "откуда", "когда", "что", "чем", "как", "зачем", "почему", "сколько", "будет", "будут", "после",
         "можно", "нельзя", "не", "нет", "ни",
         "where", "when", "what", "how", "why", "which", "will", "can", "after", "before", "not", "no", "never",
+        // Negations typed without the apostrophe (with one, the tokenizer leaves "t", read as "not").
+        "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt",
         "happen", "happens", "happened",
     ];
+
+    /// <summary>Function words that turn a statement around ("нашёл" / "не нашёл", "found" / "never found").</summary>
+    public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>Lower-cased words dropped from content and messages alike.</summary>
     public static CharArraySet Removed { get; } = BuildRemoved();
