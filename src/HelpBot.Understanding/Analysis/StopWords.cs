@@ -22,6 +22,7 @@ internal static class StopWords
         "это", "эта", "этим", "вообще", "еще", "нужно", "нужна", "могу", "можем", "сделать", "делать", "который", "которая",
         "которые", "которую", "какую", "какие", "каким", "какое", "каких", "либо", "просто", "типа", "блин", "итак",
         "смогу", "сможет", "сможем", "сможете", "смогут", "помогите", "помоги", "потом",
+        "уже", "сейчас", "короче", "кстати", "ладно", "вот",
         // English: pronouns, auxiliaries, apostrophe fragments ("don't" → "don", "t"; "t" becomes "not").
         "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "his", "her", "them", "its",
         "do", "does", "did", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn",
@@ -29,6 +30,7 @@ internal static class StopWords
         "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "so", "just",
         "want", "wanna", "tell", "know", "let", "get", "got", "some", "any", "about", "from", "there", "here", "also",
         "really", "still", "help", "m", "s", "ve", "ll", "d", "re", "com", "www",
+        "were", "once", "later", "already", "now", "maybe", "actually", "guys", "anyway",
     ];
 
     private static readonly string[] FunctionWords =

@@ -61,6 +61,10 @@ internal sealed class GuideIndex : IDisposable
     private readonly string[] _vocabulary;
     private readonly Dictionary<string, Impact[]> _impacts;
     private readonly TypoIndex _typos;
+
+    /// <summary>Question words, for misspelt ones ("wher", "hapens"); negations are left out, so "note" never reads as "not".</summary>
+    private static readonly TypoIndex FunctionTypos = new(
+        StopWords.Function.Where(w => !StopWords.Negation.Contains(w)), MinFuzzyLength);
     private readonly float _unknownIdf;
 
     private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
@@ -280,7 +284,7 @@ internal sealed class GuideIndex : IDisposable
         {
             if (!resolved.TryGetValue(term.Text, out var word))
             {
-                word = term.IsFunction ? Function(term.Text) : Resolve(term.Text);
+                word = term.IsFunction ? Function(term.Text) : MisspeltFunction(term.Text) is { } function ? Function(function) : Resolve(term.Text);
                 resolved[term.Text] = word;
             }
             words.Add(word);
@@ -290,6 +294,11 @@ internal sealed class GuideIndex : IDisposable
     }
 
     /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
+    /// <summary>The question word an unknown word is a typo of ("were" for "where"), or null.</summary>
+    private string? MisspeltFunction(string term) =>
+        _idf.ContainsKey(term) || term.Length < MinFuzzyLength ? null
+            : FunctionTypos.Similar(term).OrderByDescending(s => s.Similarity).Select(s => s.Term).FirstOrDefault();
+
     private QueryWord Function(string term) =>
         new(term, _idf.ContainsKey(term) ? [new TermCandidate(term, 1f)] : [], 0f) { IsFunction = true };
 
