@@ -1,4 +1,5 @@
 using HelpBot.Channels.Discord.Interactions;
+using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Hosting;
@@ -40,6 +41,8 @@ catch (ContentValidationException ex)
 // HTTP endpoints of the channels that receive them.
 if (plan.Discord)
     app.MapDiscordInteractions();
+if (plan.TelegramWebhook)
+    app.MapTelegramWebhook();
 
 try
 {

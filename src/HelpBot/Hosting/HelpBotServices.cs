@@ -1,5 +1,6 @@
 using HelpBot.Channels.Console;
 using HelpBot.Channels.Discord;
+using HelpBot.Channels.Telegram;
 using HelpBot.Content;
 using HelpBot.Delivery;
 using HelpBot.Engine.Moderation;
@@ -56,6 +57,8 @@ public static class HelpBotServices
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.AddConsoleChannel();
         }
+        if (plan.Telegram)
+            builder.AddTelegramChannel();
         if (plan.Discord)
             builder.AddDiscordChannel();
         if (!plan.NeedsHttp)

@@ -1,0 +1,66 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Storage;
+using HelpBot.Storage.LiteDb;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Channels.Telegram.Benchmarks;
+
+/// <summary>
+/// The real Telegram channel (polling, dispatcher, engine, content, sender) composed as the host composes it,
+/// with Telegram's send limits off: they cap a real bot at 30 messages/s and would measure nothing but themselves.
+/// </summary>
+internal sealed class HelpBotUnderLoad(ContentCatalog content, bool liteDb) : IBotUnderLoad
+{
+    private IHost? _host;
+    private LiteDbConversationStore? _liteDb;
+    private DirectoryInfo? _folder;
+
+    public string Name => liteDb ? "HelpBot (LiteDB file)" : "HelpBot (in-memory store)";
+
+    public async Task StartAsync(FakeBotApi.FakeBotApiServer api, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = api.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Telegram:MessagesPerSecond"] = "0",
+            ["Telegram:ChatMessagesPerSecond"] = "0",
+            ["Telegram:GroupMessagesPerMinute"] = "0",
+            ["Telegram:MaxPendingUpdates"] = "10000",
+        });
+        IConversationStore store;
+        if (liteDb)
+        {
+            _folder = Directory.CreateTempSubdirectory("helpbot-bench-");
+            store = _liteDb = new LiteDbConversationStore(Path.Combine(_folder.FullName, "bench.db"));
+        }
+        else
+        {
+            store = new InMemoryConversationStore();
+        }
+        builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(content));
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), store));
+        builder.AddTelegramChannel();
+        _host = builder.Build();
+        await _host.StartAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+        _liteDb?.Dispose();
+        _folder?.Delete(recursive: true);
+    }
+}

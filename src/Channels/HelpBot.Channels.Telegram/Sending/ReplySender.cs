@@ -1,0 +1,118 @@
+using HelpBot.Channels.Telegram.Rendering;
+using HelpBot.Engine.Dialog;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace HelpBot.Channels.Telegram.Sending;
+
+/// <summary>
+/// Delivers engine messages: renders them, edits the pressed message when the engine asks to edit in place
+/// (falling back to a new message when that message is gone), sends the rest in order, then their files
+/// (images as photos, the rest as documents).
+/// </summary>
+internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> logger)
+{
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    /// <summary>A reply to a turn: a message that finally cannot be delivered is logged with the reason, and the next one is still tried.</summary>
+    public async Task DeliverAsync(ReplyTarget target, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(reply);
+        var edit = reply.EditInPlace ? target.EditMessageId : null;
+        var quote = target.QuoteMessageId;
+        foreach (var message in reply.Messages)
+        {
+            foreach (var piece in ReplyRenderer.Render(message))
+            {
+                if (edit is { } messageId && await TryEditAsync(target.ChatId, messageId, piece, cancellationToken))
+                {
+                    edit = null;
+                    continue;
+                }
+                edit = null;
+                await LoggingFailureAsync("sendMessage", target.ChatId, () => SendPieceAsync(target, piece, quote, cancellationToken));
+                quote = null;
+            }
+            foreach (var attachment in message.Attachments)
+                await LoggingFailureAsync(MethodFor(attachment), target.ChatId, () => SendAttachmentAsync(target, attachment, cancellationToken));
+        }
+    }
+
+    /// <summary>A message outside a turn (the outbox): returns the id of its last Telegram message; throws when it cannot be sent.</summary>
+    public async Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(message);
+        var last = 0;
+        foreach (var piece in ReplyRenderer.Render(message))
+            last = (await SendPieceAsync(target, piece, null, cancellationToken)).Id;
+        foreach (var attachment in message.Attachments)
+            last = (await SendAttachmentAsync(target, attachment, cancellationToken)).Id;
+        return last;
+    }
+
+    /// <summary>False when the piece should go out as a new message instead (the pressed message is gone or cannot be edited).</summary>
+    private async Task<bool> TryEditAsync(long chatId, int messageId, TelegramMessage piece, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(chatId, "editMessageText", (client, ct) =>
+                client.EditMessageText(chatId, messageId, piece.Html, ParseMode.Html, piece.Keyboard, NoPreview, cancellationToken: ct), cancellationToken);
+            return true;
+        }
+        catch (ApiRequestException ex) when (FailureReason.Is(ex, "message is not modified"))
+        {
+            // The same button pressed twice: the screen is already right.
+            return true;
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+        {
+            // Deleted, too old to edit, or not editable: the user still gets the screen, as a new message.
+            Log.EditFallback(logger, chatId, sender.Describe(ex));
+            return false;
+        }
+        catch (RequestException ex)
+        {
+            Log.Undelivered(logger, "editMessageText", chatId, sender.Describe(ex));
+            return true;
+        }
+    }
+
+    private Task<Message> SendPieceAsync(ReplyTarget target, TelegramMessage piece, int? quote, CancellationToken cancellationToken)
+    {
+        var replyTo = quote is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
+        return sender.SendAsync(target.ChatId, "sendMessage", (client, ct) =>
+            client.SendMessage(target.ChatId, piece.Html, ParseMode.Html, replyTo, piece.Keyboard, NoPreview, target.ThreadId, cancellationToken: ct), cancellationToken);
+    }
+
+    /// <summary>Each try uploads from a fresh stream: a retried upload must not start at the end of the last one.</summary>
+    private Task<Message> SendAttachmentAsync(ReplyTarget target, Attachment attachment, CancellationToken cancellationToken) =>
+        sender.SendAsync(target.ChatId, MethodFor(attachment), (client, ct) =>
+        {
+            var file = InputFile.FromStream(new MemoryStream(attachment.Data, writable: false), attachment.FileName);
+            return IsPhoto(attachment)
+                ? client.SendPhoto(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct)
+                : client.SendDocument(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct);
+        }, cancellationToken);
+
+    private async Task LoggingFailureAsync(string method, long chatId, Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (RequestException ex)
+        {
+            Log.Undelivered(logger, method, chatId, sender.Describe(ex));
+        }
+    }
+
+    /// <summary>Telegram shows PNG and JPEG inline as photos; anything else (CSV) is a document.</summary>
+    private static bool IsPhoto(Attachment attachment) => attachment.ContentType is "image/png" or "image/jpeg";
+
+    private static string MethodFor(Attachment attachment) => IsPhoto(attachment) ? "sendPhoto" : "sendDocument";
+}

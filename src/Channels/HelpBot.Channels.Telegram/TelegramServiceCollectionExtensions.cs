@@ -1,0 +1,69 @@
+using HelpBot.Channels.Telegram.Polling;
+using HelpBot.Channels.Telegram.Sending;
+using HelpBot.Channels.Telegram.Setup;
+using HelpBot.Channels.Telegram.Updates;
+using HelpBot.Channels.Telegram.Webhook;
+using HelpBot.Engine.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace HelpBot.Channels.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    private const string HttpClientKey = "HelpBot.Channels.Telegram";
+
+    /// <summary>
+    /// Registers the Telegram channel from section <c>Telegram</c>, validated at start. It needs an
+    /// <see cref="Engine.Dialog.IDialogEngine"/> and an <see cref="Engine.Content.IContentProvider"/>; in webhook mode
+    /// also call <see cref="WebhookEndpointRouteBuilderExtensions.MapTelegramWebhook"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelegramChannel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<TelegramOptions, TelegramOptionsValidator>()
+            .BindConfiguration(TelegramOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramModeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The client's HttpClient is made here, not by IHttpClientFactory, whose request logging would write URLs and so the token.
+        services.AddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) }));
+        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
+            sp.GetRequiredKeyedService<HttpClient>(HttpClientKey)));
+
+        // Sending: limits and retries under the reply delivery.
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<ReplySender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
+
+        // Updates: one handler per kind behind one switch, run in order per chat.
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<Moderators>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<CallbackQueryHandler>();
+        services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<UpdateDispatcher>();
+        services.AddSingleton<BotSetup>();
+        services.AddSingleton<WebhookEndpoint>();
+
+        // Registered before the receivers so that it stops after them and can finish the updates in flight.
+        services.AddHostedService(sp => sp.GetRequiredService<UpdateDispatcher>());
+        // Each receiver runs only in its mode.
+        services.AddHostedService<PollingService>();
+        services.AddHostedService<WebhookRegistration>();
+        return builder;
+    }
+
+    internal static TelegramBotClient CreateClient(TelegramOptions options, HttpClient httpClient) =>
+        new(new TelegramBotClientOptions(options.Token, options.ApiBaseUrl?.GetLeftPart(UriPartial.Authority))
+        {
+            // Retries are TelegramSender's, which logs them and also covers 5xx and network errors.
+            RetryThreshold = 0,
+        }, httpClient);
+}

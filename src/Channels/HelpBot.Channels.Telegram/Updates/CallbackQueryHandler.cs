@@ -1,0 +1,75 @@
+using HelpBot.Channels.Telegram.Sending;
+using HelpBot.Engine.Dialog;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace HelpBot.Channels.Telegram.Updates;
+
+/// <summary>
+/// A button press. The query is always answered (so the button stops spinning), even when handling fails;
+/// only a redelivered update, which the engine recognises, is left alone. Walkthrough screens replace the pressed message.
+/// </summary>
+internal sealed class CallbackQueryHandler(
+    IDialogEngine engine,
+    ReplySender replies,
+    TelegramSender sender,
+    Moderators moderators,
+    ILogger<CallbackQueryHandler> logger)
+{
+    public async Task HandleAsync(int updateId, CallbackQuery query, CancellationToken cancellationToken)
+    {
+        if (query.From is null || string.IsNullOrEmpty(query.Id))
+        {
+            Log.Ignored(logger, updateId, "a callback query without a sender or id");
+            return;
+        }
+        // Inline-mode messages have no chat; the private chat with the presser is where an answer can go.
+        var pressed = query.Message;
+        var chatId = pressed?.Chat?.Id ?? query.From.Id;
+
+        Reply reply;
+        try
+        {
+            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators), cancellationToken);
+        }
+        catch
+        {
+            await AnswerAsync(query.Id, cancellationToken);
+            throw;
+        }
+        if (reply.Messages.Count == 0)
+            return; // already handled, and answered, the first time
+
+        // An inaccessible message (too old, deleted) comes with date 0 and cannot be edited.
+        var editable = pressed is { Id: > 0 } && pressed.Date > DateTime.UnixEpoch;
+        var target = new ReplyTarget(
+            chatId,
+            ThreadId: pressed is { IsTopicMessage: true } ? pressed.MessageThreadId : null,
+            EditMessageId: editable ? pressed!.Id : null);
+        // The answer (which stops the spinner) and the new screen are independent calls: send them side by side.
+        var answering = AnswerAsync(query.Id, cancellationToken);
+        try
+        {
+            await replies.DeliverAsync(target, reply, cancellationToken);
+        }
+        finally
+        {
+            await answering;
+        }
+    }
+
+    private async Task AnswerAsync(string queryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.CallAsync("answerCallbackQuery", (client, ct) => client.AnswerCallbackQuery(queryId, cancellationToken: ct), cancellationToken);
+        }
+        catch (RequestException ex)
+        {
+            // "query is too old" after a long outage, for one: the press itself is still handled.
+            Log.Unanswered(logger, sender.Describe(ex));
+        }
+    }
+}

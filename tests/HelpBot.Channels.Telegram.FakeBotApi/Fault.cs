@@ -1,0 +1,13 @@
+namespace HelpBot.Channels.Telegram.FakeBotApi;
+
+/// <summary>An error the fake answers instead of the next call of a method: an API error, or a dropped connection.</summary>
+public sealed record Fault(int Status, string Description, int? RetryAfter = null, bool DropConnection = false)
+{
+    public static Fault TooManyRequests(int retryAfter) => new(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
+
+    public static Fault ServerError(int status = 502) => new(status, "Bad Gateway");
+
+    public static Fault ConnectionDrop() => new(0, "", DropConnection: true);
+
+    public static Fault BadRequest(string description) => new(400, "Bad Request: " + description);
+}

@@ -1,0 +1,174 @@
+using HelpBot.Channels.Telegram.FakeBotApi;
+
+namespace HelpBot.Channels.Telegram.Tests.Polling;
+
+/// <summary>The whole channel over long polling: the real client, the fake Bot API, the real engine and content.</summary>
+public sealed class PollingServiceTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Walkthrough_StartToLastStep_EditsOneMessageAndAnswersEveryPress()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        var user = new TelegramUser(api, 1001);
+
+        var greeting = (await user.SendAsync("/start"))[0];
+        Assert.Contains("AliExpress", greeting.Text, StringComparison.Ordinal);
+        Assert.Contains("<b>", greeting.Html, StringComparison.Ordinal);
+
+        var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+        Assert.Equal(greeting.MessageId, step.MessageId);
+        Assert.Contains("1/9", step.Text, StringComparison.Ordinal);
+        var sawCode = false;
+        for (var number = 2; number <= 9; number++)
+        {
+            step = (await user.PressAsync(step, "Далее"))[0];
+            Assert.Equal(greeting.MessageId, step.MessageId);
+            Assert.Contains($"{number}/9", step.Text, StringComparison.Ordinal);
+            sawCode |= step.Html.Contains("<code>", StringComparison.Ordinal);
+        }
+        var finished = await user.PressAsync(step, "Далее", replies: 2);
+
+        Assert.True(sawCode, "the phrase to copy is never shown as <code>");
+        Assert.Contains("помогла", finished[1].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(greeting.MessageId, finished[0].MessageId);
+        Assert.Equal(10, api.Calls("answerCallbackQuery").Count);
+        Assert.Equal(9, api.Calls("editMessageText").Count);
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Start_Polling_DeletesWebhookAndSetsCommandMenus()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+
+        await rig.WhenPollingAsync();
+
+        Assert.Single(api.Calls("deleteWebhook"));
+        var menus = api.Calls("setMyCommands");
+        Assert.Equal(["en", "ru", null], menus.Select(m => m.Parameters["language_code"]?.GetValue<string>()));
+        Assert.Contains(menus[1].Parameters["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "steps");
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Locale_EnglishClient_GetsEnglish()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        var user = new TelegramUser(api, 1002, language: "en");
+
+        var greeting = (await user.SendAsync("/start"))[0];
+
+        Assert.Contains("Hello", greeting.Text, StringComparison.Ordinal);
+        Assert.Contains(greeting.Buttons.SelectMany(r => r), b => b.Label == "Step-by-step guide");
+    }
+
+    [Fact]
+    public async Task Restart_MidWalkthrough_ResumesWhereTheUserWas()
+    {
+        using var database = new TempDatabase();
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1003);
+        SentMessage step;
+        using (var store = database.Open())
+        {
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var greeting = (await user.SendAsync("/start"))[0];
+            step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+            step = (await user.PressAsync(step, "Далее"))[0];
+            step = (await user.PressAsync(step, "Далее"))[0];
+            Assert.Contains("3/9", step.Text, StringComparison.Ordinal);
+        }
+
+        using (var store = database.Open())
+        {
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var resumed = (await user.SendAsync("/steps"))[0];
+            Assert.Contains("3/9", resumed.Text, StringComparison.Ordinal);
+
+            // The old message's buttons still work after the restart.
+            var next = (await user.PressAsync(step, "Далее"))[0];
+            Assert.Contains("4/9", next.Text, StringComparison.Ordinal);
+        }
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Redelivery_AfterRestart_ChangesNothingAndSendsNothing()
+    {
+        using var database = new TempDatabase();
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1004);
+        int pressUpdate;
+        using (var store = database.Open())
+        {
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            var greeting = (await user.SendAsync("/start"))[0];
+            var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+            await user.PressAsync(step, "Далее");
+            pressUpdate = user.LastUpdateId;
+        }
+        var callsBefore = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
+
+        // Telegram never got the confirmation of the last press and hands it to the restarted bot again.
+        api.Unconfirm(pressUpdate);
+        using (var store = database.Open())
+        {
+            await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+            // Updates of one chat are handled in order, so once this is answered the redelivery has been handled too.
+            var resumed = (await user.SendAsync("/steps"))[0];
+            Assert.Contains("2/9", resumed.Text, StringComparison.Ordinal);
+        }
+
+        var callsAfter = api.Requests.Count(r => r.Method is "sendMessage" or "editMessageText" or "answerCallbackQuery");
+        Assert.Equal(callsBefore + 1, callsAfter);
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Batch_WithUnreadableUpdates_SkipsThemAndServesTheRest()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        var user = new TelegramUser(api, 1005);
+
+        api.EnqueueRaw(api.NextUpdateId(), "{\"update_id\":" + api.NextUpdateId() + ",\"message\":\"not an object\"}");
+        api.EnqueueRaw(api.NextUpdateId(), "{\"update_id\":" + api.NextUpdateId() + ",\"callback_query\":{\"id\":5}}");
+        api.EnqueueRaw(api.NextUpdateId(), "42");
+        var reply = await user.SendAsync("/start");
+
+        Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
+        await WaitAsync(() => api.AllConfirmed);
+        Assert.Equal(3, rig.Bot.Logs.Entries.Count(e => e.Message.Contains("could not be read", StringComparison.Ordinal)));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task GetUpdates_Failing_RetriedAfterAPause()
+    {
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        api.Fail("getUpdates", Fault.ServerError(502), times: 2);
+        api.Fail("getUpdates", Fault.ConnectionDrop());
+        await using var bot = await TelegramTestBot.StartAsync(api, cancellationToken: Cancel);
+        var user = new TelegramUser(api, 1006);
+
+        var reply = await user.SendAsync("/start");
+
+        Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
+        Assert.Equal([502, 502, 0], api.Calls("getUpdates").Take(3).Select(r => r.Status));
+        Assert.Equal(3, bot.Logs.Entries.Count(e => e.Message.Contains("getUpdates failed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(api.Token, bot.Logs.All, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+            await Task.Delay(50, Cancel);
+        Assert.True(condition());
+    }
+}

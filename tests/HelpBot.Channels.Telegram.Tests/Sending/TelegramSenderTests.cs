@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using HelpBot.Channels.Telegram.FakeBotApi;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Channels.Telegram.Tests.Sending;
+
+/// <summary>Failures injected by the fake Bot API: the reply still arrives, or its loss is logged with the reason.</summary>
+public sealed class TelegramSenderTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Send_429_WaitsRetryAfterThenSends()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 1));
+        var user = new TelegramUser(api, 3001);
+
+        var clock = Stopwatch.StartNew();
+        await user.SendAsync("/start");
+
+        var sends = api.Calls("sendMessage");
+        Assert.Equal([429, 200], sends.Select(s => s.Status));
+        Assert.True(sends[1].At - sends[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {(sends[1].At - sends[0].At).TotalMilliseconds} ms");
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95));
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Too Many Requests", StringComparison.Ordinal));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorsAndDroppedConnection_RetriedUntilDelivered()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        api.Fail("sendMessage", Fault.ServerError(502));
+        api.Fail("sendMessage", Fault.ConnectionDrop());
+        api.Fail("sendMessage", Fault.ServerError(500));
+        var user = new TelegramUser(api, 3002);
+
+        var greeting = (await user.SendAsync("/start"))[0];
+
+        Assert.Contains("AliExpress", greeting.Text, StringComparison.Ordinal);
+        Assert.Equal([502, 0, 500, 200], api.Calls("sendMessage").Select(s => s.Status));
+        Assert.DoesNotContain(api.Token, rig.Bot.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_FailsEveryTry_GivesUpAndLogsTheReason()
+    {
+        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Telegram:MaxSendAttempts"] = "3" });
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        api.Fail("sendMessage", Fault.ServerError(503), times: 3);
+        var user = new TelegramUser(api, 3003);
+
+        api.SendText(user.Id, "/start");
+        await api.WaitForAsync(r => r.Method == "sendMessage" && r.Status == 503 && api.Calls("sendMessage").Count == 3, cancellationToken: Cancel);
+        // The next update of the chat runs only after the last one finished, failure logging included.
+        await user.SendAsync("/menu");
+
+        Assert.Equal([503, 503, 503, 200], api.Calls("sendMessage").Select(s => s.Status));
+        var lost = Assert.Single(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("3003", lost.Message, StringComparison.Ordinal);
+        Assert.Contains("503", lost.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Token, rig.Bot.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_400_NotRetriedAndLogged()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        api.Fail("sendMessage", Fault.BadRequest("chat not found"));
+        var user = new TelegramUser(api, 3004);
+
+        api.SendText(user.Id, "/start");
+        await user.SendAsync("/menu");
+
+        Assert.Equal([400, 200], api.Calls("sendMessage").Select(s => s.Status));
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("chat not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerCallbackQuery_Fails_PressIsStillHandled()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        var user = new TelegramUser(api, 3005);
+        var greeting = (await user.SendAsync("/start"))[0];
+        api.Fail("answerCallbackQuery", Fault.BadRequest("query is too old and response timeout expired or query ID is invalid"));
+
+        var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
+        await user.SendAsync("/menu"); // the chat's next update starts once the press is fully handled
+
+        Assert.Contains("1/9", step.Text, StringComparison.Ordinal);
+        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("query is too old", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Channels.Telegram.Webhook;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Storage;
+using HelpBot.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Channels.Telegram.Tests;
+
+/// <summary>
+/// The Telegram channel with the real engine and content, wired as the host wires it, pointed at a fake Bot API.
+/// It listens on 127.0.0.1 (a random port) for the webhook. Limits are short so failures show in seconds.
+/// </summary>
+public sealed class TelegramTestBot : IAsyncDisposable
+{
+    public const string Secret = "test-secret_123";
+    public const string WebhookPath = "/telegram/update";
+
+    private readonly WebApplication _app;
+
+    private TelegramTestBot(WebApplication app, CapturedLogs logs, string address)
+    {
+        _app = app;
+        Logs = logs;
+        Address = address;
+    }
+
+    public CapturedLogs Logs { get; }
+
+    /// <summary>http://127.0.0.1:port of the bot's own HTTP server (the webhook).</summary>
+    public string Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TelegramTestBot> StartAsync(
+        FakeBotApiServer api,
+        IConversationStore? store = null,
+        IDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = api.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:WebhookUrl"] = "https://bot.example.test" + WebhookPath,
+            ["Telegram:SecretToken"] = Secret,
+            ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Telegram:PollingErrorDelay"] = "00:00:00.100",
+            ["Telegram:RetryBaseDelay"] = "00:00:00.050",
+            ["Telegram:RetryMaxDelay"] = "00:00:00.200",
+            // Telegram's per-chat pace would stretch a walkthrough to many seconds; the limiter has its own tests.
+            ["Telegram:ChatMessagesPerSecond"] = "0",
+            ["Telegram:GroupMessagesPerMinute"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            configuration[key] = value;
+        builder.Configuration.AddInMemoryCollection(configuration);
+
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+
+        // The engine as the host builds it, moderation included (the outbox is the host's and not run here).
+        store ??= new InMemoryConversationStore();
+        builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(RepositoryPaths.Content));
+        builder.Services.AddSingleton(store);
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName);
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
+            sp.GetRequiredService<IContentProvider>(),
+            store,
+            logger: sp.GetRequiredService<ILogger<DialogEngine>>(),
+            moderation: store as IModerationStore,
+            moderationOptions: sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
+            reports: new ReportRenderer()));
+        builder.AddTelegramChannel();
+
+        var app = builder.Build();
+        app.MapTelegramWebhook();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TelegramTestBot(app, logs, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using HelpBot.Channels.Telegram.FakeBotApi;
+
+namespace HelpBot.Channels.Telegram.Tests;
+
+/// <summary>A fake Bot API and a bot polling (or, when configured, serving the webhook of) it; both go when the test ends.</summary>
+public sealed class TelegramTestRig : IAsyncDisposable
+{
+    private TelegramTestRig(FakeBotApiServer api, TelegramTestBot bot)
+    {
+        Api = api;
+        Bot = bot;
+    }
+
+    public FakeBotApiServer Api { get; }
+
+    public TelegramTestBot Bot { get; }
+
+    public static async Task<TelegramTestRig> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var api = await FakeBotApiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        try
+        {
+            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, cancellationToken: TestContext.Current.CancellationToken));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Returns once the bot is polling, so that faults injected next hit its replies, not its start-up calls.</summary>
+    public Task WhenPollingAsync() => Api.WaitForAsync(r => r.Method == "getUpdates", cancellationToken: TestContext.Current.CancellationToken);
+
+    public TelegramUser User(long id, string? language = "ru", long? chatId = null) => new(Api, id, language, chatId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+}
