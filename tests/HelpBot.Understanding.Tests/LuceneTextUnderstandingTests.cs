@@ -30,7 +30,30 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(topic, match.Value.Topic);
     }
 
+    /// <summary>"не нашёл нужный товар" is a phrase of cant-find-product; without the "не" the user found it.</summary>
     [Theory]
+    [InlineData("нашёл нужный товар", "reason:found-product")]
+    [InlineData("не нашёл нужный товар", "reason:cant-find-product")]
+    [InlineData("found the right product", "reason:found-product")]
+    [InlineData("can't find the right product", "reason:cant-find-product")]
+    public void Understand_NegationPresentOrAbsent_PicksTheSectionSayingThat(string text, string expected)
+    {
+        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
+        Assert.Equal(topic, fixture.Understanding.Explain(text).Best?.Topic);
+    }
+
+    /// <summary>A misspelt question word is read as one instead of an unknown word that drags the confidence down.</summary>
+    [Theory]
+    [InlineData("wher is the delete button", "where")]
+    [InlineData("what hapens after deactivation", "happen")]
+    public void Explain_MisspeltQuestionWord_ReadsAsTheQuestionWord(string text, string questionWord) =>
+        Assert.Contains(questionWord, fixture.Understanding.Explain(text).Words);
+
+    [Theory]
+    [InlineData("удалить страницу вконтакте")]
+    [InlineData("how do I delete my facebook account")]
+    [InlineData("как удалить аккаунт в телеграме")]
+    [InlineData("😂😂😂")]
     [InlineData("привет")]
     [InlineData("ghbdtn")]
     [InlineData("какая погода завтра")]

@@ -22,6 +22,7 @@ internal static class StopWords
         "это", "эта", "этим", "вообще", "еще", "нужно", "нужна", "могу", "можем", "сделать", "делать", "который", "которая",
         "которые", "которую", "какую", "какие", "каким", "какое", "каких", "либо", "просто", "типа", "блин", "итак",
         "смогу", "сможет", "сможем", "сможете", "смогут", "помогите", "помоги", "потом",
+        "уже", "сейчас", "короче", "кстати", "ладно", "вот",
         // English: pronouns, auxiliaries, apostrophe fragments ("don't" → "don", "t"; "t" becomes "not").
         "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "his", "her", "them", "its",
         "do", "does", "did", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn",
@@ -29,6 +30,7 @@ internal static class StopWords
         "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "so", "just",
         "want", "wanna", "tell", "know", "let", "get", "got", "some", "any", "about", "from", "there", "here", "also",
         "really", "still", "help", "m", "s", "ve", "ll", "d", "re", "com", "www",
+        "were", "once", "later", "already", "now", "maybe", "actually", "guys", "anyway",
     ];
 
     private static readonly string[] FunctionWords =
@@ -36,8 +38,13 @@ internal static class StopWords
         "где", "куда", "откуда", "когда", "что", "чем", "как", "зачем", "почему", "сколько", "будет", "будут", "после",
         "можно", "нельзя", "не", "нет", "ни",
         "where", "when", "what", "how", "why", "which", "will", "can", "after", "before", "not", "no", "never",
+        // Negations typed without the apostrophe (with one, the tokenizer leaves "t", read as "not").
+        "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt",
         "happen", "happens", "happened",
     ];
+
+    /// <summary>Function words that turn a statement around ("нашёл" / "не нашёл", "found" / "never found").</summary>
+    public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>Lower-cased words dropped from content and messages alike.</summary>
     public static CharArraySet Removed { get; } = BuildRemoved();

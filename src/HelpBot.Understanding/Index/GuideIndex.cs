@@ -33,6 +33,13 @@ internal sealed class GuideIndex : IDisposable
     /// <summary>Question words and negation rank, but less than words that name something.</summary>
     private const float FunctionWeight = 0.25f;
 
+    /// <summary>
+    /// A short negated phrase matched by a message without negation says the opposite ("не нашёл товар" against
+    /// "нашёл производителя"), so it counts this much. The reverse is common and harmless ("не могу найти ссылку
+    /// deactivate" still means the link), so a negated message is not held against plain phrases.
+    /// </summary>
+    private const float NegatedPhraseWeight = 0.5f;
+
     /// <summary>How much evidence spread over a topic's other texts adds to its best single text.</summary>
     private const float SpreadWeight = 0.25f;
 
@@ -47,11 +54,17 @@ internal sealed class GuideIndex : IDisposable
     private readonly Topic[] _topics;
     private readonly int[] _topicOfDocument;
     private readonly float[] _weightOfDocument;
+    /// <summary>Per text: whether it is a short phrase with a negation; long texts' negations belong to other sentences.</summary>
+    private readonly bool[] _negatedPhrase;
     private readonly HashSet<string>[] _termsOfTopic;
     private readonly Dictionary<string, float> _idf;
     private readonly string[] _vocabulary;
     private readonly Dictionary<string, Impact[]> _impacts;
     private readonly TypoIndex _typos;
+
+    /// <summary>Question words, for misspelt ones ("wher", "hapens"); negations are left out, so "note" never reads as "not".</summary>
+    private static readonly TypoIndex FunctionTypos = new(
+        StopWords.Function.Where(w => !StopWords.Negation.Contains(w)), MinFuzzyLength);
     private readonly float _unknownIdf;
 
     private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
@@ -68,6 +81,7 @@ internal sealed class GuideIndex : IDisposable
         var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
+        _negatedPhrase = new bool[_reader.MaxDoc];
         _termsOfTopic = _topics.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
@@ -75,7 +89,9 @@ internal sealed class GuideIndex : IDisposable
             var topic = topicIndex[document.Topic];
             _topicOfDocument[doc] = topic;
             _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Phrase ? 1f : options.TextWeight;
-            _termsOfTopic[topic].UnionWith(analyzer.Terms(document.Text).Select(t => t.Text));
+            var documentTerms = analyzer.Terms(document.Text);
+            _termsOfTopic[topic].UnionWith(documentTerms.Select(t => t.Text));
+            _negatedPhrase[doc] = document.Kind == TopicDocumentKind.Phrase && documentTerms.Exists(t => StopWords.Negation.Contains(t.Text));
         }
 
         // BM25's idf for every indexed term; it weighs a message's words for the confidence.
@@ -143,6 +159,7 @@ internal sealed class GuideIndex : IDisposable
 
         // Per word, the best score among the topic's texts, summed: evidence spread over several phrases adds up.
         // Alongside, each text's score for the whole message: words found together in one phrase count most.
+        var negatedMessage = words.Exists(w => StopWords.Negation.Contains(w.Term));
         var spread = new float[_topics.Length];
         var wordScores = new float[_topics.Length];
         var textScores = new float[_topicOfDocument.Length];
@@ -154,7 +171,7 @@ internal sealed class GuideIndex : IDisposable
             {
                 foreach (var impact in _impacts[candidate.Term])
                 {
-                    var score = impact.Score * candidate.Weight * boost;
+                    var score = impact.Score * candidate.Weight * boost * Agreement(impact.Document, negatedMessage);
                     textScores[impact.Document] += score;
                     var topic = _topicOfDocument[impact.Document];
                     wordScores[topic] = Math.Max(wordScores[topic], score);
@@ -185,6 +202,9 @@ internal sealed class GuideIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
     }
+
+    private float Agreement(int document, bool negatedMessage) =>
+        _negatedPhrase[document] && !negatedMessage ? NegatedPhraseWeight : 1f;
 
     private static float Idf(long docFreq, long docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
 
@@ -264,7 +284,7 @@ internal sealed class GuideIndex : IDisposable
         {
             if (!resolved.TryGetValue(term.Text, out var word))
             {
-                word = term.IsFunction ? Function(term.Text) : Resolve(term.Text);
+                word = term.IsFunction ? Function(term.Text) : MisspeltFunction(term.Text) is { } function ? Function(function) : Resolve(term.Text);
                 resolved[term.Text] = word;
             }
             words.Add(word);
@@ -274,6 +294,11 @@ internal sealed class GuideIndex : IDisposable
     }
 
     /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
+    /// <summary>The question word an unknown word is a typo of ("were" for "where"), or null.</summary>
+    private string? MisspeltFunction(string term) =>
+        _idf.ContainsKey(term) || term.Length < MinFuzzyLength ? null
+            : FunctionTypos.Similar(term).OrderByDescending(s => s.Similarity).Select(s => s.Term).FirstOrDefault();
+
     private QueryWord Function(string term) =>
         new(term, _idf.ContainsKey(term) ? [new TermCandidate(term, 1f)] : [], 0f) { IsFunction = true };
 
