@@ -30,6 +30,14 @@ public static class HelpBotProcess
     }
 
     /// <summary>Starts the bot as a service with no terminal (standard input closed); the caller stops it.</summary>
+    /// <summary>A free TCP port on 127.0.0.1 for the bot's HTTP endpoints.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static Process StartServing(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var process = Process.Start(StartInfo(workingDirectory, environment, []))!;

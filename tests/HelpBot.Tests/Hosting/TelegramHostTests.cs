@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using HelpBot.Channels.Telegram.FakeBotApi;
 
@@ -38,7 +37,7 @@ public sealed class TelegramHostTests : IDisposable
     public async Task Run_WebhookMode_ServesTheWebhookEndpoint()
     {
         await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        var port = FreePort();
+        var port = HelpBotProcess.FreePort();
         _bot = StartBot(api, new()
         {
             ["Telegram__Mode"] = "Webhook",
@@ -103,10 +102,4 @@ public sealed class TelegramHostTests : IDisposable
         return HelpBotProcess.StartServing(_data.FullName, environment);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
