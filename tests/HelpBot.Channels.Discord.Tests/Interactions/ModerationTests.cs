@@ -153,6 +153,29 @@ public sealed class ModerationTests : IAsyncLifetime
 
     private IChannelSender Sender => _bot.Services.GetServices<IChannelSender>().Single(s => s.Channel == "discord");
 
+    public static TheoryData<string, string[]> ModeratorCommands() => new()
+    {
+        { "questions", [] },
+        { "answer", ["question=QABCDE", "text=An answer"] },
+        { "close", ["question=QABCDE"] },
+        { "stats", ["days=7"] },
+        { "export", [] },
+        { "reload", [] },
+        { "forget_user", ["user=discord:200000000000000001"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ModeratorCommands))]
+    public async Task EveryModeratorCommand_OrdinaryMember_PlainRefusalAndNothingElse(string command, string[] options)
+    {
+        var callback = await _bot.InteractAsync(InteractionJson.Command("200000000000000077", command, "en-US",
+            [.. options.Select(o => (o.Split('=')[0], o.Split('=')[1]))]));
+
+        Assert.Equal(4, Type(callback));
+        Assert.Equal("This command is for the community's moderators only.", Content(Data(callback)));
+        Assert.DoesNotContain(_bot.Api.Requests, r => r.Files.Count > 0);
+    }
+
     private async Task<string> AskAsync(string user, string question)
     {
         await _bot.InteractAsync(InteractionJson.Command(user, "ask", "en-US", ("question", question)));

@@ -52,4 +52,24 @@ public sealed class ModeratorsTests
         Assert.Contains("только для модераторов", reply[0].Text, StringComparison.Ordinal);
         Assert.Empty(rig.Api.Calls("sendPhoto"));
     }
+
+    [Theory]
+    [InlineData("/questions")]
+    [InlineData("/answer QABCDE ответ")]
+    [InlineData("/close QABCDE")]
+    [InlineData("/stats 7")]
+    [InlineData("/export")]
+    [InlineData("/reload")]
+    [InlineData("/forget_user telegram:8001")]
+    public async Task EveryModeratorCommand_OrdinaryUser_PlainRefusalAndNothingElse(string command)
+    {
+        await using var rig = await TelegramTestRig.StartAsync(Settings);
+        var user = rig.User(8004);
+
+        var reply = await user.SendAsync(command);
+
+        Assert.Equal("Эта команда только для модераторов сообщества.", Assert.Single(reply).Text);
+        Assert.Empty(rig.Api.Calls("sendPhoto"));
+        Assert.Empty(rig.Api.Calls("sendDocument"));
+    }
 }
