@@ -20,6 +20,11 @@ switch (args)
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLineArgs.Normalize(args), ContentRootPath = AppContext.BaseDirectory });
+
+// Tokens may live in user secrets in any environment (not only Development); environment variables still win.
+builder.Configuration.AddUserSecrets<Program>(optional: true, reloadOnChange: false);
+builder.Configuration.AddEnvironmentVariables();
+builder.Configuration.AddCommandLine(CommandLineArgs.Normalize(args));
 var plan = ChannelPlan.From(builder.Configuration);
 
 // Content, engine, storage, and the channels the configuration turns on.
