@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace HelpBot.Engine.Dialog;
 
-/// <summary>Limits of the dialog engine.</summary>
+/// <summary>Section <c>Dialog</c>: limits of the dialog engine.</summary>
 public sealed class DialogOptions
 {
+    public const string SectionName = "Dialog";
+
     /// <summary>Longest free text accepted (questions, comments); longer messages get a clear refusal. Default 2000.</summary>
+    [Range(10, 3500)]
     public int MaxTextLength { get; set; } = 2000;
 }

@@ -3,15 +3,15 @@ using HelpBot.Channels.Discord;
 using HelpBot.Channels.Telegram;
 using HelpBot.Content;
 using HelpBot.Delivery;
-using HelpBot.Engine.Moderation;
-using HelpBot.Reports;
-using Microsoft.Extensions.Options;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
+using HelpBot.Engine.Moderation;
+using HelpBot.Reports;
 using HelpBot.Storage.LiteDb;
 using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HelpBot.Hosting;
 
@@ -27,7 +27,9 @@ public static class HelpBotServices
         builder.Services.AddSingleton<IContentProvider>(sp => sp.GetRequiredService<ReloadingContentProvider>());
         builder.AddTextUnderstanding();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => builder.Configuration.GetSection("Dialog").Get<DialogOptions>() ?? new DialogOptions());
+        builder.Services.AddOptionsWithValidateOnStart<DialogOptions, DialogOptionsValidator>()
+            .BindConfiguration(DialogOptions.SectionName);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DialogOptions>>().Value);
         builder.Services.AddSingleton<IContentReloader>(sp => sp.GetRequiredService<ReloadingContentProvider>());
 
         // Moderators: where questions are posted, and the chart/CSV renderer for /stats and /export.

@@ -128,6 +128,32 @@ public sealed class ModerationTests : IDisposable
         Assert.Equal(["Answer"], post.ToMessage().AllButtons.Select(b => b.Label));
     }
 
+    [Fact]
+    public async Task Reload_InvalidContent_ReportsTheErrorsInChat()
+    {
+        using var store = new LiteDbConversationStore(DatabasePath);
+        var reloader = new RefusingReloader(new ContentError("/content/en/bot.yaml", 12, 3, "missing required key 'menu'"));
+        var engine = new DialogEngine(new FixedContentProvider(Content), store, null, _time, null, null, store, _options, new ReportRenderer(), reloader);
+
+        var reply = await engine.HandleAsync(Moderator("/reload"), Ct);
+
+        var text = Markup.ToPlainText(Assert.Single(reply.Messages).Text);
+        Assert.Contains("Content rejected, the previous content stays in use", text, StringComparison.Ordinal);
+        Assert.Contains("/content/en/bot.yaml:12:3: missing required key 'menu'", text, StringComparison.Ordinal);
+        Assert.Equal(1, reloader.Calls);
+    }
+
+    private sealed class RefusingReloader(params ContentError[] errors) : IContentReloader
+    {
+        public int Calls { get; private set; }
+
+        public IReadOnlyList<ContentError> Reload()
+        {
+            Calls++;
+            return errors;
+        }
+    }
+
     private sealed class FlakySender(string channel, int failures) : IChannelSender
     {
         private int _failures = failures;
