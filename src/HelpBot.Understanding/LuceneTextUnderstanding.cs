@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Understanding;
 using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Evaluation;
 using HelpBot.Understanding.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,10 +34,23 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         content.Changed += Rebuild;
     }
 
+    /// <summary>
+    /// A runner-up scoring within this share of the best one is a dead heat: which of them wins depends only on
+    /// the order of the content, so the answer would be a coin flip.
+    /// </summary>
+    private const float DeadHeatRatio = 1.005f;
+
+    /// <summary>
+    /// A runner-up that accounts for more of the message than the best one and scores within this ratio of it
+    /// makes the ranking a guess between near neighbours; the menu is better than a confident wrong section.
+    /// </summary>
+    private const float ContestedRatio = 1.15f;
+
     public TextMatch? Understand(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Explain(text).Best is { } best && IsConfident(best)
+        var result = Explain(text);
+        return result.Best is { } best && IsConfident(best) && !IsContested(best, result.Candidates)
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
     }
@@ -46,6 +60,26 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
     public bool IsConfident(TopicCandidate candidate) =>
         candidate.Confidence >= _options.MinConfidence && candidate.Score >= _options.MinScore;
+
+    /// <summary>
+    /// Whether another confident topic leading to a different screen is as good a reading of the message as the best
+    /// one: a dead heat, or nearly the score while explaining more of the message. Topics leading to the same screen
+    /// (a part and its first sub-step) never contest each other.
+    /// </summary>
+    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates)
+    {
+        var catalog = _content.Current;
+        var screen = TopicNames.Answer(best.Topic, catalog);
+        foreach (var other in candidates.Skip(1))
+        {
+            if (!IsConfident(other) || TopicNames.Answer(other.Topic, catalog) == screen)
+                continue;
+            var ratio = best.Score / other.Score;
+            if (ratio < DeadHeatRatio || (other.Confidence > best.Confidence && ratio < ContestedRatio))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The ranked topics behind <see cref="Understand"/>, for the evaluation and for moderators.</summary>
     public MatchResult Explain(string text)

@@ -13,10 +13,18 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 92.7 % (166/179), 90.9 % (60/66) and 77.5 % (55/71), each with every off-topic message falling back.
+        // Measured 92.2 % (165/179), 90.9 % (60/66) and 77.5 % (55/71), each with every off-topic message falling back.
         { "evaluation.tsv", 0.92 },
         { "holdout.tsv", 0.90 },
         { "holdout2.tsv", 0.77 },
+    };
+
+    /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
+    private static readonly Dictionary<string, int> MaxWrongSections = new(StringComparer.Ordinal)
+    {
+        ["evaluation.tsv"] = 5,
+        ["holdout.tsv"] = 2,
+        ["holdout2.tsv"] = 2,
     };
 
     [Theory]
@@ -25,6 +33,15 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     {
         var report = Evaluate(file);
         Assert.True(report.TopOneAccuracy >= floor, $"top-1 accuracy {report.TopOneAccuracy:P1} fell below {floor:P1}\n{report.Format(file)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Evaluate_LabelledSet_WrongSectionsAtMostTheMeasuredCeiling(string file, double floor)
+    {
+        _ = floor;
+        var report = Evaluate(file);
+        Assert.True(report.WrongAnswers <= MaxWrongSections[file], $"{report.WrongAnswers} wrong sections, more than {MaxWrongSections[file]}\n{report.Format(file)}");
     }
 
     [Theory]

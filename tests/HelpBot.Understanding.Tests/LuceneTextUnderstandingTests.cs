@@ -30,6 +30,21 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(topic, match.Value.Topic);
     }
 
+    /// <summary>
+    /// "udalit profil" (transliterated) reads exactly as well as the overview and "profile deleted" (done): the
+    /// winner would depend only on the content's order, so the bot falls back instead of guessing.
+    /// </summary>
+    [Fact]
+    public void Understand_TwoScreensInADeadHeat_FallsBack()
+    {
+        const string text = "udalit profil";
+        var ranked = fixture.Understanding.Explain(text).Candidates;
+        Assert.True(ranked.Count >= 2 && fixture.Understanding.IsConfident(ranked[1]) && ranked[0].Score / ranked[1].Score < 1.005f, Describe(text));
+        Assert.NotEqual(TopicNames.Answer(ranked[0].Topic, fixture.Catalog), TopicNames.Answer(ranked[1].Topic, fixture.Catalog));
+
+        Assert.Null(fixture.Understanding.Understand(text, "ru"));
+    }
+
     /// <summary>"не нашёл нужный товар" is a phrase of cant-find-product; without the "не" the user found it.</summary>
     [Theory]
     [InlineData("нашёл нужный товар", "reason:found-product")]
