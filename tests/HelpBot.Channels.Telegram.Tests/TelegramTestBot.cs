@@ -76,7 +76,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
 
         // The engine as the host builds it, moderation included (the outbox is the host's and not run here).
         store ??= new InMemoryConversationStore();
-        builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(RepositoryPaths.Content));
+        builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(TestCatalog.Content));
         builder.Services.AddSingleton(store);
         builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName);
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(

@@ -5,7 +5,7 @@ namespace HelpBot.Engine.Tests;
 /// <summary>The repository's content, and temporary copies of it to break on purpose.</summary>
 public static class TestContent
 {
-    public static string Directory { get; } = Find();
+    public static string Directory => HelpBot.Tests.RepositoryPaths.Content;
 
     private static readonly Lazy<ContentCatalog> Catalog = new(() => ContentLoader.Load(Directory));
 
@@ -13,16 +13,6 @@ public static class TestContent
 
     /// <summary>Copies content/ to a temp folder; the caller deletes it.</summary>
     public static TempContent Copy() => new(Directory);
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HelpBot.sln")))
-                return Path.Combine(dir.FullName, "content");
-        }
-        throw new InvalidOperationException("content/ not found");
-    }
 }
 
 public sealed class TempContent : IDisposable

@@ -85,7 +85,7 @@ public sealed class LiteDbConversationStoreTests : IDisposable
     [Fact]
     public async Task Engine_RestartMidWalkthrough_ResumesWhereTheUserWas()
     {
-        var content = new FixedContentProvider(ContentLoader.Load(FindContent()));
+        var content = new FixedContentProvider(ContentLoader.Load(HelpBot.Tests.RepositoryPaths.Content));
         using (var store = new LiteDbConversationStore(DatabasePath))
         {
             var engine = new DialogEngine(content, store);
@@ -98,15 +98,5 @@ public sealed class LiteDbConversationStoreTests : IDisposable
 
         Assert.Contains("шаг 6/9", Markup.ToPlainText(reply.Messages[0].Text), StringComparison.Ordinal);
         Assert.Contains("Продолжаем", reply.Messages[0].Text, StringComparison.Ordinal);
-    }
-
-    private static string FindContent()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HelpBot.sln")))
-                return Path.Combine(dir.FullName, "content");
-        }
-        throw new InvalidOperationException("content/ not found");
     }
 }

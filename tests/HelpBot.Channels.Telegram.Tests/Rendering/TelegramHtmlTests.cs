@@ -30,7 +30,7 @@ public sealed class TelegramHtmlTests
     [Fact]
     public void Render_AllContent_ParsesWithTelegramsRules()
     {
-        foreach (var language in RepositoryPaths.Content.Languages.Values)
+        foreach (var language in TestCatalog.Content.Languages.Values)
         {
             foreach (var guide in language.Guides.Values)
             {

@@ -14,7 +14,7 @@ public sealed class CommandMenuTests
     [InlineData("en")]
     public void FromHelp_RealContent_EveryCommandOfTheHelpTextWithinTelegramsRules(string language)
     {
-        var commands = CommandMenu.FromHelp(RepositoryPaths.Content.Languages[language].Texts[TextKey.Help]);
+        var commands = CommandMenu.FromHelp(TestCatalog.Content.Languages[language].Texts[TextKey.Help]);
 
         Assert.Equal(["steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu"], commands.Select(c => c.Command));
         var call = new JsonObject
@@ -38,5 +38,5 @@ public sealed class CommandMenuTests
     [InlineData("steps", true)]
     [InlineData("weather", false)]
     public void IsKnown_BareCommands(string command, bool known) =>
-        Assert.Equal(known, CommandMenu.IsKnown(RepositoryPaths.Content, command));
+        Assert.Equal(known, CommandMenu.IsKnown(TestCatalog.Content, command));
 }
