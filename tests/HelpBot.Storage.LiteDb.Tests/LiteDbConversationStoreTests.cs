@@ -99,4 +99,24 @@ public sealed class LiteDbConversationStoreTests : IDisposable
         Assert.Contains("шаг 6/9", Markup.ToPlainText(reply.Messages[0].Text), StringComparison.Ordinal);
         Assert.Contains("Продолжаем", reply.Messages[0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Open_DeliveryIdsOlderThanTheRetention_AreDropped()
+    {
+        using (var store = new LiteDbConversationStore(DatabasePath))
+            await store.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:1" }, Ct);
+        using (var raw = new LiteDB.LiteDatabase(DatabasePath))
+        {
+            var deliveries = raw.GetCollection("deliveries");
+            var old = deliveries.FindById("telegram:update:1");
+            old["At"] = DateTime.UtcNow - LiteDbConversationStore.DeliveryRetention - TimeSpan.FromHours(1);
+            deliveries.Update(old);
+            deliveries.Insert(new LiteDB.BsonDocument { ["_id"] = "telegram:update:2", ["At"] = DateTime.UtcNow });
+        }
+
+        using var reopened = new LiteDbConversationStore(DatabasePath);
+
+        Assert.False(await reopened.WasHandledAsync("telegram:update:1", Ct));
+        Assert.True(await reopened.WasHandledAsync("telegram:update:2", Ct));
+    }
 }

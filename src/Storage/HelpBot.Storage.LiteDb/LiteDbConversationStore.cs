@@ -26,6 +26,11 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     // exact and spares a query per turn; it is emptied when it grows past a bound.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UserState> _states = new(StringComparer.Ordinal);
     private const int MaxCachedStates = 100_000;
+
+    /// <summary>Channels redeliver within hours (Telegram) or seconds (Discord); older delivery ids are dropped.</summary>
+    public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(7);
+    private const int CommitsBetweenPrunes = 10_000;
+    private int _commitsSincePrune;
     private readonly Lock _resolveGate = new();
 
     public LiteDbConversationStore(string path)
@@ -43,6 +48,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _questions = database.GetCollection<Question>("questions");
         _events = database.GetCollection<DialogEvent>("events");
         _deliveries = database.GetCollection<HandledDelivery>("deliveries");
+        _deliveries.EnsureIndex(d => d.At);
+        PruneDeliveries();
         _outbox = database.GetCollection<OutboxMessage>("outbox");
         _outbox.EnsureIndex(o => o.DeliveredAt);
         _outbox.EnsureIndex(o => o.UserKey);
@@ -182,8 +189,18 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             {
                 batch.ForEach(p => p.Completion.TrySetException(ex));
             }
+            _commitsSincePrune += batch.Count;
             batch.Clear();
+            if (_commitsSincePrune >= CommitsBetweenPrunes)
+                PruneDeliveries();
         }
+    }
+
+    private void PruneDeliveries()
+    {
+        _commitsSincePrune = 0;
+        var cutoff = DateTimeOffset.UtcNow - DeliveryRetention;
+        _deliveries.DeleteMany(d => d.At < cutoff);
     }
 
     private void CommitAlone(PendingCommit pending)
