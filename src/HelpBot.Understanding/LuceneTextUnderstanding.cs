@@ -21,6 +21,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     private readonly UnderstandingOptions _options;
     private readonly ILogger _logger;
     private readonly GuideAnalyzer _analyzer = new();
+    private readonly HashSet<string> _commonWords;
     private volatile GuideIndex _index;
 
     public LuceneTextUnderstanding(IContentProvider content, IOptions<UnderstandingOptions> options, ILogger<LuceneTextUnderstanding>? logger = null)
@@ -30,6 +31,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         _content = content;
         _options = options.Value;
         _logger = logger ?? NullLogger<LuceneTextUnderstanding>.Instance;
+        _commonWords = CommonWords.Stems(_analyzer);
         _index = Build(content.Current);
         content.Changed += Rebuild;
     }
@@ -111,7 +113,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     private GuideIndex Build(ContentCatalog catalog)
     {
         var started = Stopwatch.GetTimestamp();
-        var index = GuideIndex.Build(catalog, _analyzer, _options);
+        var index = GuideIndex.Build(catalog, _analyzer, _options, _commonWords);
         Log.IndexBuilt(_logger, index.DocumentCount, index.TopicCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return index;
     }

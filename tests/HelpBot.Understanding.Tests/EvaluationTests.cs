@@ -13,8 +13,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 92.2 % (165/179), 90.9 % (60/66) and 77.5 % (55/71), each with every off-topic message falling back.
-        { "evaluation.tsv", 0.92 },
+        // Measured 92.7 % (166/179), 90.9 % (60/66) and 77.5 % (55/71), each with every off-topic message falling back.
+        { "evaluation.tsv", 0.927 },
         { "holdout.tsv", 0.90 },
         { "holdout2.tsv", 0.77 },
     };

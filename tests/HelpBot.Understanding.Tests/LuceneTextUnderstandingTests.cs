@@ -31,6 +31,18 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     }
 
     /// <summary>
+    /// An ordinary word the guide does not know ("elsewhere") lowers the confidence less than a rare one (another
+    /// site's name) in the same place, once the message has two of the guide's own words.
+    /// </summary>
+    [Fact]
+    public void Explain_UnknownOrdinaryWord_CountsLessThanUnknownSiteName()
+    {
+        var ordinary = Assert.NotNull(fixture.Understanding.Explain("found a supplier elsewhere").Best);
+        var site = Assert.NotNull(fixture.Understanding.Explain("found a supplier on facebook").Best);
+        Assert.True(ordinary.Confidence > site.Confidence, $"{ordinary.Confidence} vs {site.Confidence}");
+    }
+
+    /// <summary>
     /// "udalit profil" (transliterated) reads exactly as well as the overview and "profile deleted" (done): the
     /// winner would depend only on the content's order, so the bot falls back instead of guessing.
     /// </summary>

@@ -30,6 +30,12 @@ internal sealed class GuideIndex : IDisposable
     private const float FamilyWeight = 1f;
     private const float TypoWeight = 1f;
 
+    /// <summary>
+    /// Words of the guide's own, not ordinary ones, a message needs before its unknown ordinary words are discounted:
+    /// with one ("good morning" has "good", "reason … among" only "option") the discount lifted wrong guesses too.
+    /// </summary>
+    private const int MinSpecificWords = 2;
+
     /// <summary>Question words and negation rank, but less than words that name something.</summary>
     private const float FunctionWeight = 0.25f;
 
@@ -66,9 +72,11 @@ internal sealed class GuideIndex : IDisposable
     private static readonly TypoIndex FunctionTypos = new(
         StopWords.Function.Where(w => !StopWords.Negation.Contains(w)), MinFuzzyLength);
     private readonly float _unknownIdf;
+    private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
     {
+        _commonWords = commonWords;
         _analyzer = analyzer;
         _options = options;
         _directory = directory;
@@ -121,7 +129,8 @@ internal sealed class GuideIndex : IDisposable
 
     public int TopicCount => _topics.Length;
 
-    public static GuideIndex Build(ContentCatalog catalog, GuideAnalyzer analyzer, UnderstandingOptions options)
+    /// <param name="commonWords">Stems of ordinary words (<see cref="CommonWords"/>): unknown, they weigh less.</param>
+    public static GuideIndex Build(ContentCatalog catalog, GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var documents = TopicDocuments.From(catalog).ToList();
@@ -135,7 +144,7 @@ internal sealed class GuideIndex : IDisposable
                     writer.AddDocument([new Lucene.Net.Documents.TextField(TextField, documents[i].Text, Field.Store.NO), new NumericDocValuesField(OrdinalField, i)]);
                 writer.Commit();
             }
-            return new GuideIndex(analyzer, options, directory, documents);
+            return new GuideIndex(analyzer, options, commonWords, directory, documents);
         }
         catch
         {
@@ -152,7 +161,10 @@ internal sealed class GuideIndex : IDisposable
     {
         var words = Read(text);
         var terms = words.Select(w => w.Term).ToArray();
-        var total = words.Sum(w => w.Idf);
+        // An ordinary word the guide lacks ("elsewhere") weighs less, but only when the message plainly speaks of the
+        // guide (two of its words that are not ordinary ones); another site's name is no ordinary word and keeps its weight.
+        var specific = words.Count(w => w.IsKnown && !w.IsFunction && !_commonWords.Contains(w.Term)) >= MinSpecificWords;
+        var total = words.Sum(w => specific && w.IsCommon ? w.Idf * _options.CommonWordWeight : w.Idf);
         // Question words and negation alone ("где?", "нет") say nothing about a section.
         if (total <= 0 || !words.Any(w => w.IsKnown && w.Idf > 0))
             return new MatchResult(terms, []);
@@ -321,7 +333,7 @@ internal sealed class GuideIndex : IDisposable
                 Offer(candidates, similar, similarity * TypoWeight);
         }
         if (candidates.Count == 0)
-            return new QueryWord(term, [], _unknownIdf);
+            return new QueryWord(term, [], _unknownIdf) { IsCommon = _commonWords.Contains(term) };
         var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCandidatesPerWord)
             .Select(c => new TermCandidate(c.Key, c.Value)).ToArray();
         return new QueryWord(term, best, known ? idf : best.Max(c => _idf[c.Term]));

@@ -11,6 +11,9 @@ internal sealed record QueryWord(string Term, IReadOnlyList<TermCandidate> Candi
     /// <summary>A question word or negation (zero <see cref="Idf"/>): it ranks but does not count towards confidence.</summary>
     public bool IsFunction { get; init; }
 
+    /// <summary>An unknown word that is an ordinary word of its language (<see cref="Analysis.CommonWords"/>).</summary>
+    public bool IsCommon { get; init; }
+
     /// <summary>How well the guide knows this word: 1 for an exact term or a function word, the best weight for a typo, 0 if unknown.</summary>
     public float Knownness => IsFunction ? 1 : Candidates.Count == 0 ? 0 : Candidates.Max(c => c.Weight);
 }
