@@ -241,12 +241,8 @@ public sealed partial class DialogEngine : IDialogEngine
             TopicKind.Consequences => guide.Consequences,
             TopicKind.Consequence => topic.Id is { } id ? guide.ConsequenceItems.GetValueOrDefault(id) : null,
             TopicKind.Refunds => guide.Refunds,
-            TopicKind.Part => int.TryParse(topic.Id, CultureInfo.InvariantCulture, out var part)
-                              && guide.Guide.Steps.ToList().FindIndex(s => s.Part == part) is var index and >= 0
-                ? AsNewMessage(ShowStep(context, index + 1, fresh: true))
-                : null,
-            TopicKind.Step => guide.Guide.Steps.ToList().FindIndex(s => s.Id == topic.Id) is var index and >= 0
-                ? AsNewMessage(ShowStep(context, index + 1, fresh: true))
+            TopicKind.Part or TopicKind.Step => guide.StepNumberOf(topic) is { } number
+                ? AsNewMessage(ShowStep(context, number, fresh: true))
                 : null,
             TopicKind.Done => guide.DoneInfo,
             TopicKind.Reasons => guide.Reasons,

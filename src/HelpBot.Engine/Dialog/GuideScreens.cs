@@ -44,7 +44,10 @@ internal sealed class GuideScreens
             Refunds = new Reply(new OutgoingMessage(consequences.Advice, afterItem));
         }
 
-        var reasonsStep = guide.Steps.ToList().FindIndex(s => s.ShowReasons) + 1;
+        // 1-based sub-step numbers by step id and by part (its first sub-step), for free-text answers.
+        _stepNumbers = guide.Steps.Select((s, i) => (s.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number, StringComparer.Ordinal);
+        _partStarts = guide.Steps.Select((s, i) => (s.Part, Number: i + 1)).GroupBy(x => x.Part).ToDictionary(g => g.Key, g => g.First().Number);
+        var reasonsStep = guide.Steps.Where(s => s.ShowReasons).Select(s => _stepNumbers[s.Id]).FirstOrDefault();
         if (guide.Reasons is { } reasons)
         {
             IReadOnlyList<IReadOnlyList<Button>> reasonsButtons = reasonsStep > 0
@@ -102,7 +105,19 @@ internal sealed class GuideScreens
         ReasonsStep = reasonsStep;
     }
 
+    private readonly Dictionary<string, int> _stepNumbers;
+    private readonly Dictionary<int, int> _partStarts;
+
     public Guide Guide { get; }
+
+    /// <summary>The sub-step a topic opens: the step itself, or a part's first sub-step; null if the guide has neither.</summary>
+    public int? StepNumberOf(Understanding.Topic topic) => topic.Kind switch
+    {
+        Understanding.TopicKind.Step when topic.Id is { } id && _stepNumbers.TryGetValue(id, out var number) => number,
+        Understanding.TopicKind.Part when int.TryParse(topic.Id, System.Globalization.CultureInfo.InvariantCulture, out var part)
+                                          && _partStarts.TryGetValue(part, out var first) => first,
+        _ => null,
+    };
 
     public IReadOnlyList<Button> MenuRow { get; }
 
