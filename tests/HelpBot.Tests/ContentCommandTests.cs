@@ -19,7 +19,7 @@ public sealed class ContentCommandTests : IDisposable
     public async Task ValidateContent_BrokenFile_ListsFileLineAndFails()
     {
         var bot = _content.PathOf("en/bot.yaml");
-        await File.WriteAllTextAsync(bot, (await File.ReadAllTextAsync(bot, TestContext.Current.CancellationToken)).Replace("button_next: Next ▶", "button_nxt: Next ▶", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        _content.Edit("en/bot.yaml", "button_next: Next ▶", "button_nxt: Next ▶");
 
         var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "validate-content", _content.Root);
 

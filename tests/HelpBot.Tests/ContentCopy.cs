@@ -19,5 +19,16 @@ public sealed class ContentCopy : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>Replaces the first occurrence of <paramref name="from"/>; fails if absent so a test cannot silently test nothing.</summary>
+    public void Edit(string relative, string from, string to)
+    {
+        var path = PathOf(relative);
+        var text = File.ReadAllText(path);
+        var index = text.IndexOf(from, StringComparison.Ordinal);
+        if (index < 0)
+            throw new InvalidOperationException($"'{from}' not in {relative}");
+        File.WriteAllText(path, string.Concat(text.AsSpan(0, index), to, text.AsSpan(index + from.Length)));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }

@@ -23,7 +23,7 @@ public sealed class ContentReloadTests : IDisposable
         var changed = new TaskCompletionSource<ContentCatalog>(TaskCreationOptions.RunContinuationsAsynchronously);
         provider.Changed += c => changed.TrySetResult(c);
 
-        await File.WriteAllTextAsync(BotFile, (await File.ReadAllTextAsync(BotFile, TestContext.Current.CancellationToken)).Replace("Hello!", "Hi there!", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        _content.Edit("en/bot.yaml", "Hello!", "Hi there!");
 
         var catalog = await changed.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
         Assert.StartsWith("Hi there!", catalog.Languages["en"].Texts[TextKey.Greeting], StringComparison.Ordinal);
