@@ -19,12 +19,14 @@ switch (args)
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLineArgs.Normalize(args), ContentRootPath = AppContext.BaseDirectory });
+var settingsArgs = CommandLineArgs.Normalize(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settingsArgs, ContentRootPath = AppContext.BaseDirectory });
 
-// Tokens may live in user secrets in any environment (not only Development); environment variables still win.
+// Tokens may live in user secrets in any environment (not only Development); the environment and the
+// command line are added again after them so that they still win.
 builder.Configuration.AddUserSecrets<Program>(optional: true, reloadOnChange: false);
 builder.Configuration.AddEnvironmentVariables();
-builder.Configuration.AddCommandLine(CommandLineArgs.Normalize(args));
+builder.Configuration.AddCommandLine(settingsArgs);
 var plan = ChannelPlan.From(builder.Configuration);
 
 // Content, engine, storage, and the channels the configuration turns on.
