@@ -51,32 +51,39 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     public TextMatch? Understand(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = Explain(text);
-        return result.Best is { } best && IsConfident(best) && !IsContested(best, result.Candidates)
+        return Decide(Explain(text), _options.MinConfidence);
+    }
+
+    /// <summary>
+    /// The answer for a ranked message at a given confidence threshold: the best topic when it is confident and
+    /// not contested, otherwise none. The evaluation sweeps <paramref name="minConfidence"/> with exactly this rule.
+    /// </summary>
+    public TextMatch? Decide(MatchResult result, double minConfidence)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Best is { } best && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence)))
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
     }
 
-    public double MinScore => _options.MinScore;
-
     /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
-    public bool IsConfident(TopicCandidate candidate) =>
-        candidate.Confidence >= _options.MinConfidence && candidate.Score >= _options.MinScore;
+    private bool IsConfident(TopicCandidate candidate, double minConfidence) =>
+        candidate.Confidence >= minConfidence && candidate.Score >= _options.MinScore;
 
     /// <summary>
     /// Whether another confident topic leading to a different screen is as good a reading of the message as the best
     /// one: a dead heat, or nearly the score while explaining more of the message. Topics leading to the same screen
     /// (a part and its first sub-step) never contest each other.
     /// </summary>
-    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates)
+    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence)
     {
         var catalog = _content.Current;
         var screen = TopicNames.Answer(best.Topic, catalog);
         foreach (var other in candidates.Skip(1))
         {
-            if (!IsConfident(other) || TopicNames.Answer(other.Topic, catalog) == screen)
+            if (!IsConfident(other, minConfidence) || TopicNames.Answer(other.Topic, catalog) == screen)
                 continue;
-            var ratio = best.Score / other.Score;
+            var ratio = best.Rank / other.Rank;
             if (ratio < DeadHeatRatio || (other.Confidence > best.Confidence && ratio < ContestedRatio))
                 return true;
         }

@@ -97,7 +97,7 @@ public static class ContentLoader
         var yaml = new YamlFileReader(path, errors);
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
-        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_match", "reasons");
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_match", "reasons", "synonyms");
 
         var parts = yaml.Items(root, "parts").Select(p =>
         {
@@ -127,7 +127,8 @@ public static class ContentLoader
             steps,
             Checked(yaml, root, "done"),
             yaml.TextList(root, "done_match"),
-            LoadReasons(yaml, root));
+            LoadReasons(yaml, root),
+            yaml.WordGroups(root, "synonyms"));
         return errors.Count == before ? guide : null;
     }
 

@@ -12,6 +12,10 @@ public sealed record ContentCatalog(
 /// <summary>One language folder: the bot's phrases and every guide in that language.</summary>
 public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictionary<string, Guide> Guides);
 
+/// <summary>
+/// One guide in one language. <see cref="Synonyms"/> are groups of words that mean the same in this guide
+/// ("field", "line", "box"): free-text matching reads a user's word as the others of its group.
+/// </summary>
 public sealed record Guide(
     string Id,
     string Title,
@@ -22,7 +26,8 @@ public sealed record Guide(
     IReadOnlyList<GuideStep> Steps,
     string Done,
     IReadOnlyList<string> DoneMatch,
-    ReasonList? Reasons)
+    ReasonList? Reasons,
+    IReadOnlyList<IReadOnlyList<string>> Synonyms)
 {
     public GuidePart PartOf(GuideStep step) => Parts.First(p => p.Number == step.Part);
 }

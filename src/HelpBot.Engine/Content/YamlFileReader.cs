@@ -103,6 +103,54 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
         }
     }
 
+    /// <summary>
+    /// A list of word groups (<c>- [field, line, box]</c>): each group at least two single words, none repeated in
+    /// the group. Phrases are refused because matching reads a message word by word.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> WordGroups(YamlMappingNode map, string key)
+    {
+        switch (Find(map, key))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode sequence:
+                var groups = new List<IReadOnlyList<string>>(sequence.Children.Count);
+                foreach (var item in sequence.Children)
+                {
+                    if (WordGroup(item, key) is { } group)
+                        groups.Add(group);
+                }
+                return groups;
+            case var other:
+                Error(other, $"'{key}' must be a list of word groups, each like [field, line, box]");
+                return [];
+        }
+    }
+
+    private List<string>? WordGroup(YamlNode node, string key)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, $"each entry of '{key}' must be a group of words like [field, line, box]");
+            return null;
+        }
+        var words = new List<string>(sequence.Children.Count);
+        foreach (var child in sequence.Children)
+        {
+            if (Text(child, key) is not { } word)
+                continue;
+            if (!word.All(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '’'))
+                Error(child, $"'{word}' in '{key}' must be a single word (letters, digits, - or ')");
+            else if (words.Contains(word.ToLowerInvariant()))
+                Error(child, $"'{word}' appears twice in one group of '{key}'");
+            else
+                words.Add(word.ToLowerInvariant());
+        }
+        if (sequence.Children.Count < 2)
+            Error(node, $"a group of '{key}' needs at least two words that mean the same");
+        return words;
+    }
+
     public YamlMappingNode? Mapping(YamlMappingNode map, string key, bool required)
     {
         switch (Find(map, key))

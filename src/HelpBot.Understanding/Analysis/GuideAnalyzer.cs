@@ -35,9 +35,13 @@ internal sealed class GuideAnalyzer : Analyzer
         using var stream = GetTokenStream(GuideIndex.TextField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            terms.Add(new AnalyzedTerm(term.ToString(), type.Type == FunctionWordFilter.Type));
+        {
+            var surface = text[offset.StartOffset..offset.EndOffset].ToLowerInvariant().Replace('ё', 'е');
+            terms.Add(new AnalyzedTerm(term.ToString(), type.Type == FunctionWordFilter.Type, surface));
+        }
         stream.End();
         return terms;
     }

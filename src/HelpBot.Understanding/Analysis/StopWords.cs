@@ -46,6 +46,9 @@ internal static class StopWords
     /// <summary>Function words that turn a statement around ("нашёл" / "не нашёл", "found" / "never found").</summary>
     public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
+    /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
+    public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "будут", "после", "happen", "happens", "happened", "after" }, ignoreCase: false).AsReadOnly();
+
     /// <summary>Lower-cased words dropped from content and messages alike.</summary>
     public static CharArraySet Removed { get; } = BuildRemoved();
 

@@ -1,13 +1,21 @@
 using System.Globalization;
 using System.Text;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Index;
 
 namespace HelpBot.Understanding.Evaluation;
 
 /// <summary>The figures of one evaluation run.</summary>
-public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, string defaultGuide, Func<Engine.Understanding.Topic, Engine.Understanding.Topic> answer, double minScore)
+/// <param name="answer">The screen a topic opens (a part opens its first step).</param>
+/// <param name="decide">The understanding's answer for a ranked message at a confidence threshold.</param>
+public sealed class EvaluationReport(
+    IReadOnlyList<EvaluationOutcome> outcomes,
+    string defaultGuide,
+    Func<Topic, Topic> answer,
+    Func<MatchResult, double, Topic?> decide)
 {
-    private readonly double _minScore = minScore;
-    private readonly Func<Engine.Understanding.Topic, Engine.Understanding.Topic> _answer = answer;
+    private readonly Func<Topic, Topic> _answer = answer;
+    private readonly Func<MatchResult, double, Topic?> _decide = decide;
 
     public IReadOnlyList<EvaluationOutcome> Outcomes { get; } = outcomes;
 
@@ -54,14 +62,19 @@ public sealed class EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, 
 
     private static readonly double[] SweptThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 
-    /// <summary>What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/> (same minimum score), from the same ranking.</summary>
+    /// <summary>
+    /// What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/>, from the same ranking
+    /// and with the same rule the bot answers by (minimum score, contested runner-ups).
+    /// </summary>
     public (double Accuracy, double OffTopicFallback, int Wrong) At(double threshold)
     {
-        bool Answers(EvaluationOutcome o) => o.Explanation.Best is { } best && best.Confidence >= threshold && best.Score >= _minScore;
-        bool Right(EvaluationOutcome o) => o.Case.Expected is { } expected
-            ? Answers(o) && o.Explanation.Best!.Value.Topic is var topic && _answer(topic) == _answer(expected)
-            : !Answers(o);
-        return (Share(OnTopic.Count(Right), OnTopic.Count), Share(OffTopic.Count(Right), OffTopic.Count), Outcomes.Count(o => Answers(o) && !Right(o)));
+        var answers = Outcomes.Select(o => (Outcome: o, Topic: _decide(o.Explanation, threshold))).ToArray();
+        bool Right((EvaluationOutcome Outcome, Topic? Topic) a) => a.Outcome.Case.Expected is { } expected
+            ? a.Topic is { } topic && _answer(topic) == _answer(expected)
+            : a.Topic is null;
+        var onTopic = answers.Where(a => !a.Outcome.Case.IsOffTopic).ToArray();
+        var offTopic = answers.Where(a => a.Outcome.Case.IsOffTopic).ToArray();
+        return (Share(onTopic.Count(Right), onTopic.Length), Share(offTopic.Count(Right), offTopic.Length), answers.Count(a => a.Topic is not null && !Right(a)));
     }
 
     private string Describe(EvaluationOutcome outcome)

@@ -19,6 +19,6 @@ public static class Evaluator
                 : match is null;
             return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation);
         }).ToArray();
-        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), understanding.MinScore);
+        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), (result, threshold) => understanding.Decide(result, threshold)?.Topic);
     }
 }

@@ -30,13 +30,19 @@ internal sealed class GuideIndex : IDisposable
     private const float FamilyWeight = 1f;
     private const float TypoWeight = 1f;
 
+    /// <summary>A word read as another of its synonym group counts a little less than the word itself.</summary>
+    private const float SynonymWeight = 0.8f;
+
     /// <summary>
     /// Words of the guide's own, not ordinary ones, a message needs before its unknown ordinary words are discounted:
     /// with one ("good morning" has "good", "reason … among" only "option") the discount lifted wrong guesses too.
     /// </summary>
     private const int MinSpecificWords = 2;
 
-    /// <summary>Question words and negation rank, but less than words that name something.</summary>
+    /// <summary>
+    /// Question words and negation rank, but less than words that name something; words asking for an outcome
+    /// ("what happens", "что будет после") rank fully, as they tell what comes after a step from the step itself.
+    /// </summary>
     private const float FunctionWeight = 0.25f;
 
     /// <summary>
@@ -62,11 +68,19 @@ internal sealed class GuideIndex : IDisposable
     private readonly float[] _weightOfDocument;
     /// <summary>Per text: whether it is a short phrase with a negation; long texts' negations belong to other sentences.</summary>
     private readonly bool[] _negatedPhrase;
-    private readonly HashSet<string>[] _termsOfTopic;
     private readonly Dictionary<string, float> _idf;
+    /// <summary>Indexed terms and synonyms' stems, sorted: what a message word may be a form or a typo of.</summary>
     private readonly string[] _vocabulary;
     private readonly Dictionary<string, Impact[]> _impacts;
     private readonly TypoIndex _typos;
+
+    /// <summary>Per stem, the stems of the other words of its synonym groups (content <c>synonyms:</c>).</summary>
+    private readonly Dictionary<string, HashSet<string>> _synonyms;
+
+    /// <summary>The content's words as written, with their stems: a typo is nearer the word than its stem ("chnage" → "change", not "chang").</summary>
+    private readonly TypoIndex _surfaceTypos;
+    private readonly OptionQuotes _quotes;
+    private readonly Dictionary<string, string> _stemOfSurface = new(StringComparer.Ordinal);
 
     /// <summary>Question words, for misspelt ones ("wher", "hapens"); negations are left out, so "note" never reads as "not".</summary>
     private static readonly TypoIndex FunctionTypos = new(
@@ -74,7 +88,7 @@ internal sealed class GuideIndex : IDisposable
     private readonly float _unknownIdf;
     private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents)
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups)
     {
         _commonWords = commonWords;
         _analyzer = analyzer;
@@ -90,16 +104,19 @@ internal sealed class GuideIndex : IDisposable
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
         _negatedPhrase = new bool[_reader.MaxDoc];
-        _termsOfTopic = _topics.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        var formOptions = new List<(Topic, string[])>();
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
             var document = documents[(int)ordinals.Get(doc)];
             var topic = topicIndex[document.Topic];
             _topicOfDocument[doc] = topic;
-            _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Phrase ? 1f : options.TextWeight;
+            _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Text ? options.TextWeight : 1f;
             var documentTerms = analyzer.Terms(document.Text);
-            _termsOfTopic[topic].UnionWith(documentTerms.Select(t => t.Text));
-            _negatedPhrase[doc] = document.Kind == TopicDocumentKind.Phrase && documentTerms.Exists(t => StopWords.Negation.Contains(t.Text));
+            foreach (var term in documentTerms.Where(t => !t.IsFunction))
+                _stemOfSurface.TryAdd(term.Surface, term.Text);
+            _negatedPhrase[doc] = document.Kind != TopicDocumentKind.Text && documentTerms.Exists(t => StopWords.Negation.Contains(t.Text));
+            if (document.Kind == TopicDocumentKind.FormOption)
+                formOptions.Add((document.Topic, documentTerms.Where(t => !t.IsFunction).Select(t => t.Text).ToArray()));
         }
 
         // BM25's idf for every indexed term; it weighs a message's words for the confidence.
@@ -108,19 +125,22 @@ internal sealed class GuideIndex : IDisposable
         var enumerator = terms.GetEnumerator();
         while (enumerator.MoveNext())
             _idf[enumerator.Term.Utf8ToString()] = Idf(enumerator.DocFreq, count);
-        _vocabulary = [.. _idf.Keys.Order(StringComparer.Ordinal)];
+        _synonyms = Synonyms(analyzer, synonymGroups);
+        _vocabulary = [.. _idf.Keys.Union(_synonyms.Keys).Order(StringComparer.Ordinal)];
 
         // Each term's BM25 score in every text that has it, computed once by Lucene's searcher. A message's score
         // for a text is the sum of its words' scores there (what a BooleanQuery of SHOULD term clauses computes),
         // so matching only adds stored scores instead of running searches.
         _impacts = new Dictionary<string, Impact[]>(_idf.Count, StringComparer.Ordinal);
-        foreach (var term in _vocabulary)
+        foreach (var term in _idf.Keys)
         {
             _impacts[term] = _searcher.Search(new TermQuery(new Term(TextField, term)), _reader.MaxDoc).ScoreDocs
                 .Select(hit => new Impact(hit.Doc, hit.Score * _weightOfDocument[hit.Doc]))
                 .ToArray();
         }
         _typos = new TypoIndex(_vocabulary, MinFuzzyLength);
+        _quotes = new OptionQuotes(formOptions);
+        _surfaceTypos = new TypoIndex(_stemOfSurface.Keys, MinFuzzyLength);
         _unknownIdf = Idf(1, count);
         DocumentCount = count;
     }
@@ -144,7 +164,8 @@ internal sealed class GuideIndex : IDisposable
                     writer.AddDocument([new Lucene.Net.Documents.TextField(TextField, documents[i].Text, Field.Store.NO), new NumericDocValuesField(OrdinalField, i)]);
                 writer.Commit();
             }
-            return new GuideIndex(analyzer, options, commonWords, directory, documents);
+            var synonyms = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.Synonyms);
+            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms);
         }
         catch
         {
@@ -175,20 +196,42 @@ internal sealed class GuideIndex : IDisposable
         var spread = new float[_topics.Length];
         var wordScores = new float[_topics.Length];
         var textScores = new float[_topicOfDocument.Length];
+        // A word stands for one of its readings: in each text it scores as its best one there, so a text holding
+        // several synonyms or forms of it is not counted several times.
+        var wordTextScores = new float[_topicOfDocument.Length];
+        var touched = new List<int>();
+        // Per topic, how much of the message its texts account for: each word's idf, times how surely the topic has
+        // it (a typo or synonym less, a phrase saying the opposite of the message half: "можно купить?" still asks
+        // about "нельзя будет купить").
+        var covered = new double[_topics.Length];
+        var wordCover = new float[_topics.Length];
         foreach (var word in words)
         {
             Array.Clear(wordScores);
-            var boost = word.IsFunction ? FunctionWeight : 1f;
+            Array.Clear(wordCover);
+            var boost = word.IsFunction && !StopWords.Outcome.Contains(word.Term) ? FunctionWeight : 1f;
             foreach (var candidate in word.Candidates)
             {
                 foreach (var impact in _impacts[candidate.Term])
                 {
-                    var score = impact.Score * candidate.Weight * boost * Agreement(impact.Document, negatedMessage);
-                    textScores[impact.Document] += score;
+                    var agreement = Agreement(impact.Document, negatedMessage);
+                    var score = impact.Score * candidate.Weight * boost * agreement;
+                    if (wordTextScores[impact.Document] == 0)
+                        touched.Add(impact.Document);
+                    wordTextScores[impact.Document] = Math.Max(wordTextScores[impact.Document], score);
                     var topic = _topicOfDocument[impact.Document];
                     wordScores[topic] = Math.Max(wordScores[topic], score);
+                    wordCover[topic] = Math.Max(wordCover[topic], candidate.Weight * agreement);
                 }
             }
+            for (var topic = 0; topic < covered.Length; topic++)
+                covered[topic] += word.Idf * wordCover[topic];
+            foreach (var document in touched)
+            {
+                textScores[document] += wordTextScores[document];
+                wordTextScores[document] = 0;
+            }
+            touched.Clear();
             for (var topic = 0; topic < spread.Length; topic++)
                 spread[topic] += wordScores[topic];
         }
@@ -202,10 +245,17 @@ internal sealed class GuideIndex : IDisposable
         for (var topic = 0; topic < scores.Length; topic++)
             scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
 
-        var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
-            .OrderByDescending(t => scores[t]).Take(TopicsReturned)
-            .Select(t => new TopicCandidate(_topics[t], scores[t], Coverage(words, _termsOfTopic[t]) / total))
-            .ToArray();
+        var ranked = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
+            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total))
+            .OrderByDescending(c => c.Rank);
+        // A quoted form option is that option, however the ranking reads its words.
+        var readTerms = words.Where(w => !w.IsFunction).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray();
+        var quoted = _quotes.Find(readTerms);
+        if (quoted is not null)
+            ranked = ranked.OrderByDescending(c => c.Topic == quoted);
+        var candidates = ranked.Take(TopicsReturned).ToArray();
+        if (candidates.Length > 0 && candidates[0].Topic == quoted)
+            candidates[0] = candidates[0] with { IsQuote = true };
         return new MatchResult(terms, candidates);
     }
 
@@ -220,42 +270,57 @@ internal sealed class GuideIndex : IDisposable
 
     private static float Idf(long docFreq, long docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
 
-    private static double Coverage(List<QueryWord> words, HashSet<string> topicTerms)
+    /// <summary>How a chunk of a message is read: as typed, as retyped in the other keyboard layout, or transliterated.</summary>
+    private enum Repair
     {
-        var covered = 0.0;
-        foreach (var word in words)
-        {
-            var weight = 0f;
-            foreach (var candidate in word.Candidates)
-            {
-                if (candidate.Weight > weight && topicTerms.Contains(candidate.Term))
-                    weight = candidate.Weight;
-            }
-            covered += word.Idf * weight;
-        }
-        return covered;
+        None,
+        Retyped,
+        Transliterated,
     }
 
     /// <summary>
     /// The message's words after repair: each whitespace-separated chunk is read as typed, as retyped in the
     /// other keyboard layout and as transliterated, and the reading the guide knows best wins (as typed on a tie).
+    /// The repair that most chunks needed is how the whole message was typed, so a chunk it reads as well as the
+    /// typed text ("profil" in "udalit profil", or a word unknown either way) is read with that repair too.
     /// </summary>
     private List<QueryWord> Read(string text)
     {
-        var words = new List<QueryWord>();
         var resolved = new Dictionary<string, QueryWord>(StringComparer.Ordinal);
         // A question is short; the tail of a pasted wall of text would only cost time.
         if (text.Length > MaxCharacters)
             text = text[..MaxCharacters];
+        var chunks = new List<(string Text, ChunkReading Reading)>();
+        var wordCount = 0;
         foreach (var chunk in text.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries))
         {
-            var reading = ReadChunk(chunk, resolved);
+            var reading = ReadChunk(chunk, Repair.None, resolved);
             if (reading.Knownness < 1)
             {
-                foreach (var alternative in Alternatives(chunk))
+                foreach (var (repair, alternative) in Alternatives(chunk))
                 {
-                    var other = ReadChunk(alternative, resolved);
+                    var other = ReadChunk(alternative, repair, resolved);
                     if (other.Knownness > reading.Knownness)
+                        reading = other;
+                }
+            }
+            chunks.Add((chunk, reading));
+            wordCount += reading.Words.Count;
+            if (wordCount >= _options.MaxWords)
+                break;
+        }
+
+        var messageRepair = MessageRepair(chunks.Select(c => c.Reading));
+        var words = new List<QueryWord>();
+        foreach (var (chunk, typed) in chunks)
+        {
+            var reading = typed;
+            if (messageRepair != Repair.None && reading.Repair == Repair.None)
+            {
+                foreach (var (repair, alternative) in Alternatives(chunk).Where(a => a.Repair == messageRepair))
+                {
+                    var other = ReadChunk(alternative, repair, resolved);
+                    if (other.Knownness >= reading.Knownness)
                         reading = other;
                 }
             }
@@ -265,44 +330,53 @@ internal sealed class GuideIndex : IDisposable
                 if (!words.Contains(word))
                     words.Add(word);
             }
-            if (words.Count >= _options.MaxWords)
-                return words.GetRange(0, _options.MaxWords);
         }
-        return words;
+        return words.Count > _options.MaxWords ? words.GetRange(0, _options.MaxWords) : words;
     }
 
-    private static IEnumerable<string> Alternatives(string chunk)
+    /// <summary>The repair at least half of the message's chunks that hold words needed, or none.</summary>
+    private static Repair MessageRepair(IEnumerable<ChunkReading> readings)
+    {
+        var meaningful = readings.Where(r => r.Words.Count > 0 || r.Repair != Repair.None).ToList();
+        var (repair, votes) = meaningful.Where(r => r.Repair != Repair.None).GroupBy(r => r.Repair)
+            .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).FirstOrDefault();
+        return votes > 0 && votes * 2 >= meaningful.Count ? repair : Repair.None;
+    }
+
+    private static IEnumerable<(Repair Repair, string Text)> Alternatives(string chunk)
     {
         if (Scripts.HasLatin(chunk) || chunk.AsSpan().IndexOfAny(LayoutPunctuation) >= 0)
         {
             if (KeyboardLayout.ToCyrillic(chunk) is { } retyped)
-                yield return retyped;
+                yield return (Repair.Retyped, retyped);
         }
         if (Scripts.HasCyrillic(chunk) && KeyboardLayout.ToLatin(chunk) is { } latin)
-            yield return latin;
+            yield return (Repair.Retyped, latin);
         if (Transliteration.ToCyrillic(chunk) is { } transliterated)
-            yield return transliterated;
+            yield return (Repair.Transliterated, transliterated);
     }
 
-    private (List<QueryWord> Words, float Knownness) ReadChunk(string chunk, Dictionary<string, QueryWord> resolved)
+    private readonly record struct ChunkReading(List<QueryWord> Words, float Knownness, Repair Repair);
+
+    private ChunkReading ReadChunk(string chunk, Repair repair, Dictionary<string, QueryWord> resolved)
     {
         var terms = _analyzer.Terms(chunk);
         // Only stop words: fully explained (e.g. "xnj" is "что" typed in the wrong layout).
         if (terms.Count == 0)
-            return ([], 1);
+            return new([], 1, repair);
         var words = new List<QueryWord>(terms.Count);
         var known = 0f;
         foreach (var term in terms)
         {
             if (!resolved.TryGetValue(term.Text, out var word))
             {
-                word = term.IsFunction ? Function(term.Text) : MisspeltFunction(term.Text) is { } function ? Function(function) : Resolve(term.Text);
+                word = term.IsFunction ? Function(term.Text) : MisspeltFunction(term.Text) is { } function ? Function(function) : Resolve(term);
                 resolved[term.Text] = word;
             }
             words.Add(word);
             known += word.Knownness;
         }
-        return (words, known / terms.Count);
+        return new(words, known / terms.Count, repair);
     }
 
     /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
@@ -316,27 +390,60 @@ internal sealed class GuideIndex : IDisposable
 
     /// <summary>
     /// The indexed terms a word may stand for: itself, stems of the same word family (Russian stems of one word
-    /// differ in their last letters: "удал"/"удален", "обман"/"обманут") and, for a word the guide does not know,
-    /// the nearest terms by edit distance (typos).
+    /// differ in their last letters: "удал"/"удален", "обман"/"обманут"), for a word the guide does not know the
+    /// nearest terms by edit distance (typos), and the words of the synonym groups any of these belongs to.
     /// </summary>
-    private QueryWord Resolve(string term)
+    private QueryWord Resolve(AnalyzedTerm analyzed)
     {
+        var term = analyzed.Text;
         var known = _idf.TryGetValue(term, out var idf);
         var candidates = new Dictionary<string, float>(StringComparer.Ordinal);
-        if (known)
+        if (known || _synonyms.ContainsKey(term))
             candidates[term] = 1f;
         if (term.Length >= MinFamilyPrefix)
             AddFamily(term, candidates);
-        if (!known && term.Length is >= MinFuzzyLength and <= MaxFuzzyLength)
+        // An ordinary word spelt right ("sending") is no typo of a guide word ("selling").
+        if (!candidates.ContainsKey(term) && !_commonWords.Contains(term) && term.Length is >= MinFuzzyLength and <= MaxFuzzyLength)
         {
             foreach (var (similar, similarity) in _typos.Similar(term))
                 Offer(candidates, similar, similarity * TypoWeight);
+            foreach (var (similar, similarity) in _surfaceTypos.Similar(analyzed.Surface))
+                Offer(candidates, _stemOfSurface[similar], similarity * TypoWeight);
         }
-        if (candidates.Count == 0)
-            return new QueryWord(term, [], _unknownIdf) { IsCommon = _commonWords.Contains(term) };
-        var best = candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCandidatesPerWord)
+        // A word the guide uses is read as itself: its synonyms would pull the message towards other sections'
+        // wording ("строка" is in the first line's phrases; "графа" in the second's).
+        foreach (var (candidate, weight) in known ? [] : candidates.ToArray())
+        {
+            if (_synonyms.TryGetValue(candidate, out var synonyms))
+            {
+                foreach (var synonym in synonyms)
+                    Offer(candidates, synonym, weight * SynonymWeight);
+            }
+        }
+        // Synonyms' own stems lead to the guide's words but are not indexed themselves.
+        var best = candidates.Where(c => _idf.ContainsKey(c.Key))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCandidatesPerWord)
             .Select(c => new TermCandidate(c.Key, c.Value)).ToArray();
+        if (best.Length == 0)
+            return new QueryWord(term, [], _unknownIdf) { IsCommon = _commonWords.Contains(term) };
         return new QueryWord(term, best, known ? idf : best.Max(c => _idf[c.Term]));
+    }
+
+    /// <summary>Each synonym group's words as stems, each mapped to the others; a word in several groups joins them all.</summary>
+    private static Dictionary<string, HashSet<string>> Synonyms(GuideAnalyzer analyzer, IEnumerable<IReadOnlyList<string>> groups)
+    {
+        var synonyms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var stems = group.SelectMany(w => analyzer.Terms(w)).Where(t => !t.IsFunction).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var stem in stems)
+            {
+                if (!synonyms.TryGetValue(stem, out var others))
+                    synonyms[stem] = others = new HashSet<string>(StringComparer.Ordinal);
+                others.UnionWith(stems.Where(s => s != stem));
+            }
+        }
+        return synonyms;
     }
 
     /// <summary>Vocabulary terms sharing a prefix of at least four letters with <paramref name="term"/>, each differing by at most three letters at the end.</summary>
@@ -349,7 +456,7 @@ internal sealed class GuideIndex : IDisposable
             var other = _vocabulary[i];
             var common = term.AsSpan().CommonPrefixLength(other);
             if (other != term && other.Length - common <= MaxFamilyTail && term.Length - common <= MaxFamilyTail)
-                Offer(candidates, other, FamilyWeight * common / Math.Max(term.Length, other.Length));
+                Offer(candidates, other, FamilyWeight * (1f + (float)common / Math.Max(term.Length, other.Length)) / 2);
         }
     }
 

@@ -77,7 +77,7 @@ internal static class TopicDocuments
             foreach (var option in reasons.Options)
             {
                 var topic = new Topic(id, TopicKind.Reason, option.Id);
-                yield return Phrase(topic, option.Option);
+                yield return new TopicDocument(topic, option.Option, TopicDocumentKind.FormOption);
                 yield return Phrase(topic, option.Translation);
                 yield return Text(topic, option.Advice);
                 foreach (var phrase in Phrases(topic, option.Match))

@@ -1,0 +1,66 @@
+using HelpBot.Engine.Understanding;
+
+namespace HelpBot.Understanding.Index;
+
+/// <summary>
+/// Recognises a form option pasted or typed into a message ("I registered by mistake", "что значит I’m retired not in
+/// business anymore?"): the option's words in their order say which option it is better than any ranking, whose
+/// near neighbours share most of the words ("mistake" is also in the invalid e-mail option's advice).
+/// </summary>
+internal sealed class OptionQuotes
+{
+    /// <summary>Consecutive words of an option a message must repeat to quote it from anywhere in the message.</summary>
+    private const int MinQuotedTerms = 3;
+
+    /// <summary>Fewest words of a message that is nothing but the start of an option ("i registered by mistake").</summary>
+    private const int MinStartTerms = 2;
+
+    private readonly (Topic Topic, string[] Terms)[] _options;
+
+    /// <param name="options">Each option's terms as analysed, question words and negation left out.</param>
+    public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options) =>
+        _options = options.Where(o => o.Terms.Length > 0).DistinctBy(o => (o.Topic, string.Join(' ', o.Terms))).ToArray();
+
+    /// <summary>
+    /// The option the message quotes: three of its words in a row, or the message is its first words, or the message
+    /// is the whole of a short option ("I was scammed", "Other"). Null when it quotes none, or two equally.
+    /// </summary>
+    /// <param name="messageTerms">The message's terms, question words and negation left out, as for the options.</param>
+    public Topic? Find(IReadOnlyList<string> messageTerms)
+    {
+        Topic? best = null;
+        var bestLength = 0;
+        var tie = false;
+        foreach (var (topic, terms) in _options)
+        {
+            var length = LongestCommonRun(messageTerms, terms);
+            var whole = length == messageTerms.Count;
+            var quoted = length >= MinQuotedTerms
+                || (whole && length == terms.Length)
+                || (whole && length >= MinStartTerms && messageTerms.SequenceEqual(terms.Take(length), StringComparer.Ordinal));
+            if (!quoted || length < bestLength)
+                continue;
+            tie = length == bestLength && best != topic;
+            best = topic;
+            bestLength = length;
+        }
+        return tie ? null : best;
+    }
+
+    private static int LongestCommonRun(IReadOnlyList<string> a, string[] b)
+    {
+        var longest = 0;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Count; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? previous[j - 1] + 1 : 0;
+                longest = Math.Max(longest, current[j]);
+            }
+            (previous, current) = (current, previous);
+        }
+        return longest;
+    }
+}
