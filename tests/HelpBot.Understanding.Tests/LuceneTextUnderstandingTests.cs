@@ -30,6 +30,40 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(topic, match.Value.Topic);
     }
 
+    /// <summary>Each repair and reading the matcher applies, with a message that needs exactly it.</summary>
+    [Theory]
+    // Synonyms from content: "box" and "ячейка" are not the guide's words; "field"/"line" and "поле"/"строка" are.
+    [InlineData("en", "what do I type in the second box", "step:form-phrase")]
+    [InlineData("ru", "какой мейл вбивать в первую ячейку", "step:form-email")]
+    // A form option quoted in part: its words in order win over the neighbour whose advice mentions "mistake".
+    [InlineData("en", "I registered by mistake", "reason:registered-by-mistake")]
+    [InlineData("ru", "что значит I’m retired not in business anymore?", "reason:retired")]
+    // A typo nearer the written word than its stem ("chnage" → "change", stem "chang").
+    [InlineData("en", "where is chnage settings", "step:change-settings")]
+    // One repair for the whole message: "profil" is also an English stem, but the message is transliterated Russian.
+    [InlineData("ru", "udalit profil", "overview")]
+    // The plainest request lands on the overview, not on "what happens after" (done).
+    [InlineData("en", "delete profile", "overview")]
+    [InlineData("ru", "удалить профиль", "overview")]
+    public void Understand_MessageNeedingOneRepair_LandsOnItsSection(string language, string text, string expected)
+    {
+        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
+        var match = fixture.Understanding.Understand(text, language);
+        Assert.True(match is not null, $"'{text}' fell back: {Describe(text)}");
+        Assert.Equal(topic, match.Value.Topic);
+    }
+
+    /// <summary>An ordinary word spelt right ("sending") is not corrected to a guide word one or two letters away ("selling").</summary>
+    [Fact]
+    public void Explain_OrdinaryWordNearAGuideWord_IsNotReadAsATypo()
+    {
+        // Read as "selling", the message matched "stopped selling" (the retired option) with confidence.
+        var ranked = fixture.Understanding.Explain("stop sending me emails").Candidates;
+
+        Assert.DoesNotContain(ranked, c => c.Topic.Id == "retired" && c.Confidence >= 0.5);
+        Assert.NotEqual("retired", fixture.Understanding.Understand("stop sending me emails", "en")?.Topic.Id);
+    }
+
     /// <summary>
     /// An ordinary word the guide does not know ("elsewhere") lowers the confidence less than a rare one (another
     /// site's name) in the same place, once the message has two of the guide's own words.

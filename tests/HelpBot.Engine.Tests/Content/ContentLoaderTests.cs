@@ -58,6 +58,11 @@ public sealed class ContentLoaderTests
         { "en/aliexpress.yaml", "  - id: form-email", "  - id: form-mail", "en/aliexpress.yaml", "@1", "step ids differ" },
         { "en/aliexpress.yaml", "    show_reasons: true", "    show_reasons: yes please", "en/aliexpress.yaml", "show_reasons", "must be true or false" },
         { "ru/aliexpress.yaml", "    part: 1\n    text: В красной", "    part: one\n    text: В красной", "ru/aliexpress.yaml", "part: one", "must be a whole number" },
+        { "en/aliexpress.yaml", "  - [field, line, box, input, blank, slot]", "  - [field, text box, line]", "en/aliexpress.yaml", "text box", "'text box' in 'synonyms' must be a single word" },
+        { "en/aliexpress.yaml", "  - [mailbox, inbox]", "  - [mailbox]", "en/aliexpress.yaml", "  - [mailbox]", "needs at least two words" },
+        { "en/aliexpress.yaml", "  - [mailbox, inbox]", "  - [mailbox, Mailbox]", "en/aliexpress.yaml", "  - [mailbox, Mailbox]", "'Mailbox' appears twice" },
+        { "ru/aliexpress.yaml", "  - [ящик, инбокс]", "  - ящик", "ru/aliexpress.yaml", "  - ящик", "must be a group of words" },
+        { "ru/aliexpress.yaml", "synonyms:\n", "synonyms: поле\n", "ru/aliexpress.yaml", "synonyms: поле", "must be a list of word groups" },
     };
 
     [Theory]
@@ -76,6 +81,17 @@ public sealed class ContentLoaderTests
             : Array.FindIndex(File.ReadAllLines(content.PathOf(file)), l => l.Contains(at, StringComparison.Ordinal)) + 1;
         Assert.Equal(expectedLine, error.Line);
         Assert.StartsWith($"{error.File}:{error.Line}:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_RepositoryContent_ReadsSynonymGroupsAsLowerCaseWords()
+    {
+        var catalog = TestContent.Load();
+
+        var groups = catalog.Languages["en"].Guides["aliexpress"].Synonyms;
+        Assert.Contains(groups, g => g.Contains("box") && g.Contains("field"));
+        Assert.All(groups.SelectMany(g => g), w => Assert.Equal(w.ToLowerInvariant(), w));
+        Assert.NotEmpty(catalog.Languages["ru"].Guides["aliexpress"].Synonyms);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Index;
+
+namespace HelpBot.Understanding.Tests.Index;
+
+public sealed class OptionQuotesTests
+{
+    private static readonly OptionQuotes Quotes = new(
+    [
+        (Reason("mistake"), ["regist", "mistak", "need", "account"]),
+        (Reason("cant-find"), ["find", "product", "compani", "match", "need"]),
+        (Reason("found"), ["found", "product", "compani", "match", "need"]),
+        (Reason("scammed"), ["scam"]),
+        (Reason("mistake"), ["regist", "mistak", "need", "account"]),
+    ]);
+
+    /// <summary>Message terms (as analysed, question words left out) → the quoted option, or empty for none.</summary>
+    [Theory]
+    [InlineData("regist mistak need account", "mistake")]
+    [InlineData("regist mistak", "mistake")]                   // the option's first words, nothing else
+    [InlineData("что значит regist mistak need", "mistake")]   // three in a row inside a question
+    [InlineData("find product compani", "cant-find")]
+    [InlineData("found product compani match", "found")]
+    [InlineData("scam", "scammed")]                            // a one-word option, whole
+    [InlineData("product compani match need", "")]             // shared equally by two options
+    [InlineData("mistak need", "")]                            // two words from the middle: too little
+    [InlineData("seller scam", "")]                            // a short option inside a longer message
+    [InlineData("regist", "")]
+    [InlineData("", "")]
+    public void Find_MessageTerms_NameTheQuotedOptionOrNone(string message, string expected)
+    {
+        var terms = message.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(expected, Quotes.Find(terms)?.Id ?? "");
+    }
+
+    private static Topic Reason(string id) => new("guide", TopicKind.Reason, id);
+}
