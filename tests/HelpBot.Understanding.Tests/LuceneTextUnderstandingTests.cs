@@ -22,13 +22,8 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     [InlineData("ru", "i’m RETIRED not in busness anymore", "reason:retired")]
     [InlineData("en", "Buyers Suppliers did not respond", "reason:no-response")]
     [InlineData("en", "which phrase do I type in the second line", "step:form-phrase")]
-    public void Understand_IssueExamples_LandOnTheirSections(string language, string text, string expected)
-    {
-        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
-        var match = fixture.Understanding.Understand(text, language);
-        Assert.True(match is not null, $"'{text}' fell back: {Describe(text)}");
-        Assert.Equal(topic, match.Value.Topic);
-    }
+    public void Understand_IssueExamples_LandOnTheirSections(string language, string text, string expected) =>
+        AssertLandsOn(language, text, expected);
 
     /// <summary>Each repair and reading the matcher applies, with a message that needs exactly it.</summary>
     [Theory]
@@ -45,13 +40,8 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     // The plainest request lands on the overview, not on "what happens after" (done).
     [InlineData("en", "delete profile", "overview")]
     [InlineData("ru", "удалить профиль", "overview")]
-    public void Understand_MessageNeedingOneRepair_LandsOnItsSection(string language, string text, string expected)
-    {
-        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
-        var match = fixture.Understanding.Understand(text, language);
-        Assert.True(match is not null, $"'{text}' fell back: {Describe(text)}");
-        Assert.Equal(topic, match.Value.Topic);
-    }
+    public void Understand_MessageNeedingOneRepair_LandsOnItsSection(string language, string text, string expected) =>
+        AssertLandsOn(language, text, expected);
 
     /// <summary>An ordinary word spelt right ("sending") is not corrected to a guide word one or two letters away ("selling").</summary>
     [Fact]
@@ -171,6 +161,14 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         content.Publish(new ContentCatalog(new Dictionary<string, LanguagePack>(), "ru", []));
 
         Assert.NotNull(understanding.Understand("что будет с заказами", "ru"));
+    }
+
+    private void AssertLandsOn(string language, string text, string expected)
+    {
+        Assert.True(TopicNames.TryParse(expected, fixture.Catalog.DefaultGuide, out var topic));
+        var match = fixture.Understanding.Understand(text, language);
+        Assert.True(match is not null, $"'{text}' fell back: {Describe(text)}");
+        Assert.Equal(topic, match.Value.Topic);
     }
 
     private string Describe(string text) =>
