@@ -54,6 +54,9 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         return Decide(Explain(text), _options.MinConfidence);
     }
 
+    /// <summary>The configured lowest confidence that answers (<see cref="UnderstandingOptions.MinConfidence"/>).</summary>
+    public double MinConfidence => _options.MinConfidence;
+
     /// <summary>
     /// The answer for a ranked message at a given confidence threshold: the best topic when it is confident and
     /// not contested, otherwise none. The evaluation sweeps <paramref name="minConfidence"/> with exactly this rule.

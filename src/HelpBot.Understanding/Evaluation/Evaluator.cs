@@ -2,7 +2,7 @@ using HelpBot.Engine.Content;
 
 namespace HelpBot.Understanding.Evaluation;
 
-/// <summary>Runs labelled messages through the understanding exactly as the engine would and scores the answers.</summary>
+/// <summary>Runs labelled messages through the understanding by the rule the engine answers with, and scores the answers.</summary>
 public static class Evaluator
 {
     public static EvaluationReport Run(LuceneTextUnderstanding understanding, ContentCatalog catalog, IEnumerable<EvaluationCase> cases)
@@ -13,7 +13,8 @@ public static class Evaluator
         var outcomes = cases.Select(c =>
         {
             var explanation = understanding.Explain(c.Message);
-            var match = understanding.Understand(c.Message, c.Language);
+            // The engine's answer, decided from this same ranking rather than ranking the message again.
+            var match = understanding.Decide(explanation, understanding.MinConfidence);
             var correct = c.Expected is { } expected
                 ? match is { } m && TopicNames.Answer(m.Topic, catalog) == TopicNames.Answer(expected, catalog)
                 : match is null;

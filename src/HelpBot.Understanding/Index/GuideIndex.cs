@@ -245,17 +245,12 @@ internal sealed class GuideIndex : IDisposable
         for (var topic = 0; topic < scores.Length; topic++)
             scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
 
-        var ranked = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
-            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total))
-            .OrderByDescending(c => c.Rank);
         // A quoted form option is that option, however the ranking reads its words.
-        var readTerms = words.Where(w => !w.IsFunction).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray();
-        var quoted = _quotes.Find(readTerms);
-        if (quoted is not null)
-            ranked = ranked.OrderByDescending(c => c.Topic == quoted);
-        var candidates = ranked.Take(TopicsReturned).ToArray();
-        if (candidates.Length > 0 && candidates[0].Topic == quoted)
-            candidates[0] = candidates[0] with { IsQuote = true };
+        var quoted = _quotes.Find(words.Where(w => !w.IsFunction).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray());
+        var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
+            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total) { IsQuote = _topics[t] == quoted })
+            .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
+            .Take(TopicsReturned).ToArray();
         return new MatchResult(terms, candidates);
     }
 
