@@ -139,12 +139,13 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
         {
             if (Text(child, key) is not { } word)
                 continue;
+            var lower = word.ToLowerInvariant();
             if (!word.All(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '’'))
                 Error(child, $"'{word}' in '{key}' must be a single word (letters, digits, - or ')");
-            else if (words.Contains(word.ToLowerInvariant()))
+            else if (words.Contains(lower))
                 Error(child, $"'{word}' appears twice in one group of '{key}'");
             else
-                words.Add(word.ToLowerInvariant());
+                words.Add(lower);
         }
         if (sequence.Children.Count < 2)
             Error(node, $"a group of '{key}' needs at least two words that mean the same");
