@@ -14,7 +14,8 @@ public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictiona
 
 /// <summary>
 /// One guide in one language. <see cref="Synonyms"/> are groups of words that mean the same in this guide
-/// ("field", "line", "box"): free-text matching reads a user's word as the others of its group.
+/// ("field", "line", "box"): free-text matching reads a user's word as the others of its group (every guide's
+/// groups together, as one index serves all guides).
 /// </summary>
 public sealed record Guide(
     string Id,
