@@ -37,21 +37,31 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     }
 
     /// <summary>
-    /// A runner-up scoring within this share of the best one is a dead heat: which of them wins depends only on
-    /// the order of the content, so the answer would be a coin flip.
+    /// A runner-up ranking within 3 % of the best one is a dead heat: which wins depends on a phrase's length or an
+    /// auxiliary verb ("что случится если я деактивирую аккаунт" read the done screen's "будет удалён" as well as the
+    /// consequences), so the bot offers both instead of picking one.
     /// </summary>
-    private const float DeadHeatRatio = 1.005f;
+    private const float DeadHeatRatio = 1.03f;
 
     /// <summary>
     /// A runner-up that accounts for more of the message than the best one and scores within this ratio of it
-    /// makes the ranking a guess between near neighbours; the menu is better than a confident wrong section.
+    /// makes the ranking a guess between near neighbours; offering both is better than a confident wrong section.
     /// </summary>
     private const float ContestedRatio = 1.15f;
 
-    public TextMatch? Understand(string text, string language)
+    /// <summary>Most sections offered when the bot is not sure: more buttons would bury the menu.</summary>
+    private const int MaxSuggestions = 3;
+
+    /// <summary>
+    /// A section is offered only while it ranks within this share of the likeliest one: far behind, it is noise.
+    /// </summary>
+    private const double SuggestionShare = 0.5;
+
+    public TextReading Understand(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Decide(Explain(text), _options.MinConfidence);
+        var result = Explain(text);
+        return Decide(result, _options.MinConfidence) is { } match ? TextReading.Answer(match) : new TextReading(null, Suggest(result));
     }
 
     /// <summary>The configured lowest confidence that answers (<see cref="UnderstandingOptions.MinConfidence"/>).</summary>
@@ -67,6 +77,26 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         return result.Best is { } best && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence)))
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
+    }
+
+    /// <summary>
+    /// The sections to offer for a message no section answers with confidently: those that explain at least
+    /// <see cref="UnderstandingOptions.SuggestConfidence"/> of it, score at least <see cref="UnderstandingOptions.SuggestMinScore"/>
+    /// and rank near the likeliest one; one per screen (a part and its first sub-step are one), the likeliest first.
+    /// </summary>
+    public IReadOnlyList<Topic> Suggest(MatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var catalog = _content.Current;
+        var eligible = result.Candidates.Where(c => c.Confidence >= _options.SuggestConfidence && c.Score >= _options.SuggestMinScore).ToArray();
+        if (eligible.Length == 0)
+            return [];
+        var floor = eligible.Max(c => c.Rank) * SuggestionShare;
+        return eligible.Where(c => c.Rank >= floor)
+            .Select(c => c.Topic)
+            .DistinctBy(t => TopicNames.Answer(t, catalog))
+            .Take(MaxSuggestions)
+            .ToArray();
     }
 
     /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>

@@ -16,6 +16,22 @@ public sealed class UnderstandingOptions
     public double MinConfidence { get; set; } = 0.55;
 
     /// <summary>
+    /// Lowest confidence at which a section the bot is not sure enough to answer with is still offered as a choice
+    /// ("maybe you meant …"). Below <see cref="MinConfidence"/>; default 0.3.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SuggestConfidence { get; set; } = 0.3;
+
+    /// <summary>
+    /// Lowest BM25 score of a section offered as a choice. Offers need more evidence than answers do, because they are
+    /// made for messages that explain little of themselves: one guide word in small talk ("write me a poem" has "write")
+    /// must not turn the menu into a list of unrelated steps. Default 7, at which 2 of the 70 off-topic messages of the
+    /// evaluation sets get an offer (the AliExpress overview for deleting an account elsewhere).
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double SuggestMinScore { get; set; } = 7;
+
+    /// <summary>
     /// Lowest BM25 score of the best section that still answers: a single common word found only in a long text
     /// ("time" in "at any time") is too little evidence even when it is the message's only word. Default 2.5.
     /// </summary>

@@ -11,6 +11,9 @@ public static class ContentLoader
     public const string BotFile = "bot.yaml";
     private const int MaxTextLength = 1500;
 
+    /// <summary>Longest button label: Discord allows 80 characters, and a longer one wraps badly in Telegram.</summary>
+    private const int MaxLabelLength = 64;
+
     public static ContentCatalog Load(string directory, string defaultLanguage = "ru")
     {
         var errors = new List<ContentError>();
@@ -97,7 +100,7 @@ public static class ContentLoader
         var yaml = new YamlFileReader(path, errors);
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
-        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_match", "reasons", "synonyms");
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms");
 
         var parts = yaml.Items(root, "parts").Select(p =>
         {
@@ -109,8 +112,8 @@ public static class ContentLoader
         var steps = new List<GuideStep>();
         foreach (var s in yaml.Items(root, "steps"))
         {
-            yaml.RejectUnknownKeys(s, "id", "part", "text", "copy", "show_reasons", "match");
-            var step = new GuideStep(yaml.RequiredText(s, "id"), yaml.RequiredInt(s, "part"), Checked(yaml, s, "text"), yaml.OptionalText(s, "copy"), yaml.OptionalFlag(s, "show_reasons"), yaml.TextList(s, "match"));
+            yaml.RejectUnknownKeys(s, "id", "title", "part", "text", "copy", "show_reasons", "match");
+            var step = new GuideStep(yaml.RequiredText(s, "id"), Label(yaml, s, "title"), yaml.RequiredInt(s, "part"), Checked(yaml, s, "text"), yaml.OptionalText(s, "copy"), yaml.OptionalFlag(s, "show_reasons"), yaml.TextList(s, "match"));
             if (parts.Count > 0 && parts.All(p => p.Number != step.Part))
                 yaml.Error(s, $"step '{step.Id}' refers to part {step.Part}, which is not among 'parts'");
             steps.Add(step);
@@ -126,6 +129,7 @@ public static class ContentLoader
             parts,
             steps,
             Checked(yaml, root, "done"),
+            Label(yaml, root, "done_title"),
             yaml.TextList(root, "done_match"),
             LoadReasons(yaml, root),
             yaml.WordGroups(root, "synonyms"));
@@ -136,14 +140,14 @@ public static class ContentLoader
     {
         if (yaml.Mapping(root, "consequences", required: false) is not { } map)
             return null;
-        yaml.RejectUnknownKeys(map, "intro", "match", "items", "advice", "advice_match");
+        yaml.RejectUnknownKeys(map, "intro", "match", "items", "advice", "advice_title", "advice_match");
         var items = yaml.Items(map, "items").Select(i =>
         {
-            yaml.RejectUnknownKeys(i, "id", "text", "match");
-            return new ContentItem(yaml.RequiredText(i, "id"), Checked(yaml, i, "text"), yaml.TextList(i, "match"));
+            yaml.RejectUnknownKeys(i, "id", "title", "text", "match");
+            return new ContentItem(yaml.RequiredText(i, "id"), Label(yaml, i, "title"), Checked(yaml, i, "text"), yaml.TextList(i, "match"));
         }).ToList();
         UniqueOrError(yaml, map, items.Select(i => i.Id), "consequence id");
-        return new Consequences(Checked(yaml, map, "intro"), yaml.TextList(map, "match"), items, Checked(yaml, map, "advice"), yaml.TextList(map, "advice_match"));
+        return new Consequences(Checked(yaml, map, "intro"), yaml.TextList(map, "match"), items, Checked(yaml, map, "advice"), Label(yaml, map, "advice_title"), yaml.TextList(map, "advice_match"));
     }
 
     private static ReasonList? LoadReasons(YamlFileReader yaml, YamlMappingNode root)
@@ -168,6 +172,15 @@ public static class ContentLoader
         if (text.Length > MaxTextLength)
             yaml.Error(YamlFileReader.Find(map, key)!, $"'{key}' is {text.Length} characters long; keep it under {MaxTextLength} so a message fits every channel");
         return text;
+    }
+
+    /// <summary>Required text shown on a button: one line, short enough for every channel's button, no formatting.</summary>
+    private static string Label(YamlFileReader yaml, YamlMappingNode map, string key)
+    {
+        var label = yaml.RequiredText(map, key);
+        if (label.Length > MaxLabelLength || label.AsSpan().IndexOfAny('\n', '\r') >= 0 || label.Contains("**", StringComparison.Ordinal) || label.Contains('`', StringComparison.Ordinal))
+            yaml.Error(YamlFileReader.Find(map, key) ?? map, $"'{key}' labels a button: keep it to one line of at most {MaxLabelLength} characters, without ** or `");
+        return label;
     }
 
     private static void CheckMarkup(YamlFileReader yaml, YamlMappingNode map, string key, string text)

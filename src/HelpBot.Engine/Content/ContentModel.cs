@@ -26,6 +26,7 @@ public sealed record Guide(
     IReadOnlyList<GuidePart> Parts,
     IReadOnlyList<GuideStep> Steps,
     string Done,
+    string DoneTitle,
     IReadOnlyList<string> DoneMatch,
     ReasonList? Reasons,
     IReadOnlyList<IReadOnlyList<string>> Synonyms)
@@ -38,14 +39,19 @@ public sealed record Consequences(
     IReadOnlyList<string> Match,
     IReadOnlyList<ContentItem> Items,
     string Advice,
+    string AdviceTitle,
     IReadOnlyList<string> AdviceMatch);
 
-public sealed record ContentItem(string Id, string Text, IReadOnlyList<string> Match);
+/// <summary>One consequence; <see cref="Title"/> labels the button that offers it when the bot is not sure what a user meant.</summary>
+public sealed record ContentItem(string Id, string Title, string Text, IReadOnlyList<string> Match);
 
 public sealed record GuidePart(int Number, string Title, string Intro, IReadOnlyList<string> Match);
 
-/// <summary>One sub-step. <see cref="Copy"/> is a phrase shown as code to copy; <see cref="ShowReasons"/> links the reason options.</summary>
-public sealed record GuideStep(string Id, int Part, string Text, string? Copy, bool ShowReasons, IReadOnlyList<string> Match);
+/// <summary>
+/// One sub-step. <see cref="Copy"/> is a phrase shown as code to copy; <see cref="ShowReasons"/> links the reason options;
+/// <see cref="Title"/> labels the button that offers the step when the bot is not sure what a user meant.
+/// </summary>
+public sealed record GuideStep(string Id, string Title, int Part, string Text, string? Copy, bool ShowReasons, IReadOnlyList<string> Match);
 
 public sealed record ReasonList(string Intro, IReadOnlyList<string> Match, IReadOnlyList<ReasonOption> Options);
 

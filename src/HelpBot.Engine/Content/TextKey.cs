@@ -41,6 +41,7 @@ public enum TextKey
     TooLong,
     StaleButton,
     NotUnderstood,
+    NotSure,
     NoSection,
     InternalError,
 

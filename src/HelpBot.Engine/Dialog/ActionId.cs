@@ -26,6 +26,9 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     public const string AnswerQuestion = "answer";
     public const string RateAnswer = "rate";
 
+    /// <summary>Opens a section of a guide offered when the bot was not sure what a message meant: <c>topic:guide:kind_id</c>.</summary>
+    public const string Topic = "topic";
+
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;
 

@@ -89,6 +89,7 @@ public sealed partial class DialogEngine : IDialogEngine
             [ActionId.Ask] = (c, _, ct) => AskCommand(c, "", ct),
             [ActionId.Language] = (c, a, ct) => LanguageCommand(c, a.Target ?? "", ct),
             [ActionId.Guide] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
+            [ActionId.Topic] = TopicAction,
         };
         RegisterModeration();
     }
@@ -166,6 +167,8 @@ public sealed partial class DialogEngine : IDialogEngine
         ActionId.AnswerQuestion => action.Target is not null && action.Argument is null,
         ActionId.RateAnswer => action.Target is not null && action.Argument is "yes" or "no",
         ActionId.Feedback => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null or "yes" or "no",
+        ActionId.Topic => action.Target is { } g && context.Language.Guides.TryGetValue(g, out var screens)
+                          && action.Argument is { } topic && screens.TopicOf(topic) is not null,
         _ => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null,
     };
 
@@ -221,14 +224,31 @@ public sealed partial class DialogEngine : IDialogEngine
 
     private Reply Understand(TurnContext context, string text)
     {
-        if (_understanding.Understand(text, context.Language.Code) is { } match
+        var reading = _understanding.Understand(text, context.Language.Code);
+        if (reading.Match is { } match
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)
         {
             return reply;
         }
+        // Moderators see what the bot could not answer outright, even when the user then picks an offered section.
         context.Record(DialogEventKind.Unmatched, text: text);
-        return new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], context.Guide.MenuButtons));
+        var offered = reading.Suggestions
+            .Select(t => context.Language.Guides.TryGetValue(t.Guide, out var screens) ? screens.TopicButton(t) : null)
+            .OfType<Button>()
+            .Select(b => (IReadOnlyList<Button>)[b])
+            .ToList();
+        return offered.Count == 0
+            ? new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], context.Guide.MenuButtons))
+            : new Reply(new OutgoingMessage(context.Texts[TextKey.NotSure], [.. offered, context.Guide.NotSureRow]));
+    }
+
+    /// <summary>A section offered when the bot was not sure what a message meant, opened as if it had understood it.</summary>
+    private static ValueTask<Reply> TopicAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        var guide = context.Language.Guides[action.Target!];
+        ClearAwaiting(context);
+        return ValueTask.FromResult(TopicReply(context, guide, guide.TopicOf(action.Argument!)!.Value) ?? NoSection(context));
     }
 
     private static Reply? TopicReply(TurnContext context, GuideScreens guide, Topic topic)

@@ -103,6 +103,57 @@ internal sealed class GuideScreens
         ]);
         DoneInfo = new Reply(new OutgoingMessage(guide.Done, [[toSteps], MenuRow]));
         ReasonsStep = reasonsStep;
+
+        NotSureRow = [new Button(texts[TextKey.ButtonAsk], Action(ActionId.Ask)), menuButton];
+        foreach (var (topic, label) in TopicLabels(guide, texts))
+        {
+            var argument = topic.Id is null ? topic.Kind.ToString().ToLowerInvariant() : topic.Kind.ToString().ToLowerInvariant() + "_" + topic.Id;
+            var action = new ActionId(ActionId.Topic, id, argument).ToString();
+            // An id a button cannot carry (odd characters, too long) leaves that topic without a button, never a broken one.
+            if (ActionId.TryParse(action, out _))
+            {
+                _topicButtons[topic] = new Button(label, action);
+                _topicsByArgument[argument] = topic;
+            }
+        }
+    }
+
+    private readonly Dictionary<Understanding.Topic, Button> _topicButtons = [];
+    private readonly Dictionary<string, Understanding.Topic> _topicsByArgument = new(StringComparer.Ordinal);
+
+    /// <summary>The button that opens a topic, offered when the bot is not sure which section a message meant; null if it has none.</summary>
+    public Button? TopicButton(Understanding.Topic topic) => _topicButtons.GetValueOrDefault(topic);
+
+    /// <summary>The topic a <see cref="TopicButton"/>'s action argument names, or null for a forged or outdated one.</summary>
+    public Understanding.Topic? TopicOf(string argument) =>
+        _topicsByArgument.TryGetValue(argument, out var topic) ? topic : null;
+
+    /// <summary>Under the sections offered to a user the bot did not understand for sure: asking the moderators, and the menu.</summary>
+    public IReadOnlyList<Button> NotSureRow { get; }
+
+    /// <summary>Every topic free text can lead to, with the label of the button that opens it.</summary>
+    private static IEnumerable<(Understanding.Topic Topic, string Label)> TopicLabels(Guide guide, BotTexts texts)
+    {
+        var id = guide.Id;
+        yield return (new(id, Understanding.TopicKind.Overview), guide.Title);
+        if (guide.Consequences is { } consequences)
+        {
+            yield return (new(id, Understanding.TopicKind.Consequences), texts[TextKey.ButtonConsequences]);
+            foreach (var item in consequences.Items)
+                yield return (new(id, Understanding.TopicKind.Consequence, item.Id), item.Title);
+            yield return (new(id, Understanding.TopicKind.Refunds), consequences.AdviceTitle);
+        }
+        foreach (var part in guide.Parts)
+            yield return (new(id, Understanding.TopicKind.Part, part.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), part.Title);
+        foreach (var step in guide.Steps)
+            yield return (new(id, Understanding.TopicKind.Step, step.Id), step.Title);
+        yield return (new(id, Understanding.TopicKind.Done), guide.DoneTitle);
+        if (guide.Reasons is { } reasons)
+        {
+            yield return (new(id, Understanding.TopicKind.Reasons), texts[TextKey.ButtonReasons]);
+            foreach (var option in reasons.Options)
+                yield return (new(id, Understanding.TopicKind.Reason, option.Id), option.Option);
+        }
     }
 
     private readonly Dictionary<string, int> _stepNumbers;

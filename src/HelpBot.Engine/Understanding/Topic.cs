@@ -31,3 +31,14 @@ public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = n
 
 /// <summary>What a message was understood as, and how sure the matcher is (0..1).</summary>
 public readonly record struct TextMatch(Topic Topic, double Confidence);
+
+/// <summary>
+/// What the understanding made of a message: the section to answer with, or, when none is sure enough, the sections
+/// it may be about, the likeliest first (none when nothing comes close), for the user to choose from.
+/// </summary>
+public sealed record TextReading(TextMatch? Match, IReadOnlyList<Topic> Suggestions)
+{
+    public static TextReading NotUnderstood { get; } = new(null, []);
+
+    public static TextReading Answer(TextMatch match) => new(match, []);
+}

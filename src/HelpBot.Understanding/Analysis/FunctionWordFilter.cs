@@ -5,7 +5,8 @@ namespace HelpBot.Understanding.Analysis;
 
 /// <summary>
 /// Marks <see cref="StopWords.Function"/> words: typed <see cref="Type"/> and protected from stemming. The "t" left of
-/// "don't" or "can't" by the tokenizer becomes "not", so both apostrophes and a missing one read the same.
+/// "don't" or "can't" by the tokenizer becomes "not", so both apostrophes and a missing one read the same; other forms of an
+/// outcome word become that word ("станет" → "будет", "happened" → "happen").
 /// </summary>
 internal sealed class FunctionWordFilter : TokenFilter
 {
@@ -28,6 +29,8 @@ internal sealed class FunctionWordFilter : TokenFilter
             return false;
         if (_term.Length == 1 && _term.Buffer[0] == 't')
             _term.SetEmpty().Append("not");
+        else if (StopWords.OutcomeOf(_term.Buffer, _term.Length) is { } outcome)
+            _term.SetEmpty().Append(outcome);
         if (StopWords.Function.Contains(_term.Buffer, 0, _term.Length))
         {
             _type.Type = Type;

@@ -35,19 +35,36 @@ internal static class StopWords
 
     private static readonly string[] FunctionWords =
     [
-        "где", "куда", "откуда", "когда", "что", "чем", "как", "зачем", "почему", "сколько", "будет", "будут", "после",
+        "где", "куда", "откуда", "когда", "что", "чем", "как", "зачем", "почему", "сколько", "будет", "после",
         "можно", "нельзя", "не", "нет", "ни",
         "where", "when", "what", "how", "why", "which", "will", "can", "after", "before", "not", "no", "never",
         // Negations typed without the apostrophe (with one, the tokenizer leaves "t", read as "not").
         "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt",
-        "happen", "happens", "happened",
+        "happen",
     ];
+
+    /// <summary>
+    /// Other forms of the outcome words, read as <see cref="Outcome"/>'s own: "что станет с заказами" asks what
+    /// "что будет с заказами" asks, and "what happened" what "what happens" asks.
+    /// </summary>
+    private static readonly Dictionary<string, string> OutcomeForms = new(StringComparer.Ordinal)
+    {
+        ["будут"] = "будет", ["станет"] = "будет", ["станут"] = "будет", ["случится"] = "будет", ["случатся"] = "будет",
+        ["произойдет"] = "будет", ["произойдут"] = "будет",
+        ["happens"] = "happen", ["happened"] = "happen", ["happening"] = "happen",
+    };
 
     /// <summary>Function words that turn a statement around ("нашёл" / "не нашёл", "found" / "never found").</summary>
     public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
-    public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "будут", "после", "happen", "happens", "happened", "after" }, ignoreCase: false).AsReadOnly();
+    public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "после", "happen", "after" }, ignoreCase: false).AsReadOnly();
+
+    /// <summary>The outcome word another form stands for ("станет" → "будет"), or null.</summary>
+    public static string? OutcomeOf(char[] buffer, int length) =>
+        OutcomeLookup.TryGetValue(buffer.AsSpan(0, length), out var canonical) ? canonical : null;
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> OutcomeLookup = OutcomeForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Lower-cased words dropped from content and messages alike.</summary>
     public static CharArraySet Removed { get; } = BuildRemoved();
@@ -64,6 +81,7 @@ internal static class StopWords
         // Users write е for ё; the stop list must catch both spellings.
         words.UnionWith(words.Where(w => w.Contains('ё', StringComparison.Ordinal)).Select(w => w.Replace('ё', 'е')).ToList());
         words.ExceptWith(FunctionWords);
+        words.ExceptWith(OutcomeForms.Keys);
         return new CharArraySet(LuceneVersion.LUCENE_48, words, ignoreCase: false).AsReadOnly();
     }
 }

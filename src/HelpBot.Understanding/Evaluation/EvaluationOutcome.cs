@@ -3,5 +3,5 @@ using HelpBot.Understanding.Index;
 
 namespace HelpBot.Understanding.Evaluation;
 
-/// <summary>What the bot did with one labelled message: the section it answered with (null: it fell back) and why.</summary>
-public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, double Confidence, bool Correct, MatchResult Explanation);
+/// <summary>What the bot did with one labelled message: the section it answered with (null: it fell back, offering <see cref="Suggested"/>) and why.</summary>
+public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, double Confidence, bool Correct, MatchResult Explanation, IReadOnlyList<Topic> Suggested);

@@ -35,6 +35,13 @@ public sealed class EvaluationReport(
     /// <summary>On-topic messages the bot was not sure about and answered with the menu instead.</summary>
     public int OnTopicFallbacks => OnTopic.Count(o => o.Answered is null);
 
+    /// <summary>On-topic messages that fell back but offered the expected section among the choices.</summary>
+    public int FallbacksOfferingExpected => OnTopic.Count(o => o.Answered is null && o.Case.Expected is { } expected
+        && o.Suggested.Any(s => _answer(s) == _answer(expected)));
+
+    /// <summary>Off-topic messages that fell back with sections offered anyway (harmless, but noise).</summary>
+    public int OffTopicWithSuggestions => OffTopic.Count(o => o.Answered is null && o.Suggested.Count > 0);
+
     public string Format(string source)
     {
         var text = new StringBuilder();
@@ -42,6 +49,7 @@ public sealed class EvaluationReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"top-1 accuracy: {TopOneAccuracy:P1} ({OnTopic.Count(o => o.Correct)}/{OnTopic.Count})");
         text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {OffTopicFallbackRate:P1} ({OffTopic.Count(o => o.Correct)}/{OffTopic.Count})");
         text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {WrongAnswers}; on-topic messages that fell back: {OnTopicFallbacks}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"fallbacks offering the expected section: {FallbacksOfferingExpected}/{OnTopicFallbacks}; off-topic messages offered sections: {OffTopicWithSuggestions}/{OffTopic.Count}");
         foreach (var group in Outcomes.GroupBy(o => (o.Case.Language, o.Case.Kind)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
             text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(group.Count(o => o.Correct), group.Count()),7:P1} ({group.Count(o => o.Correct)}/{group.Count()})");
         text.AppendLine("by confidence threshold (accuracy / off-topic fallback / wrong sections):");
@@ -80,7 +88,9 @@ public sealed class EvaluationReport(
     private string Describe(EvaluationOutcome outcome)
     {
         var expected = outcome.Case.Expected is { } e ? TopicNames.Format(e, defaultGuide) : EvaluationSet.OffTopic;
-        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide) : "fallback";
+        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide)
+            : outcome.Suggested.Count == 0 ? "fallback"
+            : "fallback offering " + string.Join(", ", outcome.Suggested.Select(s => TopicNames.Format(s, defaultGuide)));
         var ranked = string.Join(", ", outcome.Explanation.Candidates.Take(3).Select(c =>
             string.Create(CultureInfo.InvariantCulture, $"{TopicNames.Format(c.Topic, defaultGuide)} {c.Score:F2}/{c.Confidence:F2}")));
         return string.Create(CultureInfo.InvariantCulture,

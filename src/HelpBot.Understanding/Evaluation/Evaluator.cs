@@ -18,7 +18,8 @@ public static class Evaluator
             var correct = c.Expected is { } expected
                 ? match is { } m && TopicNames.Answer(m.Topic, catalog) == TopicNames.Answer(expected, catalog)
                 : match is null;
-            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation);
+            var suggested = match is null ? understanding.Suggest(explanation) : [];
+            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation, suggested);
         }).ToArray();
         return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), (result, threshold) => understanding.Decide(result, threshold)?.Topic);
     }

@@ -11,10 +11,12 @@ public sealed class TestUnderstanding : ITextUnderstanding
     // Far beyond the 200 ms deferral, so a loaded CI machine (two cores, test projects in parallel) still tells them apart.
     public static TimeSpan SlowDelay { get; } = TimeSpan.FromSeconds(3);
 
-    public TextMatch? Understand(string text, string language)
+    public TextReading Understand(string text, string language)
     {
         if (text.Contains(SlowWord, StringComparison.Ordinal))
             Thread.Sleep(SlowDelay);
-        return text.Contains(KnownPhrase, StringComparison.Ordinal) ? new TextMatch(new Topic("aliexpress", TopicKind.Part, "1"), 1) : null;
+        return text.Contains(KnownPhrase, StringComparison.Ordinal)
+            ? TextReading.Answer(new TextMatch(new Topic("aliexpress", TopicKind.Part, "1"), 1))
+            : TextReading.NotUnderstood;
     }
 }

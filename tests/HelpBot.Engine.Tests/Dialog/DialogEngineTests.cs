@@ -2,6 +2,7 @@ using System.Text;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
+using HelpBot.Engine.Understanding;
 
 namespace HelpBot.Engine.Tests.Dialog;
 
@@ -29,6 +30,12 @@ public sealed class DialogEngineTests
         new string('a', 65),
         "💥",
         "step:aliexpress:\u00001",
+        "topic",
+        "topic:aliexpress",
+        "topic:aliexpress:reason_nonexistent",
+        "topic:aliexpress:Overview",
+        "topic:unknown-guide:overview",
+        "topic:aliexpress:step_1",
     ];
 
     [Theory]
@@ -86,6 +93,91 @@ public sealed class DialogEngineTests
             }
         }
         Assert.True(seen.Count >= 15, $"only {seen.Count} distinct actions reached");
+    }
+
+    /// <summary>
+    /// A message the understanding is unsure about gets the sections it may mean as buttons, with asking the moderators
+    /// and the menu; it is still recorded as not understood, and pressing an offered section opens it.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_UnsureText_OffersTheSectionsAndOpensThePressedOne()
+    {
+        var understanding = new OfferingUnderstanding(new Topic("aliexpress", TopicKind.Reason, "scammed"), new Topic("aliexpress", TopicKind.Consequence, "deals-deleted"));
+        var bot = new EngineHarness(understanding: understanding);
+        var store = (InMemoryConversationStore)bot.Store;
+
+        var offer = await bot.Say("нарвался на мошенников");
+
+        Assert.Contains("Не уверен", EngineHarness.TextOf(offer), StringComparison.Ordinal);
+        Assert.Equal(["I was scammed", "Что будет с заказами и историей сделок", "Задать вопрос", "☰ Меню"], offer.Messages[0].AllButtons.Select(b => b.Label));
+        Assert.Contains(store.Events, e => e.Kind == DialogEventKind.Unmatched && e.Text == "нарвался на мошенников");
+
+        var opened = await bot.Press(EngineHarness.ButtonOf(offer, "I was scammed").Action);
+        Assert.Contains("Я был обманут", EngineHarness.TextOf(opened), StringComparison.Ordinal);
+    }
+
+    /// <summary>No section comes close: the plain "not understood" with the whole menu, as before offers existed.</summary>
+    [Fact]
+    public async Task HandleAsync_TextNothingComesCloseTo_FallsBackToTheMenu()
+    {
+        var bot = new EngineHarness(understanding: new OfferingUnderstanding());
+
+        var reply = await bot.Say("какая погода завтра");
+
+        Assert.Contains("не нашёл ответа", EngineHarness.TextOf(reply), StringComparison.Ordinal);
+        Assert.Contains(reply.Messages[0].AllButtons, b => b.Label == "Последствия");
+    }
+
+    /// <summary>Every section free text can lead to can be offered, in both languages, and its button opens it.</summary>
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task HandleAsync_EverySectionOffered_HasAButtonThatOpensIt(string locale)
+    {
+        var guide = TestContent.Load().Languages[locale].Guides["aliexpress"];
+        var understanding = new OfferingUnderstanding();
+        var bot = new EngineHarness(understanding: understanding);
+        foreach (var topic in EveryTopic(guide))
+        {
+            understanding.Offer(topic);
+            var offer = await bot.Say("?" + topic, locale: locale);
+            var button = offer.Messages[0].AllButtons.First();
+            Assert.InRange(Encoding.UTF8.GetByteCount(button.Action), 1, ActionId.MaxBytes);
+            Assert.InRange(button.Label.Length, 1, 80);
+
+            var opened = await bot.Press(button.Action, locale: locale);
+
+            var text = EngineHarness.TextOf(opened);
+            Assert.False(text.Contains("устарела", StringComparison.Ordinal) || text.Contains("outdated", StringComparison.Ordinal), $"{topic}: {text}");
+            Assert.NotEmpty(text);
+        }
+    }
+
+    private static IEnumerable<Topic> EveryTopic(Guide guide)
+    {
+        yield return new(guide.Id, TopicKind.Overview);
+        yield return new(guide.Id, TopicKind.Consequences);
+        foreach (var item in guide.Consequences!.Items)
+            yield return new(guide.Id, TopicKind.Consequence, item.Id);
+        yield return new(guide.Id, TopicKind.Refunds);
+        foreach (var part in guide.Parts)
+            yield return new(guide.Id, TopicKind.Part, part.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var step in guide.Steps)
+            yield return new(guide.Id, TopicKind.Step, step.Id);
+        yield return new(guide.Id, TopicKind.Done);
+        yield return new(guide.Id, TopicKind.Reasons);
+        foreach (var option in guide.Reasons!.Options)
+            yield return new(guide.Id, TopicKind.Reason, option.Id);
+    }
+
+    /// <summary>Never sure: offers the topics it is told to.</summary>
+    private sealed class OfferingUnderstanding(params Topic[] offered) : ITextUnderstanding
+    {
+        private Topic[] _offered = offered;
+
+        public void Offer(params Topic[] topics) => _offered = topics;
+
+        public TextReading Understand(string text, string language) => new(null, _offered);
     }
 
     [Fact]

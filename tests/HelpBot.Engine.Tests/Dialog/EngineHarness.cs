@@ -9,10 +9,10 @@ public sealed class EngineHarness
 {
     public const string Channel = "test";
 
-    public EngineHarness(IConversationStore? store = null)
+    public EngineHarness(IConversationStore? store = null, Understanding.ITextUnderstanding? understanding = null)
     {
         Store = store ?? new InMemoryConversationStore();
-        Engine = new DialogEngine(new FixedContentProvider(TestContent.Load()), Store);
+        Engine = new DialogEngine(new FixedContentProvider(TestContent.Load()), Store, understanding);
     }
 
     public IConversationStore Store { get; }
