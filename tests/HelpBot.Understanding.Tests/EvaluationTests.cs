@@ -7,19 +7,21 @@ namespace HelpBot.Understanding.Tests;
 
 /// <summary>
 /// The labelled sets: evaluation.tsv (tuned against); holdout.tsv and holdout2.tsv (written unmeasured, later looked at
-/// while tuning); holdout3.tsv (written by a separate author from the article alone, measured before and after the
-/// second session's changes, never looked at while tuning).
+/// while tuning); holdout3.tsv (written by a separate author from the article alone in the second session, its misses
+/// read in the third); holdout4.tsv (written the same way in the third session, measured at its start and end, misses
+/// not read).
 /// The floors are the figures measured when they were last raised; a change that lowers them fails here.
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 95.5 % (171/179), 90.9 % (60/66), 85.9 % (61/71) and 76.5 % (62/81).
+        // Measured 95.5 % (171/179), 90.9 % (60/66), 85.9 % (61/71), 84.0 % (68/81) and 72.4 % (63/87).
         { "evaluation.tsv", 0.955 },
         { "holdout.tsv", 0.909 },
         { "holdout2.tsv", 0.859 },
-        { "holdout3.tsv", 0.76 },
+        { "holdout3.tsv", 0.839 },
+        { "holdout4.tsv", 0.724 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -28,16 +30,18 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["evaluation.tsv"] = 2,
         ["holdout.tsv"] = 1,
         ["holdout2.tsv"] = 3,
-        ["holdout3.tsv"] = 2,
+        ["holdout3.tsv"] = 1,
+        ["holdout4.tsv"] = 1,
     };
 
-    /// <summary>Off-topic messages answered with a section, per set: zero except where a holdout found one (see its misses).</summary>
+    /// <summary>Off-topic messages answered with a section, per set: none.</summary>
     private static readonly Dictionary<string, int> MaxOffTopicAnswered = new(StringComparer.Ordinal)
     {
         ["evaluation.tsv"] = 0,
         ["holdout.tsv"] = 0,
         ["holdout2.tsv"] = 0,
-        ["holdout3.tsv"] = 1,
+        ["holdout3.tsv"] = 0,
+        ["holdout4.tsv"] = 0,
     };
 
     [Theory]
@@ -69,8 +73,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// When the bot does not answer an on-topic message, it mostly still offers the right section; off-topic messages
-    /// almost never get an offer (measured over all four sets: 26 of 36 fallbacks offer the expected section, and
-    /// 2 of 70 off-topic messages get offers, both the AliExpress overview for deleting an account elsewhere).
+    /// seldom get an offer (measured over all five sets: 39 of 53 fallbacks offer the expected section, and 4 of 88
+    /// off-topic messages get offers, such as the AliExpress overview for deleting an account elsewhere).
     /// </summary>
     [Fact]
     public void Evaluate_AllSets_FallbacksOfferTheExpectedSectionAndSmallTalkNothing()
@@ -80,8 +84,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var fallbacks = reports.Sum(r => r.OnTopicFallbacks);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(offeringExpected >= 26, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
-        Assert.True(offTopicOffered <= 2, $"{offTopicOffered} off-topic messages get offers");
+        Assert.True(offeringExpected >= 39, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
+        Assert.True(offTopicOffered <= 4, $"{offTopicOffered} off-topic messages get offers");
     }
 
     [Theory]

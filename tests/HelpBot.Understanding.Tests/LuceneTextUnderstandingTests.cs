@@ -136,6 +136,45 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         }
     }
 
+    /// <summary>
+    /// Deleting something else on AliExpress reads best as the content's <c>out_of_scope:</c> phrases: no section, and
+    /// nothing offered, although "удалить" and "алиэкспресс" are the overview's words.
+    /// </summary>
+    [Theory]
+    [InlineData("как удалить отзыв на алиэкспресс")]
+    [InlineData("how do i delete a review on aliexpress")]
+    [InlineData("как удалить карту с алиэкспресс")]
+    [InlineData("how do I change my password on aliexpress")]
+    public void Understand_SomethingElseOnAliExpress_NeitherAnswersNorOffers(string text)
+    {
+        var reading = fixture.Understanding.Understand(text, "ru");
+
+        Assert.Equal(TopicKind.OutOfScope, fixture.Understanding.Explain(text).Best?.Topic.Kind);
+        Assert.Null(reading.Match);
+        Assert.Empty(reading.Suggestions);
+    }
+
+    /// <summary>The out-of-scope phrases do not take the account's own questions.</summary>
+    [Theory]
+    [InlineData("ru", "как удалить свой профиль на алиэкспресс навсегда", "overview")]
+    [InlineData("en", "will my unpaid orders get cancelled when I delete", "consequence:deals-deleted")]
+    public void Understand_AccountQuestionNearAnOutOfScopePhrase_StillAnswers(string language, string text, string expected) =>
+        AssertLandsOn(language, text, expected);
+
+    /// <summary>
+    /// A story mostly of words the guide does not use explains too little of itself for the usual confidence, but one
+    /// section with strong evidence, far ahead of every other screen, answers it.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "paid for a tablet back in may, the seller never shipped it and then vanished", "reason:scammed")]
+    public void Understand_StoryWithOneSectionFarAhead_AnswersIt(string language, string text, string expected)
+    {
+        var best = Assert.NotNull(fixture.Understanding.Explain(text).Best);
+        Assert.True(best.Confidence < fixture.Understanding.MinConfidence, Describe(text));
+
+        AssertLandsOn(language, text, expected);
+    }
+
     /// <summary>Other forms of an outcome question ("что станет", "случится", "what happened") read as "будет" / "happen".</summary>
     [Theory]
     [InlineData("что станет с заказами", "будет")]

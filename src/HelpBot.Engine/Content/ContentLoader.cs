@@ -100,7 +100,7 @@ public static class ContentLoader
         var yaml = new YamlFileReader(path, errors);
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
-        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms");
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms", "out_of_scope");
 
         var parts = yaml.Items(root, "parts").Select(p =>
         {
@@ -132,7 +132,8 @@ public static class ContentLoader
             Label(yaml, root, "done_title"),
             yaml.TextList(root, "done_match"),
             LoadReasons(yaml, root),
-            yaml.WordGroups(root, "synonyms"));
+            yaml.WordGroups(root, "synonyms"),
+            yaml.TextList(root, "out_of_scope"));
         return errors.Count == before ? guide : null;
     }
 

@@ -15,7 +15,8 @@ public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictiona
 /// <summary>
 /// One guide in one language. <see cref="Synonyms"/> are groups of words that mean the same in this guide
 /// ("field", "line", "box"): free-text matching reads a user's word as the others of its group (every guide's
-/// groups together, as one index serves all guides).
+/// groups together, as one index serves all guides). <see cref="OutOfScope"/> are phrases of nearby things the
+/// guide does not cover ("delete a review"): a message reading best as one of them is not answered with a section.
 /// </summary>
 public sealed record Guide(
     string Id,
@@ -29,7 +30,8 @@ public sealed record Guide(
     string DoneTitle,
     IReadOnlyList<string> DoneMatch,
     ReasonList? Reasons,
-    IReadOnlyList<IReadOnlyList<string>> Synonyms)
+    IReadOnlyList<IReadOnlyList<string>> Synonyms,
+    IReadOnlyList<string> OutOfScope)
 {
     public GuidePart PartOf(GuideStep step) => Parts.First(p => p.Number == step.Part);
 }

@@ -25,6 +25,9 @@ public enum TopicKind
 
     /// <summary>One reason option; <see cref="Topic.Id"/> is its id.</summary>
     Reason,
+
+    /// <summary>Nearby things the guide does not cover (content <c>out_of_scope:</c>): never answered, never offered.</summary>
+    OutOfScope,
 }
 
 public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = null);

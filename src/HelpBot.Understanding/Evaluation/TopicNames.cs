@@ -21,6 +21,7 @@ public static class TopicNames
         ["done"] = TopicKind.Done,
         ["reasons"] = TopicKind.Reasons,
         ["reason"] = TopicKind.Reason,
+        ["out-of-scope"] = TopicKind.OutOfScope,
     };
 
     public static string Format(Topic topic, string defaultGuide)

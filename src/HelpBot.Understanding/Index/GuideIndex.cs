@@ -82,6 +82,9 @@ internal sealed class GuideIndex : IDisposable
     private readonly OptionQuotes _quotes;
     private readonly Dictionary<string, string> _stemOfSurface = new(StringComparer.Ordinal);
 
+    /// <summary>Terms of the guide's own texts, without its out-of-scope phrases: a word only those use ("parcel") is still read through its synonyms.</summary>
+    private readonly HashSet<string> _guideTerms = new(StringComparer.Ordinal);
+
     /// <summary>Question words, for misspelt ones ("wher", "hapens"); negations are left out, so "note" never reads as "not".</summary>
     private static readonly TypoIndex FunctionTypos = new(
         StopWords.Function.Where(w => !StopWords.Negation.Contains(w)), MinFuzzyLength);
@@ -112,6 +115,8 @@ internal sealed class GuideIndex : IDisposable
             _topicOfDocument[doc] = topic;
             _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Text ? options.TextWeight : 1f;
             var documentTerms = analyzer.Terms(document.Text);
+            if (document.Topic.Kind != TopicKind.OutOfScope)
+                _guideTerms.UnionWith(documentTerms.Select(t => t.Text));
             foreach (var term in documentTerms.Where(t => !t.IsFunction))
                 _stemOfSurface.TryAdd(term.Surface, term.Text);
             _negatedPhrase[doc] = document.Kind != TopicDocumentKind.Text && documentTerms.Exists(t => StopWords.Negation.Contains(t.Text));
@@ -407,7 +412,7 @@ internal sealed class GuideIndex : IDisposable
         }
         // A word the guide uses is read as itself: its synonyms would pull the message towards other sections'
         // wording ("строка" is in the first line's phrases; "графа" in the second's).
-        foreach (var (candidate, weight) in known ? [] : candidates.ToArray())
+        foreach (var (candidate, weight) in _guideTerms.Contains(term) ? [] : candidates.ToArray())
         {
             if (_synonyms.TryGetValue(candidate, out var synonyms))
             {

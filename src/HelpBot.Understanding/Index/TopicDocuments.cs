@@ -84,6 +84,9 @@ internal static class TopicDocuments
                     yield return phrase;
             }
         }
+
+        foreach (var phrase in Phrases(new Topic(id, TopicKind.OutOfScope), guide.OutOfScope))
+            yield return phrase;
     }
 
     private static IEnumerable<TopicDocument> Phrases(Topic topic, IEnumerable<string> phrases) => phrases.Select(p => Phrase(topic, p));
