@@ -50,8 +50,13 @@ public sealed class EvaluationReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {OffTopicFallbackRate:P1} ({OffTopic.Count(o => o.Correct)}/{OffTopic.Count})");
         text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {WrongAnswers}; on-topic messages that fell back: {OnTopicFallbacks}");
         text.AppendLine(CultureInfo.InvariantCulture, $"fallbacks offering the expected section: {FallbacksOfferingExpected}/{OnTopicFallbacks}; off-topic messages offered sections: {OffTopicWithSuggestions}/{OffTopic.Count}");
+        text.AppendLine("by language and kind (right / all; wrong sections, fallbacks):");
         foreach (var group in Outcomes.GroupBy(o => (o.Case.Language, o.Case.Kind)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(group.Count(o => o.Correct), group.Count()),7:P1} ({group.Count(o => o.Correct)}/{group.Count()})");
+        {
+            var right = group.Count(o => o.Correct);
+            var wrong = group.Count(o => !o.Correct && o.Answered is not null);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(right, group.Count()),7:P1} ({right}/{group.Count()}; {wrong} wrong, {group.Count() - right - wrong} fell back)");
+        }
         text.AppendLine("by confidence threshold (accuracy / off-topic fallback / wrong sections):");
         foreach (var threshold in SweptThresholds)
         {

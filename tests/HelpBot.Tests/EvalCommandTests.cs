@@ -1,0 +1,34 @@
+namespace HelpBot.Tests;
+
+/// <summary><c>helpbot eval</c>, run as moderators run it: the figures the issue asks for, and a failing exit code when an off-topic message gets a section.</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("helpbot-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Eval_DefaultSet_PrintsAccuracyFallbackRateAndOffers()
+    {
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "eval");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"top-1 accuracy: \d+[.,]\d % \(\d+/179\)", result.Output);
+        Assert.Contains("off-topic fallback rate: 100", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"fallbacks offering the expected section: \d+/\d+", result.Output);
+        Assert.Matches(@"ru situation +\d+[.,]\d % \(\d+/\d+; \d+ wrong, \d+ fell back\)", result.Output);
+    }
+
+    [Fact]
+    public async Task Eval_OffTopicLabelThatGetsASection_FailsAndShowsTheMiss()
+    {
+        var file = Path.Combine(_folder, "set.tsv");
+        await File.WriteAllTextAsync(file, "ru\tnone\tofftopic\tчто будет с заказами после удаления аккаунта\nen\toverview\tparaphrase\thow do I delete my aliexpress account\n", TestContext.Current.CancellationToken);
+
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "eval", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("off-topic fallback rate: 0.0 % (0/1)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("expected none, got consequence:deals-deleted", result.Output, StringComparison.Ordinal);
+    }
+}
