@@ -16,12 +16,12 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 95.5 % (171/179), 90.9 % (60/66), 85.9 % (61/71), 84.0 % (68/81) and 72.4 % (63/87).
-        { "evaluation.tsv", 0.955 },
-        { "holdout.tsv", 0.909 },
-        { "holdout2.tsv", 0.859 },
-        { "holdout3.tsv", 0.839 },
-        { "holdout4.tsv", 0.724 },
+        // Measured 96.1 % (172/179), 92.4 % (61/66), 90.1 % (64/71), 87.7 % (71/81) and 77.0 % (67/87).
+        { "evaluation.tsv", 0.960 },
+        { "holdout.tsv", 0.924 },
+        { "holdout2.tsv", 0.901 },
+        { "holdout3.tsv", 0.876 },
+        { "holdout4.tsv", 0.77 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -73,7 +73,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// When the bot does not answer an on-topic message, it mostly still offers the right section; off-topic messages
-    /// seldom get an offer (measured over all five sets: 39 of 53 fallbacks offer the expected section, and 4 of 88
+    /// seldom get an offer (measured over all five sets: 31 of 41 fallbacks offer the expected section, and 4 of 88
     /// off-topic messages get offers, such as the AliExpress overview for deleting an account elsewhere).
     /// </summary>
     [Fact]
@@ -84,7 +84,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var fallbacks = reports.Sum(r => r.OnTopicFallbacks);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(offeringExpected >= 39, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
+        Assert.True(offeringExpected >= 31, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
         Assert.True(offTopicOffered <= 4, $"{offTopicOffered} off-topic messages get offers");
     }
 
