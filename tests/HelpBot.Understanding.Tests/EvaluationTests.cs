@@ -16,12 +16,12 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 {
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 96.1 % (172/179), 92.4 % (61/66), 90.1 % (64/71), 87.7 % (71/81) and 77.0 % (67/87).
+        // Measured 96.1 % (172/179), 92.4 % (61/66), 90.1 % (64/71), 87.7 % (71/81) and 78.2 % (68/87).
         { "evaluation.tsv", 0.960 },
         { "holdout.tsv", 0.924 },
         { "holdout2.tsv", 0.901 },
         { "holdout3.tsv", 0.876 },
-        { "holdout4.tsv", 0.77 },
+        { "holdout4.tsv", 0.781 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -73,7 +73,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// When the bot does not answer an on-topic message, it mostly still offers the right section; off-topic messages
-    /// seldom get an offer (measured over all five sets: 31 of 41 fallbacks offer the expected section, and 4 of 88
+    /// seldom get an offer (measured over all five sets: 30 of 40 fallbacks offer the expected section, and 4 of 88
     /// off-topic messages get offers, such as the AliExpress overview for deleting an account elsewhere).
     /// </summary>
     [Fact]
@@ -84,7 +84,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var fallbacks = reports.Sum(r => r.OnTopicFallbacks);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(offeringExpected >= 31, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
+        Assert.True(offeringExpected >= 30, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
         Assert.True(offTopicOffered <= 4, $"{offTopicOffered} off-topic messages get offers");
     }
 

@@ -174,6 +174,14 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         AssertLandsOn(language, text, expected);
     }
 
+    /// <summary>A short option asked about ("что значит I was scammed", "what does Other mean") is a quote of it.</summary>
+    [Theory]
+    [InlineData("ru", "что значит i was scammed", "reason:scammed")]
+    [InlineData("ru", "что означает other", "reason:other")]
+    [InlineData("en", "what does i was scammed mean", "reason:scammed")]
+    public void Understand_ShortOptionAskedAbout_IsThatOption(string language, string text, string expected) =>
+        AssertLandsOn(language, text, expected);
+
     /// <summary>Other forms of an outcome question ("что станет", "случится", "what happened") read as "будет" / "happen".</summary>
     [Theory]
     [InlineData("что станет с заказами", "будет")]

@@ -144,7 +144,7 @@ internal sealed class GuideIndex : IDisposable
                 .ToArray();
         }
         _typos = new TypoIndex(_vocabulary, MinFuzzyLength);
-        _quotes = new OptionQuotes(formOptions);
+        _quotes = new OptionQuotes(formOptions, analyzer.Terms(string.Join(' ', OptionQuotes.MeaningWords)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal));
         _surfaceTypos = new TypoIndex(_stemOfSurface.Keys, MinFuzzyLength);
         _unknownIdf = Idf(1, count);
         DocumentCount = count;
@@ -251,7 +251,7 @@ internal sealed class GuideIndex : IDisposable
             scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
 
         // A quoted form option is that option, however the ranking reads its words.
-        var quoted = _quotes.Find(words.Where(w => !w.IsFunction).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray());
+        var quoted = _quotes.Find(words.Where(w => !w.IsFunction && !_quotes.IsMeaningWord(w.Term)).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray());
         var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
             .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total) { IsQuote = _topics[t] == quoted })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)

@@ -15,18 +15,28 @@ internal sealed class OptionQuotes
     /// <summary>Fewest words of a message that is nothing but the start of an option ("i registered by mistake").</summary>
     private const int MinStartTerms = 2;
 
+    /// <summary>Words asking what a quoted option means ("что значит I was scammed", "what does Other mean"): around a quote, they are not part of the message.</summary>
+    public static readonly string[] MeaningWords =
+        ["значит", "означает", "переводится", "перевод", "переведи", "переведите", "mean", "means", "meaning", "translate", "translation"];
+
     private readonly (Topic Topic, string[] Terms)[] _options;
+    private readonly IReadOnlySet<string> _meaningTerms;
 
     /// <param name="options">Each option's terms as analysed, question words and negation left out.</param>
-    public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options) =>
+    /// <param name="meaningTerms"><see cref="MeaningWords"/> as analysed.</param>
+    public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options, IReadOnlySet<string> meaningTerms)
+    {
         _options = options.Where(o => o.Terms.Length > 0).DistinctBy(o => (o.Topic, string.Join(' ', o.Terms))).ToArray();
+        _meaningTerms = meaningTerms;
+    }
 
     /// <summary>
     /// The option the message quotes: three of its words in a row, or the message is its first words, or the message
-    /// is the whole of a short option ("I was scammed", "Other"). Null when it quotes none, or two equally.
+    /// is the whole of a short option ("I was scammed", "Other"), asking what they mean or not. Null when it quotes
+    /// none, or two equally.
     /// </summary>
-    /// <param name="messageTerms">The message's terms, question words and negation left out, as for the options.</param>
-    public Topic? Find(IReadOnlyList<string> messageTerms)
+    /// <param name="messageTerms">The message's terms, question words, negation and <see cref="IsMeaningWord">meaning words</see> left out.</param>
+    public Topic? Find(string[] messageTerms)
     {
         Topic? best = null;
         var bestLength = 0;
@@ -34,7 +44,7 @@ internal sealed class OptionQuotes
         foreach (var (topic, terms) in _options)
         {
             var length = LongestCommonRun(messageTerms, terms);
-            var whole = length == messageTerms.Count;
+            var whole = length == messageTerms.Length;
             var quoted = length >= MinQuotedTerms
                 || (whole && length == terms.Length)
                 || (whole && length >= MinStartTerms && messageTerms.SequenceEqual(terms.Take(length), StringComparer.Ordinal));
@@ -47,12 +57,15 @@ internal sealed class OptionQuotes
         return tie ? null : best;
     }
 
-    private static int LongestCommonRun(IReadOnlyList<string> a, string[] b)
+    /// <summary>Whether a message's term is one of <see cref="MeaningWords"/>, which a quote may stand beside.</summary>
+    public bool IsMeaningWord(string term) => _meaningTerms.Contains(term);
+
+    private static int LongestCommonRun(string[] a, string[] b)
     {
         var longest = 0;
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Count; i++)
+        for (var i = 1; i <= a.Length; i++)
         {
             for (var j = 1; j <= b.Length; j++)
             {

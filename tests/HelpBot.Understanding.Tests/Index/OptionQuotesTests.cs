@@ -12,7 +12,7 @@ public sealed class OptionQuotesTests
         (Reason("found"), ["found", "product", "compani", "match", "need"]),
         (Reason("scammed"), ["scam"]),
         (Reason("mistake"), ["regist", "mistak", "need", "account"]),
-    ]);
+    ], new HashSet<string>(["знач", "mean"]));
 
     /// <summary>Message terms (as analysed, question words left out) → the quoted option, or empty for none.</summary>
     [Theory]
@@ -33,6 +33,14 @@ public sealed class OptionQuotesTests
 
         Assert.Equal(expected, Quotes.Find(terms)?.Id ?? "");
     }
+
+    /// <summary>The index leaves words asking for a meaning out of what it looks quotes up in ("что значит I was scammed" is a quote).</summary>
+    [Theory]
+    [InlineData("знач", true)]
+    [InlineData("mean", true)]
+    [InlineData("scam", false)]
+    public void IsMeaningWord_AskingForAMeaning_IsTrue(string term, bool expected) =>
+        Assert.Equal(expected, Quotes.IsMeaningWord(term));
 
     private static Topic Reason(string id) => new("guide", TopicKind.Reason, id);
 }
