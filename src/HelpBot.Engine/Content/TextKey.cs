@@ -21,6 +21,8 @@ public enum TextKey
     ButtonYes,
     ButtonNo,
     ButtonSkip,
+    TypedNext,
+    TypedBack,
     StepHeader,
     CopyHint,
     Resume,

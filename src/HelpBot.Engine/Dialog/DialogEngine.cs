@@ -207,7 +207,7 @@ public sealed partial class DialogEngine : IDialogEngine
             case Awaiting.FeedbackComment:
                 return await SaveFeedbackCommentAsync(context, text, cancellationToken);
             default:
-                return Understand(context, text);
+                return TypedStep(context, text) ?? Understand(context, text);
         }
     }
 
@@ -220,6 +220,23 @@ public sealed partial class DialogEngine : IDialogEngine
             return ValueTask.FromResult(Understand(context, argument));
         }
         return Done(context.Guide.Help, context, clearAwaiting: true);
+    }
+
+    /// <summary>
+    /// "дальше" or "назад" typed during the walkthrough moves it as its buttons do (the last step's "next" finishes
+    /// it); outside the walkthrough such words are ordinary text.
+    /// </summary>
+    private static Reply? TypedStep(TurnContext context, string text)
+    {
+        var step = context.State.Step;
+        if (step < 1 || step > context.Guide.StepCount)
+            return null;
+        var typed = TypedWords.Normalize(text);
+        if (context.Language.NextWords.Contains(typed))
+            return step < context.Guide.StepCount ? AsNewMessage(ShowStep(context, step + 1, fresh: true)) : Finish(context);
+        if (step > 1 && context.Language.BackWords.Contains(typed))
+            return AsNewMessage(ShowStep(context, step - 1, fresh: true));
+        return null;
     }
 
     private Reply Understand(TurnContext context, string text)

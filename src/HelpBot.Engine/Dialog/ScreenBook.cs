@@ -57,6 +57,8 @@ internal sealed class LanguageScreens
                     .ToArray()),
             StringComparer.Ordinal);
         LanguagePrompt = new Reply(new OutgoingMessage(Texts[TextKey.LanguagePrompt], [languageButtons]));
+        NextWords = TypedWords.Parse(Texts[TextKey.TypedNext]);
+        BackWords = TypedWords.Parse(Texts[TextKey.TypedBack]);
     }
 
     public string Code { get; }
@@ -66,4 +68,10 @@ internal sealed class LanguageScreens
     public FrozenDictionary<string, GuideScreens> Guides { get; }
 
     public Reply LanguagePrompt { get; }
+
+    /// <summary>Typed words that move the walkthrough one step on (<see cref="TypedWords"/>).</summary>
+    public FrozenSet<string> NextWords { get; }
+
+    /// <summary>Typed words that move the walkthrough one step back.</summary>
+    public FrozenSet<string> BackWords { get; }
 }

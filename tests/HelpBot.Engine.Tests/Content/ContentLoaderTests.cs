@@ -51,6 +51,7 @@ public sealed class ContentLoaderTests
         { "en/bot.yaml", "button_skip: Skip", "button_skip: Skip\nbutton_skipp: Skip", "en/bot.yaml", "button_skipp", "unknown key 'button_skipp'" },
         { "ru/bot.yaml", "question_saved: \"Вопрос {id} передан", "question_saved: \"Вопрос передан", "ru/bot.yaml", "question_saved", "placeholder {id}" },
         { "ru/bot.yaml", "finished: Готово! Вы прошли все шаги.", "finished: \"\"", "ru/bot.yaml", "finished:", "'finished' must not be empty" },
+        { "en/bot.yaml", "typed_back: back|", "typed_back: back||", "en/bot.yaml", "typed_back:", "'typed_back' lists words separated by |; each needs a letter or digit" },
         { "ru/aliexpress.yaml", "title: Удаление аккаунта AliExpress", "title: Удаление **аккаунта AliExpress", "ru/aliexpress.yaml", "title: Удаление", "unbalanced formatting" },
         { "ru/aliexpress.yaml", "  - id: profile-settings", "  - id: my-aliexpress", "ru/aliexpress.yaml", "@2", "step id 'my-aliexpress' is used more than once" },
         { "ru/aliexpress.yaml", "в красной шапке\"\n    part: 1", "в красной шапке\"\n    part: 3", "ru/aliexpress.yaml", "id: profile-settings", "refers to part 3" },

@@ -1,0 +1,31 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>
+/// Words a user types instead of pressing a walkthrough button ("дальше", "назад"), from <c>bot.yaml</c>'s
+/// <c>typed_next</c> and <c>typed_back</c>: alternatives separated by <c>|</c>, compared ignoring case, ё/е,
+/// punctuation and emoji ("Дальше!" is "дальше").
+/// </summary>
+internal static class TypedWords
+{
+    public const char Separator = '|';
+
+    public static FrozenSet<string> Parse(string alternatives) =>
+        alternatives.Split(Separator).Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lower case, ё as е, letters and digits only, words separated by one space.</summary>
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+                builder.Append(c == 'ё' || c == 'Ё' ? 'е' : char.ToLowerInvariant(c));
+            else if (builder.Length > 0 && builder[^1] != ' ')
+                builder.Append(' ');
+        }
+        return builder.ToString().TrimEnd();
+    }
+}
