@@ -68,9 +68,12 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     public TextReading Understand(string text, string language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = Explain(text);
-        return Decide(result, _options.MinConfidence) is { } match ? TextReading.Answer(match) : new TextReading(null, Suggest(result));
+        return Read(Explain(text));
     }
+
+    /// <summary>What the bot makes of a ranked message: the answer at <see cref="MinConfidence"/>, or else the sections to offer.</summary>
+    public TextReading Read(MatchResult result) =>
+        Decide(result, _options.MinConfidence) is { } match ? TextReading.Answer(match) : new TextReading(null, Suggest(result));
 
     /// <summary>The configured lowest confidence that answers (<see cref="UnderstandingOptions.MinConfidence"/>).</summary>
     public double MinConfidence => _options.MinConfidence;
@@ -92,9 +95,8 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <see cref="UnderstandingOptions.SuggestConfidence"/> of it, score at least <see cref="UnderstandingOptions.SuggestMinScore"/>
     /// and rank near the likeliest one; one per screen (a part and its first sub-step are one), the likeliest first.
     /// </summary>
-    public IReadOnlyList<Topic> Suggest(MatchResult result)
+    private Topic[] Suggest(MatchResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var catalog = _content.Current;
         // A message that reads best, and fairly surely, as something the guide does not cover ("delete a review")
         // gets nothing offered; one word in common ("parcel") is not enough to silence the offers.
@@ -120,9 +122,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     {
         if (best.Confidence < _options.SuggestConfidence || best.Score < DominantScore)
             return false;
-        var catalog = _content.Current;
-        var screen = TopicNames.Answer(best.Topic, catalog);
-        var runnerUp = candidates.Skip(1).FirstOrDefault(c => TopicNames.Answer(c.Topic, catalog) != screen);
+        var runnerUp = OnOtherScreens(best, candidates).FirstOrDefault();
         return best.Rank >= DominanceRatio * runnerUp.Rank;
     }
 
@@ -135,19 +135,16 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// one: a dead heat, or nearly the score while explaining more of the message. Topics leading to the same screen
     /// (a part and its first sub-step) never contest each other.
     /// </summary>
-    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence)
+    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence) =>
+        OnOtherScreens(best, candidates).Any(other => IsConfident(other, minConfidence)
+            && (best.Rank / other.Rank < DeadHeatRatio || (other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio)));
+
+    /// <summary>The runners-up that lead to another screen than the best one (a part and its first sub-step are one screen), in rank order.</summary>
+    private IEnumerable<TopicCandidate> OnOtherScreens(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates)
     {
         var catalog = _content.Current;
         var screen = TopicNames.Answer(best.Topic, catalog);
-        foreach (var other in candidates.Skip(1))
-        {
-            if (!IsConfident(other, minConfidence) || TopicNames.Answer(other.Topic, catalog) == screen)
-                continue;
-            var ratio = best.Rank / other.Rank;
-            if (ratio < DeadHeatRatio || (other.Confidence > best.Confidence && ratio < ContestedRatio))
-                return true;
-        }
-        return false;
+        return candidates.Skip(1).Where(c => TopicNames.Answer(c.Topic, catalog) != screen);
     }
 
     /// <summary>The ranked topics behind <see cref="Understand"/>, for the evaluation and for moderators.</summary>

@@ -90,7 +90,7 @@ public static class ContentLoader
                     yaml.Error(node, $"'{name}' must contain the placeholder {{{placeholder}}}");
             }
             CheckMarkup(yaml, root, name, values[(int)key]);
-            if (key is TextKey.TypedNext or TextKey.TypedBack && values[(int)key].Split(Dialog.TypedWords.Separator).Any(w => Dialog.TypedWords.Normalize(w).Length == 0)
+            if (key is TextKey.TypedNext or TextKey.TypedBack && Dialog.TypedWords.HasEmptyAlternative(values[(int)key])
                 && YamlFileReader.Find(root, name) is { } typed)
             {
                 yaml.Error(typed, $"'{name}' lists words separated by {Dialog.TypedWords.Separator}; each needs a letter or digit");

@@ -107,7 +107,8 @@ internal sealed class GuideScreens
         NotSureRow = [new Button(texts[TextKey.ButtonAsk], Action(ActionId.Ask)), menuButton];
         foreach (var (topic, label) in TopicLabels(guide, texts))
         {
-            var argument = topic.Id is null ? topic.Kind.ToString().ToLowerInvariant() : topic.Kind.ToString().ToLowerInvariant() + "_" + topic.Id;
+            var kind = topic.Kind.ToString().ToLowerInvariant();
+            var argument = topic.Id is null ? kind : kind + "_" + topic.Id;
             var action = new ActionId(ActionId.Topic, id, argument).ToString();
             // An id a button cannot carry (odd characters, too long) leaves that topic without a button, never a broken one.
             if (ActionId.TryParse(action, out _))

@@ -15,6 +15,10 @@ internal static class TypedWords
     public static FrozenSet<string> Parse(string alternatives) =>
         alternatives.Split(Separator).Select(Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Whether an alternative has nothing to compare ("дальше||назад", "next|!"): content that is surely a typo.</summary>
+    public static bool HasEmptyAlternative(string alternatives) =>
+        alternatives.Split(Separator).Any(w => Normalize(w).Length == 0);
+
     /// <summary>Lower case, ё as е, letters and digits only, words separated by one space.</summary>
     public static string Normalize(string text)
     {

@@ -13,13 +13,13 @@ public static class Evaluator
         var outcomes = cases.Select(c =>
         {
             var explanation = understanding.Explain(c.Message);
-            // The engine's answer, decided from this same ranking rather than ranking the message again.
-            var match = understanding.Decide(explanation, understanding.MinConfidence);
+            // The engine's reading, decided from this same ranking rather than ranking the message again.
+            var reading = understanding.Read(explanation);
+            var match = reading.Match;
             var correct = c.Expected is { } expected
                 ? match is { } m && TopicNames.Answer(m.Topic, catalog) == TopicNames.Answer(expected, catalog)
                 : match is null;
-            var suggested = match is null ? understanding.Suggest(explanation) : [];
-            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation, suggested);
+            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation, reading.Suggestions);
         }).ToArray();
         return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), (result, threshold) => understanding.Decide(result, threshold)?.Topic);
     }
