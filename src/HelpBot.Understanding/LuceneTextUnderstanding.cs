@@ -131,13 +131,19 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         candidate.Confidence >= minConfidence && candidate.Score >= _options.MinScore;
 
     /// <summary>
-    /// Whether another confident topic leading to a different screen is as good a reading of the message as the best
-    /// one: a dead heat, or nearly the score while explaining more of the message. Topics leading to the same screen
-    /// (a part and its first sub-step) never contest each other.
+    /// Whether another topic leading to a different screen is as good a reading of the message as the best one: a dead
+    /// heat with any plausible one (a near tie is a guess even when the runner-up explains less of the message), or
+    /// nearly the score of a confident one that explains more. Topics leading to the same screen (a part and its first
+    /// sub-step) never contest each other.
     /// </summary>
     private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence) =>
-        OnOtherScreens(best, candidates).Any(other => IsConfident(other, minConfidence)
-            && (best.Rank / other.Rank < DeadHeatRatio || (other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio)));
+        OnOtherScreens(best, candidates).Any(other =>
+            (best.Rank / other.Rank < DeadHeatRatio && IsPlausible(other))
+            || (IsConfident(other, minConfidence) && other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio));
+
+    /// <summary>Whether a candidate is a reading worth weighing at all: enough of the message explained to be offered, and enough evidence to answer.</summary>
+    private bool IsPlausible(TopicCandidate candidate) =>
+        candidate.Confidence >= _options.SuggestConfidence && candidate.Score >= _options.MinScore;
 
     /// <summary>The runners-up that lead to another screen than the best one (a part and its first sub-step are one screen), in rank order.</summary>
     private IEnumerable<TopicCandidate> OnOtherScreens(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates)

@@ -14,14 +14,19 @@ namespace HelpBot.Understanding.Tests;
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
+    /// <summary>The set measured only at a session's start and end, never tuned against; the offers test leaves it out.</summary>
+    private const string BlindSet = "holdout6.tsv";
+
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 96.1 % (172/179), 92.4 % (61/66), 90.1 % (64/71), 87.7 % (71/81) and 78.2 % (68/87).
+        // Measured 96.1 % (172/179), 92.4 % (61/66), 90.1 % (64/71), 90.1 % (73/81), 82.8 % (72/87) and 78.0 % (64/82).
         { "evaluation.tsv", 0.960 },
         { "holdout.tsv", 0.924 },
         { "holdout2.tsv", 0.901 },
-        { "holdout3.tsv", 0.876 },
-        { "holdout4.tsv", 0.781 },
+        { "holdout3.tsv", 0.901 },
+        { "holdout4.tsv", 0.827 },
+        { "holdout5.tsv", 0.780 },
+        { "holdout6.tsv", 0.0 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -32,6 +37,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout2.tsv"] = 3,
         ["holdout3.tsv"] = 1,
         ["holdout4.tsv"] = 1,
+        ["holdout5.tsv"] = 2,
+        ["holdout6.tsv"] = 99,
     };
 
     /// <summary>Off-topic messages answered with a section, per set: none.</summary>
@@ -42,6 +49,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout2.tsv"] = 0,
         ["holdout3.tsv"] = 0,
         ["holdout4.tsv"] = 0,
+        ["holdout5.tsv"] = 0,
+        ["holdout6.tsv"] = 99,
     };
 
     [Theory]
@@ -72,20 +81,21 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     }
 
     /// <summary>
-    /// When the bot does not answer an on-topic message, it mostly still offers the right section; off-topic messages
-    /// seldom get an offer (measured over all five sets: 30 of 40 fallbacks offer the expected section, and 4 of 88
-    /// off-topic messages get offers, such as the AliExpress overview for deleting an account elsewhere).
+    /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
+    /// it offers; off-topic messages seldom get an offer. Measured over evaluation.tsv and holdout–holdout5: 543 of 566
+    /// on-topic messages reach the right section so, and 6 of 111 off-topic messages get offers, such as the
+    /// AliExpress overview for deleting an account elsewhere.
     /// </summary>
     [Fact]
-    public void Evaluate_AllSets_FallbacksOfferTheExpectedSectionAndSmallTalkNothing()
+    public void Evaluate_TunedSets_RightSectionAnsweredOrOfferedAndSmallTalkNothing()
     {
-        var reports = Sets().Select(row => Evaluate(row.Data.Item1)).ToArray();
-        var offeringExpected = reports.Sum(r => r.FallbacksOfferingExpected);
-        var fallbacks = reports.Sum(r => r.OnTopicFallbacks);
+        var reports = Sets().Where(row => row.Data.Item1 != BlindSet).Select(row => Evaluate(row.Data.Item1)).ToArray();
+        var reached = reports.Sum(r => r.OnTopic.Count(o => o.Correct) + r.FallbacksOfferingExpected);
+        var onTopic = reports.Sum(r => r.OnTopic.Count);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(offeringExpected >= 30, $"{offeringExpected} of {fallbacks} fallbacks offer the expected section");
-        Assert.True(offTopicOffered <= 4, $"{offTopicOffered} off-topic messages get offers");
+        Assert.True(reached >= 543, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
+        Assert.True(offTopicOffered <= 6, $"{offTopicOffered} off-topic messages get offers");
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Understanding;
 using HelpBot.Understanding.Evaluation;
+using HelpBot.Understanding.Index;
 using Microsoft.Extensions.Options;
 
 namespace HelpBot.Understanding.Tests;
@@ -174,6 +175,41 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         AssertLandsOn(language, text, expected);
     }
 
+    /// <summary>
+    /// A story asked in the words of the list of reasons ("which reason do I pick on the form") is that story's option:
+    /// the list's words count for each option it lists, so the question part no longer dilutes the story.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "i typed my email wrong when signing up, which reason do i pick on the form", "reason:invalid-email")]
+    [InlineData("en", "made this account by accident, what reason should i choose on the form", "reason:registered-by-mistake")]
+    [InlineData("ru", "спам от али достал, какую причину выбрать в форме?", "reason:too-many-emails")]
+    public void Understand_StoryAskedInTheListsWords_IsThatOption(string language, string text, string expected)
+    {
+        var option = Assert.Single(fixture.Understanding.Explain(text).Candidates, c => c.Topic == Topic(expected));
+        Assert.True(option.Coverage < fixture.Understanding.MinConfidence && option.Confidence >= fixture.Understanding.MinConfidence, Describe(text));
+
+        AssertLandsOn(language, text, expected);
+    }
+
+    /// <summary>
+    /// A runner-up within 3 % of the best reading is a dead heat even when it explains less of the message than the
+    /// answer needs: the winner is a guess, so both are offered. One too unsure to be offered does not contest.
+    /// </summary>
+    [Theory]
+    [InlineData(0.31, false)]
+    [InlineData(0.2, true)]
+    public void Read_RunnerUpNearlyTied_ContestsOnlyWhenPlausible(double runnerUpConfidence, bool answers)
+    {
+        // Ranks 8·√0.5 ≈ 5.66 and 10·√0.31 ≈ 5.57: 1.6 % apart.
+        var best = new TopicCandidate(Topic("reason:scammed"), 8f, 0.5, 0.6);
+        var runnerUp = new TopicCandidate(Topic("reason:other"), 10f, 0.31, runnerUpConfidence);
+
+        var reading = fixture.Understanding.Read(new MatchResult(["переезжа", "доставля", "списк"], [best, runnerUp]));
+
+        Assert.Equal(answers, reading.Match is not null);
+        Assert.Equal(answers ? [] : [best.Topic, runnerUp.Topic], reading.Suggestions);
+    }
+
     /// <summary>A short option asked about ("что значит I was scammed", "what does Other mean") is a quote of it.</summary>
     [Theory]
     [InlineData("ru", "что значит i was scammed", "reason:scammed")]
@@ -287,7 +323,7 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     }
 
     private string Describe(string text) =>
-        string.Join(", ", fixture.Understanding.Explain(text).Candidates.Select(c => $"{c.Topic.Kind}:{c.Topic.Id} {c.Score:F2}/{c.Confidence:F2}"));
+        string.Join(", ", fixture.Understanding.Explain(text).Candidates.Select(c => $"{c.Topic.Kind}:{c.Topic.Id} {c.Score:F2}/{c.Coverage:F2}/{c.Confidence:F2}"));
 
     private static ContentCatalog WithExtraRefundPhrase(ContentCatalog catalog, string phrase)
     {

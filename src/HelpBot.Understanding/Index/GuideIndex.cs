@@ -28,6 +28,12 @@ internal sealed class GuideIndex : IDisposable
     private const int MaxFamilyTail = 3;
     private const int MaxCandidatesPerWord = 4;
     private const float FamilyWeight = 1f;
+
+    /// <summary>
+    /// A word the guide itself uses reads as its other family stems only as surely as a synonym: Snowball splits one
+    /// word ("удал"/"удален"), but also keeps apart words that differ ("продава" to sell, "продавц" a seller).
+    /// </summary>
+    private const float KnownWordFamilyWeight = 0.8f;
     private const float TypoWeight = 1f;
 
     /// <summary>A word read as another of its synonym group counts a little less than the word itself.</summary>
@@ -52,6 +58,12 @@ internal sealed class GuideIndex : IDisposable
     /// </summary>
     private const float NegatedPhraseWeight = 0.5f;
 
+    /// <summary>
+    /// How surely a topic has a word only its enclosing section's texts have (<see cref="TopicDocuments.Enclosing"/>): as
+    /// surely as a synonym. Fully, a sub-step alone would answer every question about its part.
+    /// </summary>
+    private const float EnclosingWeight = 0.8f;
+
     /// <summary>How much evidence spread over a topic's other texts adds to its best single text.</summary>
     private const float SpreadWeight = 0.25f;
 
@@ -64,6 +76,8 @@ internal sealed class GuideIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Topic[] _topics;
+    /// <summary>Per topic, the index of its enclosing section's topic, or -1.</summary>
+    private readonly int[] _enclosingOf;
     private readonly int[] _topicOfDocument;
     private readonly float[] _weightOfDocument;
     /// <summary>Per text: whether it is a short phrase with a negation; long texts' negations belong to other sentences.</summary>
@@ -91,7 +105,7 @@ internal sealed class GuideIndex : IDisposable
     private readonly float _unknownIdf;
     private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups)
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing)
     {
         _commonWords = commonWords;
         _analyzer = analyzer;
@@ -103,6 +117,7 @@ internal sealed class GuideIndex : IDisposable
 
         _topics = documents.Select(d => d.Topic).Distinct().ToArray();
         var topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        _enclosingOf = _topics.Select(t => enclosing.TryGetValue(t, out var parent) && topicIndex.TryGetValue(parent, out var p) ? p : -1).ToArray();
         var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
@@ -170,7 +185,7 @@ internal sealed class GuideIndex : IDisposable
                 writer.Commit();
             }
             var synonyms = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.Synonyms);
-            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms);
+            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog));
         }
         catch
         {
@@ -210,6 +225,7 @@ internal sealed class GuideIndex : IDisposable
         // about "нельзя будет купить").
         var covered = new double[_topics.Length];
         var wordCover = new float[_topics.Length];
+        var coveredWithEnclosing = new double[_topics.Length];
         foreach (var word in words)
         {
             Array.Clear(wordScores);
@@ -230,7 +246,11 @@ internal sealed class GuideIndex : IDisposable
                 }
             }
             for (var topic = 0; topic < covered.Length; topic++)
+            {
                 covered[topic] += word.Idf * wordCover[topic];
+                var enclosing = _enclosingOf[topic];
+                coveredWithEnclosing[topic] += word.Idf * (enclosing < 0 ? wordCover[topic] : Math.Max(wordCover[topic], EnclosingWeight * wordCover[enclosing]));
+            }
             foreach (var document in touched)
             {
                 textScores[document] += wordTextScores[document];
@@ -253,7 +273,7 @@ internal sealed class GuideIndex : IDisposable
         // A quoted form option is that option, however the ranking reads its words.
         var quoted = _quotes.Find(words.Where(w => !w.IsFunction && !_quotes.IsMeaningWord(w.Term)).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray());
         var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
-            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total) { IsQuote = _topics[t] == quoted })
+            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total, coveredWithEnclosing[t] / total) { IsQuote = _topics[t] == quoted })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
             .Take(TopicsReturned).ToArray();
         return new MatchResult(terms, candidates);
@@ -401,7 +421,7 @@ internal sealed class GuideIndex : IDisposable
         if (known || _synonyms.ContainsKey(term))
             candidates[term] = 1f;
         if (term.Length >= MinFamilyPrefix)
-            AddFamily(term, candidates);
+            AddFamily(term, candidates, known ? KnownWordFamilyWeight : FamilyWeight);
         // An ordinary word spelt right ("sending") is no typo of a guide word ("selling").
         if (!candidates.ContainsKey(term) && !_commonWords.Contains(term) && term.Length is >= MinFuzzyLength and <= MaxFuzzyLength)
         {
@@ -447,7 +467,7 @@ internal sealed class GuideIndex : IDisposable
     }
 
     /// <summary>Vocabulary terms sharing a prefix of at least four letters with <paramref name="term"/>, each differing by at most three letters at the end.</summary>
-    private void AddFamily(string term, Dictionary<string, float> candidates)
+    private void AddFamily(string term, Dictionary<string, float> candidates, float weight)
     {
         var prefix = term[..Math.Max(MinFamilyPrefix, term.Length - MaxFamilyTail)];
         var start = Array.BinarySearch(_vocabulary, prefix, StringComparer.Ordinal);
@@ -456,7 +476,7 @@ internal sealed class GuideIndex : IDisposable
             var other = _vocabulary[i];
             var common = term.AsSpan().CommonPrefixLength(other);
             if (other != term && other.Length - common <= MaxFamilyTail && term.Length - common <= MaxFamilyTail)
-                Offer(candidates, other, FamilyWeight * (1f + (float)common / Math.Max(term.Length, other.Length)) / 2);
+                Offer(candidates, other, weight * (1f + (float)common / Math.Max(term.Length, other.Length)) / 2);
         }
     }
 

@@ -3,16 +3,19 @@ using HelpBot.Engine.Understanding;
 namespace HelpBot.Understanding.Index;
 
 /// <summary>
-/// A topic a message may be about. <see cref="Score"/> is the BM25 ranking score; <see cref="Confidence"/>
-/// is the share of the message's information (idf-weighted words) that this topic's texts account for.
+/// A topic a message may be about. <see cref="Score"/> is the BM25 ranking score; <see cref="Coverage"/> is the share
+/// of the message's information (idf-weighted words) that this topic's own texts account for, and <see cref="Confidence"/>
+/// the share its own texts and its enclosing section's account for together: "got ripped off by a seller, what reason
+/// do I pick" is the scam option's story asked in the words of the list of reasons.
 /// </summary>
-public readonly record struct TopicCandidate(Topic Topic, float Score, double Confidence)
+public readonly record struct TopicCandidate(Topic Topic, float Score, double Coverage, double Confidence)
 {
     /// <summary>
     /// What topics are ordered by: the score, scaled by how much of the message the topic explains, so that a topic
     /// knowing every word of "что я потеряю если удалю профиль" can beat one that matches only "удалю профиль" better.
+    /// Its own texts only: every sub-step would otherwise explain as much as its part, and outrank it on the part's own words.
     /// </summary>
-    public double Rank => Score * Math.Sqrt(Confidence);
+    public double Rank => Score * Math.Sqrt(Coverage);
 
     /// <summary>The message quotes this topic's form option (<see cref="OptionQuotes"/>): no other reading contests it.</summary>
     public bool IsQuote { get; init; }

@@ -89,6 +89,36 @@ internal static class TopicDocuments
             yield return phrase;
     }
 
+    /// <summary>
+    /// The sections that list others, for each listed topic: the consequences for each consequence and the refund advice,
+    /// the list of reasons for each reason option. A question about one item is often asked in the list's words ("what
+    /// happens to my orders if I delete", "got scammed, which reason do I pick"). A part does not enclose its sub-steps
+    /// here: "the form" or "step 1" is said in questions about every later screen too, and counted for the sub-steps it
+    /// made confident wrong answers of fresh questions ("нажал подтвердить форму, акк удалён?" is the done screen).
+    /// </summary>
+    public static Dictionary<Topic, Topic> Enclosing(ContentCatalog catalog)
+    {
+        var enclosing = new Dictionary<Topic, Topic>();
+        foreach (var guide in catalog.Languages.Values.SelectMany(p => p.Guides.Values))
+        {
+            var id = guide.Id;
+            if (guide.Consequences is { } consequences)
+            {
+                var all = new Topic(id, TopicKind.Consequences);
+                foreach (var item in consequences.Items)
+                    enclosing[new Topic(id, TopicKind.Consequence, item.Id)] = all;
+                enclosing[new Topic(id, TopicKind.Refunds)] = all;
+            }
+            if (guide.Reasons is { } reasons)
+            {
+                var all = new Topic(id, TopicKind.Reasons);
+                foreach (var option in reasons.Options)
+                    enclosing[new Topic(id, TopicKind.Reason, option.Id)] = all;
+            }
+        }
+        return enclosing;
+    }
+
     private static IEnumerable<TopicDocument> Phrases(Topic topic, IEnumerable<string> phrases) => phrases.Select(p => Phrase(topic, p));
 
     private static TopicDocument Phrase(Topic topic, string text) => new(topic, text, TopicDocumentKind.Phrase);
