@@ -132,13 +132,15 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
 
     /// <summary>
     /// Whether another topic leading to a different screen is as good a reading of the message as the best one: a dead
-    /// heat with any plausible one (a near tie is a guess even when the runner-up explains less of the message), or
-    /// nearly the score of a confident one that explains more. Topics leading to the same screen (a part and its first
-    /// sub-step) never contest each other.
+    /// heat with any plausible one (a near tie is a guess even when the runner-up explains less of the message); a
+    /// plausible one of the same list that the words the list lacks put first (then the list's shared words decided:
+    /// "я смогу продавать после деактивации" read "после деактивации" as the messages' consequence); or nearly the
+    /// score of a confident one that explains more. Topics leading to the same screen (a part and its first sub-step)
+    /// never contest each other.
     /// </summary>
     private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence) =>
         OnOtherScreens(best, candidates).Any(other =>
-            (best.Rank / other.Rank < DeadHeatRatio && IsPlausible(other))
+            (IsPlausible(other) && (best.Rank / other.Rank < DeadHeatRatio || (best.List is { } list && other.List == list && other.DistinctRank > best.DistinctRank)))
             || (IsConfident(other, minConfidence) && other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio));
 
     /// <summary>Whether a candidate is a reading worth weighing at all: enough of the message explained to be offered, and enough evidence to answer.</summary>

@@ -210,6 +210,30 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(answers ? [] : [best.Topic, runnerUp.Topic], reading.Suggestions);
     }
 
+    /// <summary>
+    /// Two items of one list are told apart by the words the list itself lacks: when those put the runner-up first, the
+    /// list's shared words ("после деактивации") decided, and the bot offers both. Items of different lists, or a
+    /// runner-up the distinct words rank lower, leave the answer standing.
+    /// </summary>
+    [Theory]
+    [InlineData("consequence:no-trading", 5.0, false)]
+    [InlineData("consequence:no-trading", 1.0, true)]
+    [InlineData("reason:retired", 5.0, true)]
+    public void Read_SiblingFirstOnTheListsMissingWords_ContestsTheAnswer(string runnerUpName, double runnerUpDistinctRank, bool answers)
+    {
+        var consequences = Topic("consequences");
+        var best = new TopicCandidate(Topic("consequence:messages-erased"), 8f, 0.84, 0.84) { List = consequences, DistinctRank = 2 };
+        var runnerUp = new TopicCandidate(Topic(runnerUpName), 6.5f, 0.6, 0.9)
+        {
+            List = runnerUpName.StartsWith("consequence:", StringComparison.Ordinal) ? consequences : Topic("reasons"),
+            DistinctRank = runnerUpDistinctRank,
+        };
+
+        var reading = fixture.Understanding.Read(new MatchResult(["продава", "после", "деактивац"], [best, runnerUp]));
+
+        Assert.Equal(answers, reading.Match is not null);
+    }
+
     /// <summary>A short option asked about ("что значит I was scammed", "what does Other mean") is a quote of it.</summary>
     [Theory]
     [InlineData("ru", "что значит i was scammed", "reason:scammed")]

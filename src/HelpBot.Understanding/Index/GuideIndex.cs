@@ -226,6 +226,9 @@ internal sealed class GuideIndex : IDisposable
         var covered = new double[_topics.Length];
         var wordCover = new float[_topics.Length];
         var coveredWithEnclosing = new double[_topics.Length];
+        // The same scores from only the words a listed topic's list lacks: what tells it from the others of its list.
+        var distinctTextScores = new float[_topicOfDocument.Length];
+        var distinctSpread = new float[_topics.Length];
         foreach (var word in words)
         {
             Array.Clear(wordScores);
@@ -254,26 +257,29 @@ internal sealed class GuideIndex : IDisposable
             foreach (var document in touched)
             {
                 textScores[document] += wordTextScores[document];
+                distinctTextScores[document] += wordTextScores[document] * Distinctness(_topicOfDocument[document], wordCover);
                 wordTextScores[document] = 0;
             }
             touched.Clear();
             for (var topic = 0; topic < spread.Length; topic++)
+            {
                 spread[topic] += wordScores[topic];
+                distinctSpread[topic] += wordScores[topic] * Distinctness(topic, wordCover);
+            }
         }
 
-        var scores = new float[_topics.Length];
-        for (var document = 0; document < textScores.Length; document++)
-        {
-            var topic = _topicOfDocument[document];
-            scores[topic] = Math.Max(scores[topic], textScores[document]);
-        }
-        for (var topic = 0; topic < scores.Length; topic++)
-            scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
+        var scores = TopicScores(textScores, spread);
+        var distinctScores = TopicScores(distinctTextScores, distinctSpread);
 
         // A quoted form option is that option, however the ranking reads its words.
         var quoted = _quotes.Find(words.Where(w => !w.IsFunction && !_quotes.IsMeaningWord(w.Term)).Select(w => w.Candidates.Count > 0 ? w.Candidates[0].Term : w.Term).ToArray());
         var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
-            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total, coveredWithEnclosing[t] / total) { IsQuote = _topics[t] == quoted })
+            .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total, coveredWithEnclosing[t] / total)
+            {
+                IsQuote = _topics[t] == quoted,
+                List = _enclosingOf[t] < 0 ? null : _topics[_enclosingOf[t]],
+                DistinctRank = distinctScores[t] * Math.Sqrt(covered[t] / total),
+            })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
             .Take(TopicsReturned).ToArray();
         return new MatchResult(terms, candidates);
@@ -284,6 +290,24 @@ internal sealed class GuideIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
     }
+
+    /// <summary>Per topic, its best single text's score plus <see cref="SpreadWeight"/> of what its other texts add.</summary>
+    private float[] TopicScores(float[] textScores, float[] spread)
+    {
+        var scores = new float[_topics.Length];
+        for (var document = 0; document < textScores.Length; document++)
+        {
+            var topic = _topicOfDocument[document];
+            scores[topic] = Math.Max(scores[topic], textScores[document]);
+        }
+        for (var topic = 0; topic < scores.Length; topic++)
+            scores[topic] += SpreadWeight * (spread[topic] - scores[topic]);
+        return scores;
+    }
+
+    /// <summary>How much a word tells a listed topic from the rest of its list: not at all when the list's own texts have it.</summary>
+    private float Distinctness(int topic, float[] wordCover) =>
+        _enclosingOf[topic] is var list and >= 0 ? 1f - wordCover[list] : 1f;
 
     private float Agreement(int document, bool negatedMessage) =>
         _negatedPhrase[document] && !negatedMessage ? NegatedPhraseWeight : 1f;

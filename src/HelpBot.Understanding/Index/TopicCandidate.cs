@@ -19,4 +19,13 @@ public readonly record struct TopicCandidate(Topic Topic, float Score, double Co
 
     /// <summary>The message quotes this topic's form option (<see cref="OptionQuotes"/>): no other reading contests it.</summary>
     public bool IsQuote { get; init; }
+
+    /// <summary>The section that lists this topic (the consequences, the list of reasons), or null.</summary>
+    public Topic? List { get; init; }
+
+    /// <summary>
+    /// The rank from only the words <see cref="List"/>'s own texts lack: how this topic stands against the others of its
+    /// list once the words they all share ("после деактивации", "which reason") are set aside.
+    /// </summary>
+    public double DistinctRank { get; init; }
 }
