@@ -19,13 +19,13 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 95.5 % (171/179), 92.4 % (61/66), 90.1 % (64/71), 90.1 % (73/81), 82.8 % (72/87) and 78.0 % (64/82).
+        // Measured 95.5 % (171/179), 92.4 % (61/66), 90.1 % (64/71), 90.1 % (73/81), 82.8 % (72/87) and 79.3 % (65/82).
         { "evaluation.tsv", 0.955 },
         { "holdout.tsv", 0.924 },
         { "holdout2.tsv", 0.901 },
         { "holdout3.tsv", 0.901 },
         { "holdout4.tsv", 0.827 },
-        { "holdout5.tsv", 0.780 },
+        { "holdout5.tsv", 0.792 },
         { "holdout6.tsv", 0.0 },
     };
 
@@ -82,7 +82,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
-    /// it offers; off-topic messages seldom get an offer. Measured over evaluation.tsv and holdout–holdout5: 544 of 566
+    /// it offers; off-topic messages seldom get an offer. Measured over evaluation.tsv and holdout–holdout5: 545 of 566
     /// on-topic messages reach the right section so, and 6 of 111 off-topic messages get offers, such as the
     /// AliExpress overview for deleting an account elsewhere.
     /// </summary>
@@ -94,7 +94,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var onTopic = reports.Sum(r => r.OnTopic.Count);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(reached >= 544, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
+        Assert.True(reached >= 545, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
         Assert.True(offTopicOffered <= 6, $"{offTopicOffered} off-topic messages get offers");
     }
 

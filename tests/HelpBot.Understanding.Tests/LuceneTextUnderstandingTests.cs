@@ -234,12 +234,16 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(answers, reading.Match is not null);
     }
 
-    /// <summary>A short option asked about ("что значит I was scammed", "what does Other mean") is a quote of it.</summary>
+    /// <summary>An option asked about ("что значит I was scammed", "what does Other mean"), or typed with a typo, is a quote of it.</summary>
     [Theory]
     [InlineData("ru", "что значит i was scammed", "reason:scammed")]
     [InlineData("ru", "что означает other", "reason:other")]
     [InlineData("en", "what does i was scammed mean", "reason:scammed")]
-    public void Understand_ShortOptionAskedAbout_IsThatOption(string language, string text, string expected) =>
+    // "registred" is itself a guide word (registration, in the invalid e-mail option), read also as "registered".
+    [InlineData("en", "i registred by mistake", "reason:registered-by-mistake")]
+    [InlineData("ru", "что за вариант i registred by mistake", "reason:registered-by-mistake")]
+    [InlineData("en", "what does the option Other mean", "reason:other")]
+    public void Understand_OptionAskedAboutOrMisspelt_IsThatOption(string language, string text, string expected) =>
         AssertLandsOn(language, text, expected);
 
     /// <summary>Other forms of an outcome question ("что станет", "случится", "what happened") read as "будет" / "happen".</summary>

@@ -15,9 +15,12 @@ internal sealed class OptionQuotes
     /// <summary>Fewest words of a message that is nothing but the start of an option ("i registered by mistake").</summary>
     private const int MinStartTerms = 2;
 
-    /// <summary>Words asking what a quoted option means ("что значит I was scammed", "what does Other mean"): around a quote, they are not part of the message.</summary>
+    /// <summary>
+    /// Words asking what a quoted option means ("что значит I was scammed", "what does Other mean", "что за вариант
+    /// I registered by mistake"): around a quote, they are not part of the message.
+    /// </summary>
     public static readonly string[] MeaningWords =
-        ["значит", "означает", "переводится", "перевод", "переведи", "переведите", "mean", "means", "meaning", "translate", "translation"];
+        ["значит", "означает", "переводится", "перевод", "переведи", "переведите", "вариант", "mean", "means", "meaning", "translate", "translation", "option"];
 
     private readonly (Topic Topic, string[] Terms)[] _options;
     private readonly IReadOnlySet<string> _meaningTerms;
@@ -33,21 +36,22 @@ internal sealed class OptionQuotes
     /// <summary>
     /// The option the message quotes: three of its words in a row, or the message is its first words, or the message
     /// is the whole of a short option ("I was scammed", "Other"), asking what they mean or not. Null when it quotes
-    /// none, or two equally.
+    /// none, or two equally. A message word matches an option word through any of its readings, so a typo that is
+    /// itself a guide word ("registred", read as "registration") still quotes "I registered by mistake".
     /// </summary>
-    /// <param name="messageTerms">The message's terms, question words, negation and <see cref="IsMeaningWord">meaning words</see> left out.</param>
-    public Topic? Find(string[] messageTerms)
+    /// <param name="messageWords">Per message word, the terms it may stand for; question words, negation and <see cref="IsMeaningWord">meaning words</see> left out.</param>
+    public Topic? Find(IReadOnlyList<IReadOnlyCollection<string>> messageWords)
     {
         Topic? best = null;
         var bestLength = 0;
         var tie = false;
         foreach (var (topic, terms) in _options)
         {
-            var length = LongestCommonRun(messageTerms, terms);
-            var whole = length == messageTerms.Length;
+            var (length, start) = LongestCommonRun(messageWords, terms);
+            var whole = length == messageWords.Count;
             var quoted = length >= MinQuotedTerms
                 || (whole && length == terms.Length)
-                || (whole && length >= MinStartTerms && messageTerms.SequenceEqual(terms.Take(length), StringComparer.Ordinal));
+                || (whole && length >= MinStartTerms && start == 0);
             if (!quoted || length < bestLength)
                 continue;
             tie = length == bestLength && best != topic;
@@ -60,20 +64,22 @@ internal sealed class OptionQuotes
     /// <summary>Whether a message's term is one of <see cref="MeaningWords"/>, which a quote may stand beside.</summary>
     public bool IsMeaningWord(string term) => _meaningTerms.Contains(term);
 
-    private static int LongestCommonRun(string[] a, string[] b)
+    /// <summary>The longest run of message words matching consecutive option terms, and where in the option it starts.</summary>
+    private static (int Length, int Start) LongestCommonRun(IReadOnlyList<IReadOnlyCollection<string>> words, string[] terms)
     {
-        var longest = 0;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
+        var (longest, start) = (0, 0);
+        var previous = new int[terms.Length + 1];
+        var current = new int[terms.Length + 1];
+        for (var i = 1; i <= words.Count; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            for (var j = 1; j <= terms.Length; j++)
             {
-                current[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal) ? previous[j - 1] + 1 : 0;
-                longest = Math.Max(longest, current[j]);
+                current[j] = words[i - 1].Contains(terms[j - 1]) ? previous[j - 1] + 1 : 0;
+                if (current[j] > longest)
+                    (longest, start) = (current[j], j - current[j]);
             }
             (previous, current) = (current, previous);
         }
-        return longest;
+        return (longest, start);
     }
 }

@@ -14,7 +14,10 @@ public sealed class OptionQuotesTests
         (Reason("mistake"), ["regist", "mistak", "need", "account"]),
     ], new HashSet<string>(["знач", "mean"]));
 
-    /// <summary>Message terms (as analysed, question words left out) → the quoted option, or empty for none.</summary>
+    /// <summary>
+    /// Message words (as analysed, question words left out; a word's readings joined by "|") → the quoted option, or
+    /// empty for none.
+    /// </summary>
     [Theory]
     [InlineData("regist mistak need account", "mistake")]
     [InlineData("regist mistak", "mistake")]                   // the option's first words, nothing else
@@ -27,11 +30,13 @@ public sealed class OptionQuotesTests
     [InlineData("seller scam", "")]                            // a short option inside a longer message
     [InlineData("regist", "")]
     [InlineData("", "")]
+    [InlineData("registr|regist mistak", "mistake")]             // a typo that is itself a guide word, read through its family
+    [InlineData("registr mistak", "")]                           // without that reading, no quote
     public void Find_MessageTerms_NameTheQuotedOptionOrNone(string message, string expected)
     {
-        var terms = message.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Split('|')).ToArray();
 
-        Assert.Equal(expected, Quotes.Find(terms)?.Id ?? "");
+        Assert.Equal(expected, Quotes.Find(words)?.Id ?? "");
     }
 
     /// <summary>The index leaves words asking for a meaning out of what it looks quotes up in ("что значит I was scammed" is a quote).</summary>
