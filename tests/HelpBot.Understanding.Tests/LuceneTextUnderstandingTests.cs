@@ -243,6 +243,8 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     [InlineData("en", "i registred by mistake", "reason:registered-by-mistake")]
     [InlineData("ru", "что за вариант i registred by mistake", "reason:registered-by-mistake")]
     [InlineData("en", "what does the option Other mean", "reason:other")]
+    // One word of an option asked about is the option it starts.
+    [InlineData("ru", "что означает I'm retired", "reason:retired")]
     public void Understand_OptionAskedAboutOrMisspelt_IsThatOption(string language, string text, string expected) =>
         AssertLandsOn(language, text, expected);
 

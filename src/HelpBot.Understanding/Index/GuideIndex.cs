@@ -272,8 +272,8 @@ internal sealed class GuideIndex : IDisposable
         var distinctScores = TopicScores(distinctTextScores, distinctSpread);
 
         // A quoted form option is that option, however the ranking reads its words.
-        var quoted = _quotes.Find(words.Where(w => !w.IsFunction && !_quotes.IsMeaningWord(w.Term))
-            .Select(w => w.Candidates.Count > 0 ? w.Candidates.Select(c => c.Term).ToArray() : [w.Term]).ToArray());
+        var quoted = _quotes.Find(words.Where(w => !w.IsFunction)
+            .Select(w => (w.Term, (IReadOnlyCollection<string>)(w.Candidates.Count > 0 ? w.Candidates.Select(c => c.Term).ToArray() : [w.Term]))).ToArray());
         var candidates = Enumerable.Range(0, _topics.Length).Where(t => scores[t] > 0)
             .Select(t => new TopicCandidate(_topics[t], scores[t], covered[t] / total, coveredWithEnclosing[t] / total)
             {

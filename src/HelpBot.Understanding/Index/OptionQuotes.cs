@@ -12,7 +12,7 @@ internal sealed class OptionQuotes
     /// <summary>Consecutive words of an option a message must repeat to quote it from anywhere in the message.</summary>
     private const int MinQuotedTerms = 3;
 
-    /// <summary>Fewest words of a message that is nothing but the start of an option ("i registered by mistake").</summary>
+    /// <summary>Fewest words of a message that is nothing but the start of an option ("i registered by mistake"), unless it asks what they mean.</summary>
     private const int MinStartTerms = 2;
 
     /// <summary>
@@ -34,24 +34,28 @@ internal sealed class OptionQuotes
     }
 
     /// <summary>
-    /// The option the message quotes: three of its words in a row, or the message is its first words, or the message
-    /// is the whole of a short option ("I was scammed", "Other"), asking what they mean or not. Null when it quotes
-    /// none, or two equally. A message word matches an option word through any of its readings, so a typo that is
-    /// itself a guide word ("registred", read as "registration") still quotes "I registered by mistake".
+    /// The option the message quotes: three of its words in a row, or the message is its first words (two, or one when
+    /// the message asks what it means: "что означает I'm retired"), or the message is the whole of a short option
+    /// ("I was scammed", "Other"). <see cref="MeaningWords"/> around the quote are not part of the message. Null when it
+    /// quotes none, or two equally. A message word matches an option word through any of its readings, so a typo that
+    /// is itself a guide word ("registred", read as "registration") still quotes "I registered by mistake".
     /// </summary>
-    /// <param name="messageWords">Per message word, the terms it may stand for; question words, negation and <see cref="IsMeaningWord">meaning words</see> left out.</param>
-    public Topic? Find(IReadOnlyList<IReadOnlyCollection<string>> messageWords)
+    /// <param name="messageWords">Per message word, its term and the terms it may stand for; question words and negation left out.</param>
+    public Topic? Find(IReadOnlyList<(string Term, IReadOnlyCollection<string> Readings)> messageWords)
     {
+        var asksMeaning = messageWords.Any(w => _meaningTerms.Contains(w.Term));
+        var words = messageWords.Where(w => !_meaningTerms.Contains(w.Term)).Select(w => w.Readings).ToArray();
+        var minStart = asksMeaning ? 1 : MinStartTerms;
         Topic? best = null;
         var bestLength = 0;
         var tie = false;
         foreach (var (topic, terms) in _options)
         {
-            var (length, start) = LongestCommonRun(messageWords, terms);
-            var whole = length == messageWords.Count;
+            var (length, start) = LongestCommonRun(words, terms);
+            var whole = length == words.Length;
             var quoted = length >= MinQuotedTerms
                 || (whole && length == terms.Length)
-                || (whole && length >= MinStartTerms && start == 0);
+                || (whole && length >= minStart && start == 0);
             if (!quoted || length < bestLength)
                 continue;
             tie = length == bestLength && best != topic;
@@ -61,16 +65,13 @@ internal sealed class OptionQuotes
         return tie ? null : best;
     }
 
-    /// <summary>Whether a message's term is one of <see cref="MeaningWords"/>, which a quote may stand beside.</summary>
-    public bool IsMeaningWord(string term) => _meaningTerms.Contains(term);
-
     /// <summary>The longest run of message words matching consecutive option terms, and where in the option it starts.</summary>
-    private static (int Length, int Start) LongestCommonRun(IReadOnlyList<IReadOnlyCollection<string>> words, string[] terms)
+    private static (int Length, int Start) LongestCommonRun(IReadOnlyCollection<string>[] words, string[] terms)
     {
         var (longest, start) = (0, 0);
         var previous = new int[terms.Length + 1];
         var current = new int[terms.Length + 1];
-        for (var i = 1; i <= words.Count; i++)
+        for (var i = 1; i <= words.Length; i++)
         {
             for (var j = 1; j <= terms.Length; j++)
             {
