@@ -7,9 +7,9 @@ namespace HelpBot.Understanding.Tests;
 
 /// <summary>
 /// The labelled sets: evaluation.tsv (tuned against); holdout.tsv and holdout2.tsv (written unmeasured, later looked at
-/// while tuning); holdout3.tsv (written by a separate author from the article alone in the second session, its misses
-/// read in the third); holdout4.tsv (written the same way in the third session, measured at its start and end, misses
-/// not read).
+/// while tuning); holdout3.tsv, holdout4.tsv and holdout5.tsv (each written blind by a separate author from the article
+/// alone, in the second, third and fourth sessions; their misses read in the session after, holdout5's in its own);
+/// holdout6.tsv (written the same way in the fourth session, measured at its start and end only, misses not read).
 /// The floors are the figures measured when they were last raised; a change that lowers them fails here.
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
@@ -19,14 +19,14 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     public static TheoryData<string, double> Sets() => new()
     {
-        // Measured 95.5 % (171/179), 92.4 % (61/66), 90.1 % (64/71), 90.1 % (73/81), 82.8 % (72/87) and 79.3 % (65/82).
+        // Measured 95.5 % (171/179), 92.4 % (61/66), 90.1 % (64/71), 90.1 % (73/81), 82.8 % (72/87), 79.3 % (65/82) and 79.1 % (68/86).
         { "evaluation.tsv", 0.955 },
         { "holdout.tsv", 0.924 },
         { "holdout2.tsv", 0.901 },
         { "holdout3.tsv", 0.901 },
         { "holdout4.tsv", 0.827 },
         { "holdout5.tsv", 0.792 },
-        { "holdout6.tsv", 0.0 },
+        { "holdout6.tsv", 0.790 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -38,7 +38,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout3.tsv"] = 1,
         ["holdout4.tsv"] = 1,
         ["holdout5.tsv"] = 1,
-        ["holdout6.tsv"] = 99,
+        ["holdout6.tsv"] = 2,
     };
 
     /// <summary>Off-topic messages answered with a section, per set: none.</summary>
@@ -50,7 +50,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout3.tsv"] = 0,
         ["holdout4.tsv"] = 0,
         ["holdout5.tsv"] = 0,
-        ["holdout6.tsv"] = 99,
+        ["holdout6.tsv"] = 0,
     };
 
     [Theory]
