@@ -65,11 +65,14 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// </summary>
     private const double SuggestionShare = 0.5;
 
-    public TextReading Understand(string text, string language)
+    public TextReading Understand(string text, string language, Topic? near)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(Explain(text));
+        return Read(_index.Match(text, near));
     }
+
+    /// <summary>A message read with no section shown before it.</summary>
+    public TextReading Understand(string text, string language) => Understand(text, language, near: null);
 
     /// <summary>What the bot makes of a ranked message: the answer at <see cref="MinConfidence"/>, or else the sections to offer.</summary>
     public TextReading Read(MatchResult result) =>

@@ -234,6 +234,26 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         Assert.Equal(answers, reading.Match is not null);
     }
 
+    /// <summary>
+    /// A short follow-up is read in the light of the section the user was last shown: a near tie goes to that section
+    /// ("а почта?" is the e-mail's consequence after the consequences and the form's e-mail line at the form), while
+    /// a message plainly about something else is not pulled into it.
+    /// </summary>
+    [Theory]
+    [InlineData("ru", "а почта?", null, "consequence:email-reuse")]
+    [InlineData("ru", "а почта?", "step:form-phrase", "step:form-email")]
+    [InlineData("en", "and my email?", "consequence:deals-deleted", "consequence:email-reuse")]
+    [InlineData("en", "and my email?", "step:form-reason", "step:form-email")]
+    [InlineData("ru", "что будет с заказами", "step:form-email", "consequence:deals-deleted")]
+    [InlineData("en", "where is the deactivate link", "consequences", "step:deactivate-link")]
+    public void Understand_NearTheShownSection_ReadsAFollowUpInItsLight(string language, string text, string? near, string expected)
+    {
+        var match = fixture.Understanding.Understand(text, language, near is null ? null : Topic(near)).Match;
+
+        Assert.True(match is not null, $"'{text}' fell back near {near}");
+        Assert.Equal(Topic(expected), match.Value.Topic);
+    }
+
     /// <summary>An option asked about ("что значит I was scammed", "what does Other mean"), or typed with a typo, is a quote of it.</summary>
     [Theory]
     [InlineData("ru", "что значит i was scammed", "reason:scammed")]

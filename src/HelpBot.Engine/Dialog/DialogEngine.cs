@@ -114,6 +114,7 @@ public sealed partial class DialogEngine : IDialogEngine
             var reply = turn.Action is not null
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)
                 : await HandleTextAsync(context, turn.Text ?? "", cancellationToken);
+            RememberShown(context, reply);
 
             context.Changes.DeliveryId = turn.DeliveryId;
             if (context.Forgotten)
@@ -239,9 +240,22 @@ public sealed partial class DialogEngine : IDialogEngine
         return null;
     }
 
+    /// <summary>Keeps the section a reply shows, for reading the user's next free text in its light; a reply showing none leaves it.</summary>
+    private static void RememberShown(TurnContext context, Reply reply)
+    {
+        if (reply.Shows is { } topic
+            && context.Language.Guides.TryGetValue(topic.Guide, out var guide)
+            && guide.ArgumentOf(topic) is { } shown
+            && shown != context.State.ShownTopic)
+        {
+            context.Change(s => s.ShownTopic = shown);
+        }
+    }
+
     private Reply Understand(TurnContext context, string text)
     {
-        var reading = _understanding.Understand(text, context.Language.Code);
+        var near = context.State.ShownTopic is { } shown ? context.Guide.TopicOf(shown) : null;
+        var reading = _understanding.Understand(text, context.Language.Code, near);
         if (reading.Match is { } match
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)

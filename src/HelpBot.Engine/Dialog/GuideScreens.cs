@@ -28,7 +28,10 @@ internal sealed class GuideScreens
         Start = new Reply(new OutgoingMessage(texts[TextKey.Greeting] + "\n\n" + Markup.Bold(guide.Title) + "\n" + guide.Intro + "\n\n" + texts[TextKey.Menu], menuButtons));
         Help = new Reply(new OutgoingMessage(texts[TextKey.Help], menuButtons));
         Menu = new Reply(new OutgoingMessage(Markup.Bold(guide.Title) + "\n" + texts[TextKey.Menu], menuButtons));
-        Overview = new Reply(new OutgoingMessage(Markup.Bold(guide.Title) + "\n" + guide.Intro + (guide.Parts.Count > 0 ? "\n\n" + guide.Parts[0].Intro : ""), menuButtons));
+        Overview = new Reply(new OutgoingMessage(Markup.Bold(guide.Title) + "\n" + guide.Intro + (guide.Parts.Count > 0 ? "\n\n" + guide.Parts[0].Intro : ""), menuButtons))
+        {
+            Shows = new(id, Understanding.TopicKind.Overview),
+        };
 
         var toSteps = new Button(texts[TextKey.ButtonSteps], Action(ActionId.Resume, id));
         if (guide.Consequences is { } consequences)
@@ -38,10 +41,16 @@ internal sealed class GuideScreens
                 text.Append("\n• ").Append(item.Text);
             text.Append("\n\n").Append(consequences.Advice);
             Consequences = new Reply(new OutgoingMessage(text.ToString(),
-                [[new Button(texts[TextKey.ButtonAccept], Action(ActionId.Accept, id))], MenuRow]));
+                [[new Button(texts[TextKey.ButtonAccept], Action(ActionId.Accept, id))], MenuRow]))
+            {
+                Shows = new(id, Understanding.TopicKind.Consequences),
+            };
             IReadOnlyList<IReadOnlyList<Button>> afterItem = [[new Button(texts[TextKey.ButtonConsequences], Action(ActionId.Consequences, id)), toSteps], MenuRow];
-            ConsequenceItems = consequences.Items.ToDictionary(i => i.Id, i => new Reply(new OutgoingMessage(i.Text + "\n\n" + consequences.Advice, afterItem)), StringComparer.Ordinal);
-            Refunds = new Reply(new OutgoingMessage(consequences.Advice, afterItem));
+            ConsequenceItems = consequences.Items.ToDictionary(
+                i => i.Id,
+                i => new Reply(new OutgoingMessage(i.Text + "\n\n" + consequences.Advice, afterItem)) { Shows = new(id, Understanding.TopicKind.Consequence, i.Id) },
+                StringComparer.Ordinal);
+            Refunds = new Reply(new OutgoingMessage(consequences.Advice, afterItem)) { Shows = new(id, Understanding.TopicKind.Refunds) };
         }
 
         // 1-based sub-step numbers by step id and by part (its first sub-step), for free-text answers.
@@ -56,9 +65,9 @@ internal sealed class GuideScreens
             var text = new StringBuilder(Markup.Bold(reasons.Intro));
             for (var i = 0; i < reasons.Options.Count; i++)
                 text.Append("\n\n").Append(ReasonText(reasons.Options[i], i + 1));
-            Reasons = new Reply(new OutgoingMessage(text.ToString(), reasonsButtons));
+            Reasons = new Reply(new OutgoingMessage(text.ToString(), reasonsButtons)) { Shows = new(id, Understanding.TopicKind.Reasons) };
             IReadOnlyList<IReadOnlyList<Button>> afterReason = [[new Button(texts[TextKey.ButtonReasons], Action(ActionId.Reasons, id)), toSteps], MenuRow];
-            ReasonItems = reasons.Options.Select((o, i) => (o.Id, Reply: new Reply(new OutgoingMessage(ReasonText(o, i + 1), afterReason))))
+            ReasonItems = reasons.Options.Select((o, i) => (o.Id, Reply: new Reply(new OutgoingMessage(ReasonText(o, i + 1), afterReason)) { Shows = new(id, Understanding.TopicKind.Reason, o.Id) }))
                 .ToDictionary(x => x.Id, x => x.Reply, StringComparer.Ordinal);
         }
 
@@ -86,22 +95,27 @@ internal sealed class GuideScreens
             if (step.ShowReasons && guide.Reasons is not null)
                 rows.Add([new Button(texts[TextKey.ButtonReasons], Action(ActionId.Reasons, id))]);
             rows.Add(MenuRow);
-            steps[number] = new Reply(new OutgoingMessage(text.ToString(), rows), editInPlace: true);
+            var shows = new Understanding.Topic(id, Understanding.TopicKind.Step, step.Id);
+            steps[number] = new Reply(new OutgoingMessage(text.ToString(), rows), editInPlace: true) { Shows = shows };
 
             List<IReadOnlyList<Button>> resumedRows = [.. rows.Take(rows.Count - 1), [new Button(texts[TextKey.ButtonRestart], Action(ActionId.Step, id, 1)), menuButton]];
-            resumed[number] = new Reply(new OutgoingMessage(texts[TextKey.Resume] + "\n\n" + text, resumedRows));
+            resumed[number] = new Reply(new OutgoingMessage(texts[TextKey.Resume] + "\n\n" + text, resumedRows)) { Shows = shows };
         }
         Steps = steps;
         ResumedSteps = resumed;
 
         var feedbackButtons = FeedbackButtons(texts, id);
         FeedbackQuestion = new Reply(new OutgoingMessage(texts[TextKey.FeedbackQuestion], feedbackButtons));
+        var done = new Understanding.Topic(id, Understanding.TopicKind.Done);
         Finished = new Reply(
         [
             new OutgoingMessage(Markup.Bold(texts[TextKey.Finished]) + "\n" + guide.Done),
             new OutgoingMessage(texts[TextKey.FeedbackQuestion], feedbackButtons),
-        ]);
-        DoneInfo = new Reply(new OutgoingMessage(guide.Done, [[toSteps], MenuRow]));
+        ])
+        {
+            Shows = done,
+        };
+        DoneInfo = new Reply(new OutgoingMessage(guide.Done, [[toSteps], MenuRow])) { Shows = done };
         ReasonsStep = reasonsStep;
 
         NotSureRow = [new Button(texts[TextKey.ButtonAsk], Action(ActionId.Ask)), menuButton];
@@ -115,15 +129,20 @@ internal sealed class GuideScreens
             {
                 _topicButtons[topic] = new Button(label, action);
                 _topicsByArgument[argument] = topic;
+                _argumentsByTopic[topic] = argument;
             }
         }
     }
 
     private readonly Dictionary<Understanding.Topic, Button> _topicButtons = [];
     private readonly Dictionary<string, Understanding.Topic> _topicsByArgument = new(StringComparer.Ordinal);
+    private readonly Dictionary<Understanding.Topic, string> _argumentsByTopic = [];
 
     /// <summary>The button that opens a topic, offered when the bot is not sure which section a message meant; null if it has none.</summary>
     public Button? TopicButton(Understanding.Topic topic) => _topicButtons.GetValueOrDefault(topic);
+
+    /// <summary>The argument naming a topic in <see cref="TopicButton"/>'s action and in <see cref="Storage.UserState.ShownTopic"/>; null if it has none.</summary>
+    public string? ArgumentOf(Understanding.Topic topic) => _argumentsByTopic.GetValueOrDefault(topic);
 
     /// <summary>The topic a <see cref="TopicButton"/>'s action argument names, or null for a forged or outdated one.</summary>
     public Understanding.Topic? TopicOf(string argument) =>

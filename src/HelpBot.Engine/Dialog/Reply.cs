@@ -26,5 +26,8 @@ public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, bool EditInP
 {
     public static readonly Reply Empty = new([]);
 
+    /// <summary>The guide section this reply shows, if it shows one: the user's next free text is read in its light.</summary>
+    public Understanding.Topic? Shows { get; init; }
+
     public Reply(OutgoingMessage message, bool editInPlace = false) : this([message], editInPlace) { }
 }

@@ -27,6 +27,12 @@ public sealed class UserState
 
     public bool AcceptedConsequences { get; set; }
 
+    /// <summary>
+    /// The section of <see cref="Guide"/> the user was last shown, as its topic button's argument
+    /// (<c>consequence_email-reuse</c>), so that a short follow-up ("а почта?") is read in its light.
+    /// </summary>
+    public string? ShownTopic { get; set; }
+
     /// <summary>Bit n set: sub-step n of <see cref="ReachedGuide"/> was reached. Only a first reach is recorded as an event.</summary>
     public long ReachedSteps { get; set; }
 

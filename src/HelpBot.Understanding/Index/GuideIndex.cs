@@ -64,6 +64,12 @@ internal sealed class GuideIndex : IDisposable
     /// </summary>
     private const float EnclosingWeight = 0.8f;
 
+    /// <summary>
+    /// How much more a topic of the section the user was last shown scores: enough to settle a near tie ("а почта?"),
+    /// far too little to override a message plainly about something else.
+    /// </summary>
+    private const float NearSectionBoost = 1.25f;
+
     /// <summary>How much evidence spread over a topic's other texts adds to its best single text.</summary>
     private const float SpreadWeight = 0.25f;
 
@@ -78,6 +84,9 @@ internal sealed class GuideIndex : IDisposable
     private readonly Topic[] _topics;
     /// <summary>Per topic, the index of its enclosing section's topic, or -1.</summary>
     private readonly int[] _enclosingOf;
+    /// <summary>Per topic, the index of the section it belongs to on screen (<see cref="TopicDocuments.Sections"/>); its own otherwise.</summary>
+    private readonly int[] _sectionOf;
+    private readonly Dictionary<Topic, int> _topicIndex;
     private readonly int[] _topicOfDocument;
     private readonly float[] _weightOfDocument;
     /// <summary>Per text: whether it is a short phrase with a negation; long texts' negations belong to other sentences.</summary>
@@ -105,7 +114,7 @@ internal sealed class GuideIndex : IDisposable
     private readonly float _unknownIdf;
     private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing)
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing, IReadOnlyDictionary<Topic, Topic> sections)
     {
         _commonWords = commonWords;
         _analyzer = analyzer;
@@ -116,8 +125,9 @@ internal sealed class GuideIndex : IDisposable
         var terms = MultiFields.GetTerms(_reader, TextField) ?? throw new InvalidOperationException("the content has no indexable text");
 
         _topics = documents.Select(d => d.Topic).Distinct().ToArray();
-        var topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        var topicIndex = _topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
         _enclosingOf = _topics.Select(t => enclosing.TryGetValue(t, out var parent) && topicIndex.TryGetValue(parent, out var p) ? p : -1).ToArray();
+        _sectionOf = _topics.Select((t, i) => sections.TryGetValue(t, out var section) && topicIndex.TryGetValue(section, out var p) ? p : i).ToArray();
         var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
@@ -185,7 +195,7 @@ internal sealed class GuideIndex : IDisposable
                 writer.Commit();
             }
             var synonyms = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.Synonyms);
-            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog));
+            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog), TopicDocuments.Sections(catalog));
         }
         catch
         {
@@ -198,7 +208,8 @@ internal sealed class GuideIndex : IDisposable
     /// Ranks the topics for a message, the best first: BM25 over the topic's texts, the best single text plus half of
     /// what its other texts add. Never throws for odd input: it just finds nothing.
     /// </summary>
-    public MatchResult Match(string text)
+    /// <param name="near">The section the user was last shown: its topics score <see cref="NearSectionBoost"/> times more.</param>
+    public MatchResult Match(string text, Topic? near = null)
     {
         var words = Read(text);
         var terms = words.Select(w => w.Term).ToArray();
@@ -270,6 +281,17 @@ internal sealed class GuideIndex : IDisposable
 
         var scores = TopicScores(textScores, spread);
         var distinctScores = TopicScores(distinctTextScores, distinctSpread);
+        if (near is { } shown && _topicIndex.TryGetValue(shown, out var nearTopic))
+        {
+            for (var topic = 0; topic < scores.Length; topic++)
+            {
+                if (_sectionOf[topic] == _sectionOf[nearTopic])
+                {
+                    scores[topic] *= NearSectionBoost;
+                    distinctScores[topic] *= NearSectionBoost;
+                }
+            }
+        }
 
         // A quoted form option is that option, however the ranking reads its words.
         var quoted = _quotes.Find(words.Where(w => !w.IsFunction)

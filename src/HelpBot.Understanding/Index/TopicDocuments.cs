@@ -119,6 +119,21 @@ internal static class TopicDocuments
         return enclosing;
     }
 
+    /// <summary>
+    /// The section each topic belongs to on screen: a consequence and the refund advice to the consequences, a
+    /// sub-step to its part, a reason option to the list of reasons; every other topic is its own.
+    /// </summary>
+    public static Dictionary<Topic, Topic> Sections(ContentCatalog catalog)
+    {
+        var sections = Enclosing(catalog);
+        foreach (var guide in catalog.Languages.Values.SelectMany(p => p.Guides.Values))
+        {
+            foreach (var step in guide.Steps)
+                sections[new Topic(guide.Id, TopicKind.Step, step.Id)] = new Topic(guide.Id, TopicKind.Part, step.Part.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sections;
+    }
+
     private static IEnumerable<TopicDocument> Phrases(Topic topic, IEnumerable<string> phrases) => phrases.Select(p => Phrase(topic, p));
 
     private static TopicDocument Phrase(Topic topic, string text) => new(topic, text, TopicDocumentKind.Phrase);

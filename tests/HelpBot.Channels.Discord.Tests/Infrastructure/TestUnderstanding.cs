@@ -11,7 +11,7 @@ public sealed class TestUnderstanding : ITextUnderstanding
     // Far beyond the 200 ms deferral, so a loaded CI machine (two cores, test projects in parallel) still tells them apart.
     public static TimeSpan SlowDelay { get; } = TimeSpan.FromSeconds(3);
 
-    public TextReading Understand(string text, string language)
+    public TextReading Understand(string text, string language, Topic? near)
     {
         if (text.Contains(SlowWord, StringComparison.Ordinal))
             Thread.Sleep(SlowDelay);

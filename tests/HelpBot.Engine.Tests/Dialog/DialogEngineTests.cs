@@ -170,14 +170,49 @@ public sealed class DialogEngineTests
             yield return new(guide.Id, TopicKind.Reason, option.Id);
     }
 
-    /// <summary>Never sure: offers the topics it is told to.</summary>
+    /// <summary>
+    /// Free text is read in the light of the section the user was last shown, however it was opened (a command, a
+    /// button, a typed question); a screen that shows no section (the menu) leaves it, and a new user has none.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_TextAfterASection_IsReadInItsLight()
+    {
+        var understanding = new OfferingUnderstanding();
+        var bot = new EngineHarness(understanding: understanding);
+
+        await bot.Say("а почта?");
+        Assert.Null(understanding.Near);
+
+        var consequences = await bot.Say("/consequences");
+        await bot.Say("а почта?");
+        Assert.Equal(new Topic("aliexpress", TopicKind.Consequences), understanding.Near);
+
+        await bot.Press(EngineHarness.ButtonOf(consequences, "Принимаю").Action);
+        await bot.Say("/menu");
+        await bot.Say("а почта?");
+        Assert.Equal(new Topic("aliexpress", TopicKind.Step, "my-aliexpress"), understanding.Near);
+
+        understanding.Offer(new Topic("aliexpress", TopicKind.Reason, "scammed"));
+        var offer = await bot.Say("нарвался на мошенников");
+        await bot.Press(EngineHarness.ButtonOf(offer, "I was scammed").Action);
+        await bot.Say("а почта?");
+        Assert.Equal(new Topic("aliexpress", TopicKind.Reason, "scammed"), understanding.Near);
+    }
+
+    /// <summary>Never sure: offers the topics it is told to, and keeps the section it was last asked near.</summary>
     private sealed class OfferingUnderstanding(params Topic[] offered) : ITextUnderstanding
     {
         private Topic[] _offered = offered;
 
+        public Topic? Near { get; private set; }
+
         public void Offer(params Topic[] topics) => _offered = topics;
 
-        public TextReading Understand(string text, string language) => new(null, _offered);
+        public TextReading Understand(string text, string language, Topic? near)
+        {
+            Near = near;
+            return new(null, _offered);
+        }
     }
 
     [Fact]
