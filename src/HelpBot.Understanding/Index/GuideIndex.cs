@@ -84,7 +84,7 @@ internal sealed class GuideIndex : IDisposable
     private readonly Topic[] _topics;
     /// <summary>Per topic, the index of its enclosing section's topic, or -1.</summary>
     private readonly int[] _enclosingOf;
-    /// <summary>Per topic, the index of the section it belongs to on screen (<see cref="TopicDocuments.Sections"/>); its own otherwise.</summary>
+    /// <summary>Per topic, the index of the section it belongs to on screen: its list (<see cref="TopicDocuments.Enclosing"/>), a sub-step's part, or its own.</summary>
     private readonly int[] _sectionOf;
     private readonly Dictionary<Topic, int> _topicIndex;
     private readonly int[] _topicOfDocument;
@@ -114,7 +114,7 @@ internal sealed class GuideIndex : IDisposable
     private readonly float _unknownIdf;
     private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing, IReadOnlyDictionary<Topic, Topic> sections)
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing, IReadOnlyDictionary<Topic, Topic> partsOfSteps)
     {
         _commonWords = commonWords;
         _analyzer = analyzer;
@@ -127,7 +127,8 @@ internal sealed class GuideIndex : IDisposable
         _topics = documents.Select(d => d.Topic).Distinct().ToArray();
         var topicIndex = _topicIndex = _topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
         _enclosingOf = _topics.Select(t => enclosing.TryGetValue(t, out var parent) && topicIndex.TryGetValue(parent, out var p) ? p : -1).ToArray();
-        _sectionOf = _topics.Select((t, i) => sections.TryGetValue(t, out var section) && topicIndex.TryGetValue(section, out var p) ? p : i).ToArray();
+        _sectionOf = _topics.Select((t, i) => _enclosingOf[i] >= 0 ? _enclosingOf[i]
+            : partsOfSteps.TryGetValue(t, out var part) && topicIndex.TryGetValue(part, out var p) ? p : i).ToArray();
         var ordinals = MultiDocValues.GetNumericValues(_reader, OrdinalField);
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
@@ -195,7 +196,7 @@ internal sealed class GuideIndex : IDisposable
                 writer.Commit();
             }
             var synonyms = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.Synonyms);
-            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog), TopicDocuments.Sections(catalog));
+            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog), TopicDocuments.PartsOfSteps(catalog));
         }
         catch
         {

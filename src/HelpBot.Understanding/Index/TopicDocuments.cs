@@ -119,20 +119,12 @@ internal static class TopicDocuments
         return enclosing;
     }
 
-    /// <summary>
-    /// The section each topic belongs to on screen: a consequence and the refund advice to the consequences, a
-    /// sub-step to its part, a reason option to the list of reasons; every other topic is its own.
-    /// </summary>
-    public static Dictionary<Topic, Topic> Sections(ContentCatalog catalog)
-    {
-        var sections = Enclosing(catalog);
-        foreach (var guide in catalog.Languages.Values.SelectMany(p => p.Guides.Values))
-        {
-            foreach (var step in guide.Steps)
-                sections[new Topic(guide.Id, TopicKind.Step, step.Id)] = new Topic(guide.Id, TopicKind.Part, step.Part.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return sections;
-    }
+    /// <summary>Each sub-step's part.</summary>
+    public static Dictionary<Topic, Topic> PartsOfSteps(ContentCatalog catalog) =>
+        catalog.Languages.Values.SelectMany(p => p.Guides.Values)
+            .SelectMany(g => g.Steps.Select(s => (Step: new Topic(g.Id, TopicKind.Step, s.Id), Part: new Topic(g.Id, TopicKind.Part, s.Part.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+            .DistinctBy(x => x.Step)
+            .ToDictionary(x => x.Step, x => x.Part);
 
     private static IEnumerable<TopicDocument> Phrases(Topic topic, IEnumerable<string> phrases) => phrases.Select(p => Phrase(topic, p));
 
