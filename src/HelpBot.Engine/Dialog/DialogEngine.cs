@@ -225,19 +225,33 @@ public sealed partial class DialogEngine : IDialogEngine
 
     /// <summary>
     /// "дальше" or "назад" typed during the walkthrough moves it as its buttons do (the last step's "next" finishes
-    /// it); outside the walkthrough such words are ordinary text.
+    /// it); outside the walkthrough such words are ordinary text. It may be one clause among others ("ок, сделано, что
+    /// дальше?", "I did it, what now?") when the others neither ask (a question mark) nor say anything the guide
+    /// answers: "ок, а что будет с заказами?" is answered as "а что будет с заказами".
     /// </summary>
-    private static Reply? TypedStep(TurnContext context, string text)
+    private Reply? TypedStep(TurnContext context, string text)
     {
         var step = context.State.Step;
         if (step < 1 || step > context.Guide.StepCount)
             return null;
-        var typed = TypedWords.Normalize(text);
-        if (context.Language.NextWords.Contains(typed))
-            return step < context.Guide.StepCount ? AsNewMessage(ShowStep(context, step + 1, fresh: true)) : Finish(context);
-        if (step > 1 && context.Language.BackWords.Contains(typed))
-            return AsNewMessage(ShowStep(context, step - 1, fresh: true));
-        return null;
+        var language = context.Language;
+        var clauses = TypedWords.Clauses(text).Select(c => (c.Text, c.IsQuestion, Typed: TypedWords.Normalize(c.Text))).ToArray();
+        var next = clauses.Any(c => language.NextWords.Contains(c.Typed));
+        var back = step > 1 && clauses.Any(c => language.BackWords.Contains(c.Typed));
+        if (next == back)
+            return null;
+        var others = clauses.Where(c => !language.NextWords.Contains(c.Typed) && !language.BackWords.Contains(c.Typed)).ToArray();
+        if (others.Length > 0)
+        {
+            // The other clauses are answered instead when they ask something, or say something the guide knows.
+            var rest = string.Join(", ", others.Select(c => c.Text));
+            var reading = _understanding.Understand(rest, language.Code, NearTopic(context));
+            if (reading.Match is not null || others.Any(c => c.IsQuestion))
+                return Answer(context, rest, reading);
+        }
+        return next
+            ? step < context.Guide.StepCount ? AsNewMessage(ShowStep(context, step + 1, fresh: true)) : Finish(context)
+            : AsNewMessage(ShowStep(context, step - 1, fresh: true));
     }
 
     /// <summary>Keeps the section a reply shows, for reading the user's next free text in its light; a reply showing none leaves it.</summary>
@@ -252,10 +266,16 @@ public sealed partial class DialogEngine : IDialogEngine
         }
     }
 
-    private Reply Understand(TurnContext context, string text)
+    /// <summary>The section the user was last shown, if it still exists in their guide.</summary>
+    private static Topic? NearTopic(TurnContext context) =>
+        context.State.ShownTopic is { } shown ? context.Guide.TopicOf(shown) : null;
+
+    private Reply Understand(TurnContext context, string text) =>
+        Answer(context, text, _understanding.Understand(text, context.Language.Code, NearTopic(context)));
+
+    /// <summary>The section a reading answers with, or, when it is not sure, the sections it offers (the text is recorded as unmatched).</summary>
+    private static Reply Answer(TurnContext context, string text, TextReading reading)
     {
-        var near = context.State.ShownTopic is { } shown ? context.Guide.TopicOf(shown) : null;
-        var reading = _understanding.Understand(text, context.Language.Code, near);
         if (reading.Match is { } match
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)

@@ -19,6 +19,27 @@ internal static class TypedWords
     public static bool HasEmptyAlternative(string alternatives) =>
         alternatives.Split(Separator).Any(w => Normalize(w).Length == 0);
 
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.!?;:…—–\n");
+
+    /// <summary>
+    /// The clauses of a message, split at punctuation, as typed and empty ones dropped, each with whether it ends in a
+    /// question mark: "ок, нашёл, что дальше?" is "ок", "нашёл" and "что дальше" (a question).
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool IsQuestion)> Clauses(string text)
+    {
+        var clauses = new List<(string, bool)>();
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var end = rest.IndexOfAny(ClauseBreaks);
+            var clause = (end < 0 ? rest : rest[..end]).Trim().ToString();
+            if (Normalize(clause).Length > 0)
+                clauses.Add((clause, end >= 0 && rest[end] == '?'));
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+        return clauses;
+    }
+
     /// <summary>Lower case, ё as е, letters and digits only, words separated by one space.</summary>
     public static string Normalize(string text)
     {

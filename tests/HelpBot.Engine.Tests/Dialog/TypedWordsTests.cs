@@ -23,4 +23,21 @@ public sealed class TypedWordsTests
 
         Assert.Equal(["what s next", "дальше"], words.Order(StringComparer.Ordinal));
     }
+
+    /// <summary>A message's clauses (split at punctuation, as typed), each marked when a question mark ends it.</summary>
+    [Theory]
+    [InlineData("ок, нашёл, что дальше?", "ок|нашёл|что дальше?")]
+    [InlineData("Дальше!", "Дальше")]
+    [InlineData("I did it... what now?", "I did it|what now?")]
+    [InlineData("ok — and what happens to my orders?", "ok|and what happens to my orders?")]
+    [InlineData("🙂, next", "next")]
+    [InlineData("готово\nчто теперь", "готово|что теперь")]
+    [InlineData("?!", "")]
+    [InlineData("", "")]
+    public void Clauses_Message_SplitAtPunctuationWithQuestionsMarked(string text, string expected)
+    {
+        var clauses = TypedWords.Clauses(text);
+
+        Assert.Equal(expected, string.Join('|', clauses.Select(c => c.IsQuestion ? c.Text + "?" : c.Text)));
+    }
 }
