@@ -235,7 +235,7 @@ public sealed partial class DialogEngine : IDialogEngine
         if (step < 1 || step > context.Guide.StepCount)
             return null;
         var language = context.Language;
-        var clauses = TypedWords.Clauses(text).Select(c => (c.Text, c.IsQuestion, Typed: TypedWords.Normalize(c.Text))).ToArray();
+        var clauses = TypedWords.Clauses(text);
         var next = clauses.Any(c => language.NextWords.Contains(c.Typed));
         var back = step > 1 && clauses.Any(c => language.BackWords.Contains(c.Typed));
         if (next == back)

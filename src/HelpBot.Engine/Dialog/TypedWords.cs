@@ -22,19 +22,19 @@ internal static class TypedWords
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.!?;:…—–\n");
 
     /// <summary>
-    /// The clauses of a message, split at punctuation, as typed and empty ones dropped, each with whether it ends in a
-    /// question mark: "ок, нашёл, что дальше?" is "ок", "нашёл" and "что дальше" (a question).
+    /// The clauses of a message, split at punctuation and empty ones dropped, as typed and <see cref="Normalize">normalized</see>,
+    /// each with whether it ends in a question mark: "ок, нашёл, что дальше?" is "ок", "нашёл" and "что дальше" (a question).
     /// </summary>
-    public static IReadOnlyList<(string Text, bool IsQuestion)> Clauses(string text)
+    public static IReadOnlyList<(string Text, string Typed, bool IsQuestion)> Clauses(string text)
     {
-        var clauses = new List<(string, bool)>();
+        var clauses = new List<(string, string, bool)>();
         var rest = text.AsSpan();
         while (rest.Length > 0)
         {
             var end = rest.IndexOfAny(ClauseBreaks);
             var clause = (end < 0 ? rest : rest[..end]).Trim().ToString();
-            if (Normalize(clause).Length > 0)
-                clauses.Add((clause, end >= 0 && rest[end] == '?'));
+            if (Normalize(clause) is { Length: > 0 } typed)
+                clauses.Add((clause, typed, end >= 0 && rest[end] == '?'));
             rest = end < 0 ? [] : rest[(end + 1)..];
         }
         return clauses;
