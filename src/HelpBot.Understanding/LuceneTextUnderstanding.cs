@@ -39,7 +39,8 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>
     /// A runner-up ranking within 3 % of the best one is a dead heat: which wins depends on a phrase's length or an
     /// auxiliary verb ("что случится если я деактивирую аккаунт" read the done screen's "будет удалён" as well as the
-    /// consequences), so the bot offers both instead of picking one.
+    /// consequences, until "после деактивации" left the done screen's phrases), so the bot offers both instead of
+    /// picking one.
     /// </summary>
     private const float DeadHeatRatio = 1.03f;
 
@@ -56,6 +57,14 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// </summary>
     private const float DominantScore = 10f;
     private const double DominanceRatio = 2;
+
+    /// <summary>
+    /// How much of the best topic's rank a reason option's words that the list lacks must reach to contest the list of
+    /// reasons or the form's reason line: then the message tells a situation besides asking which reason to pick
+    /// ("нашёл поставщика, али больше не нужен, какую причину указать"), and both are offered. At 0.2 it took right
+    /// answers about the list itself.
+    /// </summary>
+    private const double SituationShare = 0.5;
 
     /// <summary>Most sections offered when the bot is not sure: more buttons would bury the menu.</summary>
     private const int MaxSuggestions = 3;
@@ -88,7 +97,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     public TextMatch? Decide(MatchResult result, double minConfidence)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Best is { } best && best.Topic.Kind != TopicKind.OutOfScope && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence)) || IsDominant(best, result.Candidates))
+        return result.Best is { } best && best.Topic.Kind != TopicKind.OutOfScope && !AnswersAnotherTask(best, result) && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence) && !MissesTheOutcome(best, result)) || IsDominant(best, result.Candidates))
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
     }
@@ -129,6 +138,22 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         return best.Rank >= DominanceRatio * runnerUp.Rank;
     }
 
+    /// <summary>
+    /// Whether the best topic shares a how-question's words without answering it: the message names none of the guide's
+    /// task words (<see cref="MatchResult.AsksAnotherTask"/>), and the topic tells what deleting does or which reason to
+    /// pick, not how to do anything ("как отменить заказ" is not "заказы будут отменены").
+    /// </summary>
+    private static bool AnswersAnotherTask(TopicCandidate best, MatchResult result) =>
+        result.AsksAnotherTask && !best.IsQuote && best.Topic.Kind is TopicKind.Consequence or TopicKind.Refunds or TopicKind.Reason;
+
+    /// <summary>
+    /// Whether the message asks what comes of something, the best topic's texts never say, and a topic of another
+    /// screen with evidence enough to answer does, however little of the message it explains: "что будет, если я
+    /// деактивирую профиль" matched the overview on every word but "что будет".
+    /// </summary>
+    private bool MissesTheOutcome(TopicCandidate best, MatchResult result) =>
+        result.AsksOutcome && !best.AnswersOutcome && OnOtherScreens(best, result.Candidates).Any(c => c.AnswersOutcome && c.Score >= _options.MinScore);
+
     /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
     private bool IsConfident(TopicCandidate candidate, double minConfidence) =>
         candidate.Confidence >= minConfidence && candidate.Score >= _options.MinScore;
@@ -138,13 +163,33 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// heat with any plausible one (a near tie is a guess even when the runner-up explains less of the message); a
     /// plausible one of the same list that the words the list lacks put first (then the list's shared words decided:
     /// "я смогу продавать после деактивации" read "после деактивации" as the messages' consequence); or nearly the
-    /// score of a confident one that explains more. Topics leading to the same screen (a part and its first sub-step)
-    /// never contest each other.
+    /// score of a confident one that explains more; or a reason option whose own words rank well against the list of
+    /// reasons or the form's reason line (<see cref="SituationShare"/>); or, for a sub-step the message says was done
+    /// ("i pressed the final button, is my account gone now"), the screen after it. Topics leading to the same screen
+    /// (a part and its first sub-step) never contest each other.
     /// </summary>
     private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence) =>
         OnOtherScreens(best, candidates).Any(other =>
             (IsPlausible(other) && (best.Rank / other.Rank < DeadHeatRatio || (best.List is { } list && other.List == list && other.DistinctRank > best.DistinctRank)))
-            || (IsConfident(other, minConfidence) && other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio));
+            || (IsConfident(other, minConfidence) && other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio)
+            || (other.Topic.Kind == TopicKind.Reason && IsPlausible(other) && other.DistinctRank >= SituationShare * best.Rank && ShowsReasons(best.Topic))
+            || (best.IsNarrated && other.Score >= _options.MinScore && other.Topic == NextScreen(best.Topic)));
+
+    /// <summary>The screen after a sub-step's: the next sub-step, or after the form for the last; null for other topics.</summary>
+    private Topic? NextScreen(Topic topic)
+    {
+        var catalog = _content.Current;
+        if (topic.Kind != TopicKind.Step || !catalog.Languages[catalog.DefaultLanguage].Guides.TryGetValue(topic.Guide, out var guide))
+            return null;
+        var index = guide.Steps.ToList().FindIndex(s => s.Id == topic.Id);
+        return index < 0 ? null : index + 1 < guide.Steps.Count ? new Topic(topic.Guide, TopicKind.Step, guide.Steps[index + 1].Id) : new Topic(topic.Guide, TopicKind.Done);
+    }
+
+    /// <summary>Whether a topic's screen lists the reason options: the list itself, or the form's reason line (<c>show_reasons</c>).</summary>
+    private bool ShowsReasons(Topic topic) =>
+        topic.Kind == TopicKind.Reasons
+        || (topic.Kind == TopicKind.Step && _content.Current.Languages[_content.Current.DefaultLanguage].Guides.TryGetValue(topic.Guide, out var guide)
+            && guide.Steps.Any(s => s.Id == topic.Id && s.ShowReasons));
 
     /// <summary>Whether a candidate is a reading worth weighing at all: enough of the message explained to be offered, and enough evidence to answer.</summary>
     private bool IsPlausible(TopicCandidate candidate) =>

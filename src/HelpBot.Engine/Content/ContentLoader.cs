@@ -105,7 +105,7 @@ public static class ContentLoader
         var yaml = new YamlFileReader(path, errors);
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
-        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms", "out_of_scope");
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms", "out_of_scope", "task_words");
 
         var parts = yaml.Items(root, "parts").Select(p =>
         {
@@ -138,7 +138,8 @@ public static class ContentLoader
             yaml.TextList(root, "done_match"),
             LoadReasons(yaml, root),
             yaml.WordGroups(root, "synonyms"),
-            yaml.TextList(root, "out_of_scope"));
+            yaml.TextList(root, "out_of_scope"),
+            yaml.Words(root, "task_words"));
         return errors.Count == before ? guide : null;
     }
 

@@ -17,6 +17,8 @@ public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictiona
 /// ("field", "line", "box"): free-text matching reads a user's word as the others of its group (every guide's
 /// groups together, as one index serves all guides). <see cref="OutOfScope"/> are phrases of nearby things the
 /// guide does not cover ("delete a review"): a message reading best as one of them is not answered with a section.
+/// <see cref="TaskWords"/> name the guide's task ("delete", "account", "form"): a how-question naming none of them asks
+/// how to do something else, so a consequence, the refund advice or a reason option does not answer it.
 /// </summary>
 public sealed record Guide(
     string Id,
@@ -31,7 +33,8 @@ public sealed record Guide(
     IReadOnlyList<string> DoneMatch,
     ReasonList? Reasons,
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
-    IReadOnlyList<string> OutOfScope)
+    IReadOnlyList<string> OutOfScope,
+    IReadOnlyList<string> TaskWords)
 {
     public GuidePart PartOf(GuideStep step) => Parts.First(p => p.Number == step.Part);
 }

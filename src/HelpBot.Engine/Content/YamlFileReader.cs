@@ -127,6 +127,21 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
         }
     }
 
+    /// <summary>A list of single words, lower-cased, each once (content <c>task_words:</c>).</summary>
+    public IReadOnlyList<string> Words(YamlMappingNode map, string key)
+    {
+        switch (Find(map, key))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode sequence:
+                return WordsOf(sequence, key, "in");
+            case var other:
+                Error(other, $"'{key}' must be a list of single words, like [delete, account]");
+                return [];
+        }
+    }
+
     private List<string>? WordGroup(YamlNode node, string key)
     {
         if (node is not YamlSequenceNode sequence)
@@ -134,6 +149,15 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
             Error(node, $"each entry of '{key}' must be a group of words like [field, line, box]");
             return null;
         }
+        var words = WordsOf(sequence, key, "in one group of");
+        if (sequence.Children.Count < 2)
+            Error(node, $"a group of '{key}' needs at least two words that mean the same");
+        return words;
+    }
+
+    /// <param name="where">How an error names the place of a repeated word: "in" the list, "in one group of" it.</param>
+    private List<string> WordsOf(YamlSequenceNode sequence, string key, string where)
+    {
         var words = new List<string>(sequence.Children.Count);
         foreach (var child in sequence.Children)
         {
@@ -143,12 +167,10 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
             if (!word.All(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '’'))
                 Error(child, $"'{word}' in '{key}' must be a single word (letters, digits, - or ')");
             else if (words.Contains(lower))
-                Error(child, $"'{word}' appears twice in one group of '{key}'");
+                Error(child, $"'{word}' appears twice {where} '{key}'");
             else
                 words.Add(lower);
         }
-        if (sequence.Children.Count < 2)
-            Error(node, $"a group of '{key}' needs at least two words that mean the same");
         return words;
     }
 

@@ -27,7 +27,7 @@ internal static class StopWords
         "i", "me", "my", "mine", "you", "your", "we", "our", "us", "he", "she", "his", "her", "them", "its",
         "do", "does", "did", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn",
         "have", "has", "had", "am", "been", "being", "would", "should", "could", "shall", "may", "might", "must",
-        "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "thanks", "thank", "ok", "okay", "so", "just",
+        "whats", "wheres", "who", "please", "pls", "hi", "hello", "hey", "bye", "goodbye", "thanks", "thank", "ok", "okay", "so", "just",
         "want", "wanna", "tell", "know", "let", "get", "got", "some", "any", "about", "from", "there", "here", "also",
         "really", "still", "help", "m", "s", "ve", "ll", "d", "re", "com", "www",
         "were", "once", "later", "already", "now", "maybe", "actually", "guys", "anyway",
@@ -58,6 +58,9 @@ internal static class StopWords
     public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
+    /// <summary>Question words asking how to do something, or where to go to do it.</summary>
+    public static CharArraySet How { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "как", "куда", "how" }, ignoreCase: false).AsReadOnly();
+
     public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "после", "happen", "after" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>The outcome word another form stands for ("станет" → "будет"), or null.</summary>

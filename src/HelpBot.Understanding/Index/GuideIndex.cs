@@ -91,6 +91,17 @@ internal sealed class GuideIndex : IDisposable
     private readonly float[] _weightOfDocument;
     /// <summary>Per text: whether it is a short phrase with a negation; long texts' negations belong to other sentences.</summary>
     private readonly bool[] _negatedPhrase;
+    /// <summary>
+    /// Per text: whether it is an out-of-scope phrase. Their question words count fully: "how to" is what sets a nearby
+    /// how-to ("как отменить заказ") apart from the guide's fact in the same words ("заказы отменят").
+    /// </summary>
+    private readonly bool[] _outOfScope;
+
+    /// <summary>
+    /// Per text: whether it is an out-of-scope how-to ("как отменить заказ"). A message that does not ask how ("а мои
+    /// заказы отменятся?") agrees with it as little as with a phrase saying the opposite.
+    /// </summary>
+    private readonly bool[] _howToPhrase;
     private readonly Dictionary<string, float> _idf;
     /// <summary>Indexed terms and synonyms' stems, sorted: what a message word may be a form or a typo of.</summary>
     private readonly string[] _vocabulary;
@@ -114,14 +125,17 @@ internal sealed class GuideIndex : IDisposable
     private readonly float _unknownIdf;
     private readonly IReadOnlySet<string> _commonWords;
 
-    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing, IReadOnlyDictionary<Topic, Topic> partsOfSteps)
+    /// <summary>Per guide, the stems of its task words (content <c>task_words:</c>, every language).</summary>
+    private readonly Dictionary<string, HashSet<string>> _taskStems;
+
+    private GuideIndex(GuideAnalyzer analyzer, UnderstandingOptions options, IReadOnlySet<string> commonWords, RAMDirectory directory, IReadOnlyList<TopicDocument> documents, IEnumerable<IReadOnlyList<string>> synonymGroups, IReadOnlyDictionary<Topic, Topic> enclosing, IReadOnlyDictionary<Topic, Topic> partsOfSteps, IEnumerable<(string Guide, string Word)> taskWords)
     {
         _commonWords = commonWords;
         _analyzer = analyzer;
         _options = options;
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(_reader);
         var terms = MultiFields.GetTerms(_reader, TextField) ?? throw new InvalidOperationException("the content has no indexable text");
 
         _topics = documents.Select(d => d.Topic).Distinct().ToArray();
@@ -133,12 +147,16 @@ internal sealed class GuideIndex : IDisposable
         _topicOfDocument = new int[_reader.MaxDoc];
         _weightOfDocument = new float[_reader.MaxDoc];
         _negatedPhrase = new bool[_reader.MaxDoc];
+        _outOfScope = new bool[_reader.MaxDoc];
+        _howToPhrase = new bool[_reader.MaxDoc];
         var formOptions = new List<(Topic, string[])>();
+        var reasonListTerms = new HashSet<string>(StringComparer.Ordinal);
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
         {
             var document = documents[(int)ordinals.Get(doc)];
             var topic = topicIndex[document.Topic];
             _topicOfDocument[doc] = topic;
+            _outOfScope[doc] = document.Topic.Kind == TopicKind.OutOfScope;
             _weightOfDocument[doc] = document.Kind == TopicDocumentKind.Text ? options.TextWeight : 1f;
             var documentTerms = analyzer.Terms(document.Text);
             if (document.Topic.Kind != TopicKind.OutOfScope)
@@ -146,16 +164,37 @@ internal sealed class GuideIndex : IDisposable
             foreach (var term in documentTerms.Where(t => !t.IsFunction))
                 _stemOfSurface.TryAdd(term.Surface, term.Text);
             _negatedPhrase[doc] = document.Kind != TopicDocumentKind.Text && documentTerms.Exists(t => StopWords.Negation.Contains(t.Text));
+            _howToPhrase[doc] = _outOfScope[doc] && documentTerms.Exists(t => StopWords.How.Contains(t.Text));
             if (document.Kind == TopicDocumentKind.FormOption)
                 formOptions.Add((document.Topic, documentTerms.Where(t => !t.IsFunction).Select(t => t.Text).ToArray()));
+            if (document.Topic.Kind == TopicKind.Reasons)
+                reasonListTerms.UnionWith(documentTerms.Where(t => !t.IsFunction).Select(t => t.Text));
         }
 
-        // BM25's idf for every indexed term; it weighs a message's words for the confidence.
-        _idf = new Dictionary<string, float>(StringComparer.Ordinal);
-        var count = _reader.NumDocs;
+        // BM25's idf for every indexed term, over the guide's own texts (GuideSimilarity); it weighs a message's
+        // words for the confidence as well.
+        var guideDocFreq = new Dictionary<string, long>(StringComparer.Ordinal);
         var enumerator = terms.GetEnumerator();
+        DocsEnum? postings = null;
+        var guideTokens = 0L;
         while (enumerator.MoveNext())
-            _idf[enumerator.Term.Utf8ToString()] = Idf(enumerator.DocFreq, count);
+        {
+            postings = enumerator.Docs(null, postings, DocsFlags.FREQS);
+            var docFreq = 0L;
+            while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (!_outOfScope[postings.DocID])
+                {
+                    docFreq++;
+                    guideTokens += postings.Freq;
+                }
+            }
+            guideDocFreq[enumerator.Term.Utf8ToString()] = docFreq;
+        }
+        var count = _outOfScope.Count(o => !o);
+        var similarity = new GuideSimilarity(guideDocFreq, count, (float)guideTokens / count);
+        _searcher.Similarity = similarity;
+        _idf = guideDocFreq.Keys.ToDictionary(t => t, similarity.IdfOf, StringComparer.Ordinal);
         _synonyms = Synonyms(analyzer, synonymGroups);
         _vocabulary = [.. _idf.Keys.Union(_synonyms.Keys).Order(StringComparer.Ordinal)];
 
@@ -170,10 +209,15 @@ internal sealed class GuideIndex : IDisposable
                 .ToArray();
         }
         _typos = new TypoIndex(_vocabulary, MinFuzzyLength);
-        _quotes = new OptionQuotes(formOptions, analyzer.Terms(string.Join(' ', OptionQuotes.MeaningWords)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal));
+        _quotes = new OptionQuotes(formOptions, analyzer.Terms(string.Join(' ', OptionQuotes.MeaningWords)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal),
+            reasonListTerms);
         _surfaceTypos = new TypoIndex(_stemOfSurface.Keys, MinFuzzyLength);
-        _unknownIdf = Idf(1, count);
-        DocumentCount = count;
+        _unknownIdf = similarity.IdfOf(string.Empty);
+        DocumentCount = _reader.NumDocs;
+        _taskStems = taskWords.GroupBy(t => t.Guide).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(t => analyzer.Terms(t.Word)).Where(t => !t.IsFunction).Select(t => t.Text).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     public int DocumentCount { get; }
@@ -196,7 +240,8 @@ internal sealed class GuideIndex : IDisposable
                 writer.Commit();
             }
             var synonyms = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.Synonyms);
-            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog), TopicDocuments.PartsOfSteps(catalog));
+            var taskWords = catalog.Languages.Values.SelectMany(l => l.Guides.Values).SelectMany(g => g.TaskWords.Select(w => (g.Id, w)));
+            return new GuideIndex(analyzer, options, commonWords, directory, documents, synonyms, TopicDocuments.Enclosing(catalog), TopicDocuments.PartsOfSteps(catalog), taskWords);
         }
         catch
         {
@@ -225,6 +270,7 @@ internal sealed class GuideIndex : IDisposable
         // Per word, the best score among the topic's texts, summed: evidence spread over several phrases adds up.
         // Alongside, each text's score for the whole message: words found together in one phrase count most.
         var negatedMessage = words.Exists(w => StopWords.Negation.Contains(w.Term));
+        var asksHow = words.Exists(w => w.IsFunction && StopWords.How.Contains(w.Term));
         var spread = new float[_topics.Length];
         var wordScores = new float[_topics.Length];
         var textScores = new float[_topicOfDocument.Length];
@@ -238,6 +284,12 @@ internal sealed class GuideIndex : IDisposable
         var covered = new double[_topics.Length];
         var wordCover = new float[_topics.Length];
         var coveredWithEnclosing = new double[_topics.Length];
+        // Per topic, whether its texts have the message's outcome words ("что будет", "what happens"), which weigh
+        // nothing for the confidence but ask what comes of something.
+        var answersOutcome = new bool[_topics.Length];
+        // Per topic, whether a word the message puts in the past tense ("pressed", "нажал") is one of its words.
+        var narrated = new bool[_topics.Length];
+        var asksOutcome = false;
         // The same scores from only the words a listed topic's list lacks: what tells it from the others of its list.
         var distinctTextScores = new float[_topicOfDocument.Length];
         var distinctSpread = new float[_topics.Length];
@@ -245,12 +297,15 @@ internal sealed class GuideIndex : IDisposable
         {
             Array.Clear(wordScores);
             Array.Clear(wordCover);
-            var boost = word.IsFunction && !StopWords.Outcome.Contains(word.Term) ? FunctionWeight : 1f;
+            var isOutcome = word.IsFunction && StopWords.Outcome.Contains(word.Term);
+            asksOutcome |= isOutcome;
+            var isQuestionWord = word.IsFunction && !isOutcome;
             foreach (var candidate in word.Candidates)
             {
                 foreach (var impact in _impacts[candidate.Term])
                 {
-                    var agreement = Agreement(impact.Document, negatedMessage);
+                    var agreement = Agreement(impact.Document, negatedMessage, asksHow);
+                    var boost = isQuestionWord && !_outOfScope[impact.Document] ? FunctionWeight : 1f;
                     var score = impact.Score * candidate.Weight * boost * agreement;
                     if (wordTextScores[impact.Document] == 0)
                         touched.Add(impact.Document);
@@ -265,6 +320,8 @@ internal sealed class GuideIndex : IDisposable
                 covered[topic] += word.Idf * wordCover[topic];
                 var enclosing = _enclosingOf[topic];
                 coveredWithEnclosing[topic] += word.Idf * (enclosing < 0 ? wordCover[topic] : Math.Max(wordCover[topic], EnclosingWeight * wordCover[enclosing]));
+                answersOutcome[topic] |= isOutcome && wordCover[topic] > 0;
+                narrated[topic] |= word.IsPastTense && wordCover[topic] > 0;
             }
             foreach (var document in touched)
             {
@@ -303,10 +360,12 @@ internal sealed class GuideIndex : IDisposable
                 IsQuote = _topics[t] == quoted,
                 List = _enclosingOf[t] < 0 ? null : _topics[_enclosingOf[t]],
                 DistinctRank = distinctScores[t] * Math.Sqrt(covered[t] / total),
+                AnswersOutcome = answersOutcome[t],
+                IsNarrated = narrated[t],
             })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
             .Take(TopicsReturned).ToArray();
-        return new MatchResult(terms, candidates);
+        return new MatchResult(terms, candidates) { AsksOutcome = asksOutcome, AsksAnotherTask = asksHow && candidates.Length > 0 && !NamesTheTask(words, candidates[0].Topic.Guide) };
     }
 
     public void Dispose()
@@ -314,6 +373,11 @@ internal sealed class GuideIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
     }
+
+    /// <summary>Whether a message names one of a guide's task words, in any form or reading; a guide without them is named by anything.</summary>
+    private bool NamesTheTask(List<QueryWord> words, string guide) =>
+        !_taskStems.TryGetValue(guide, out var task) || task.Count == 0
+        || words.Exists(w => task.Contains(w.Term) || w.Candidates.Any(c => task.Contains(c.Term)));
 
     /// <summary>Per topic, its best single text's score plus <see cref="SpreadWeight"/> of what its other texts add.</summary>
     private float[] TopicScores(float[] textScores, float[] spread)
@@ -333,10 +397,8 @@ internal sealed class GuideIndex : IDisposable
     private float Distinctness(int topic, float[] wordCover) =>
         _enclosingOf[topic] is var list and >= 0 ? 1f - wordCover[list] : 1f;
 
-    private float Agreement(int document, bool negatedMessage) =>
-        _negatedPhrase[document] && !negatedMessage ? NegatedPhraseWeight : 1f;
-
-    private static float Idf(long docFreq, long docCount) => (float)Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+    private float Agreement(int document, bool negatedMessage, bool asksHow) =>
+        (_negatedPhrase[document] && !negatedMessage) || (_howToPhrase[document] && !asksHow) ? NegatedPhraseWeight : 1f;
 
     /// <summary>How a chunk of a message is read: as typed, as retyped in the other keyboard layout, or transliterated.</summary>
     private enum Repair
@@ -441,7 +503,7 @@ internal sealed class GuideIndex : IDisposable
                 word = term.IsFunction ? Function(term.Text) : MisspeltFunction(term.Text) is { } function ? Function(function) : Resolve(term);
                 resolved[term.Text] = word;
             }
-            words.Add(word);
+            words.Add(!word.IsFunction && Narration.IsPastTense(term.Surface, term.Text) ? word with { IsPastTense = true } : word);
             known += word.Knownness;
         }
         return new(words, known / terms.Count, repair);

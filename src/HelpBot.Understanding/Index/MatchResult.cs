@@ -6,4 +6,13 @@ public sealed record MatchResult(IReadOnlyList<string> Words, IReadOnlyList<Topi
     public static readonly MatchResult Nothing = new([], []);
 
     public TopicCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>
+    /// The message asks how to do something ("как", "куда", "how") but names none of the best topic's guide's task
+    /// words (content <c>task_words:</c>): it asks about another task than the guide's.
+    /// </summary>
+    public bool AsksAnotherTask { get; init; }
+
+    /// <summary>The message asks what comes of something ("что будет", "what happens", "после").</summary>
+    public bool AsksOutcome { get; init; }
 }

@@ -24,11 +24,18 @@ internal sealed class OptionQuotes
 
     private readonly (Topic Topic, string[] Terms)[] _options;
     private readonly IReadOnlySet<string> _meaningTerms;
+    private readonly IReadOnlySet<string> _listTerms;
 
     /// <param name="options">Each option's terms as analysed, question words and negation left out.</param>
     /// <param name="meaningTerms"><see cref="MeaningWords"/> as analysed.</param>
-    public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options, IReadOnlySet<string> meaningTerms)
+    /// <param name="listTerms">
+    /// The terms of the list of reasons' own texts ("список причин", "reason options"): around a quote they say where
+    /// the option is ("i was scammed — что значит в списке причин"), so, like <see cref="MeaningWords"/>, they are not
+    /// part of the message.
+    /// </param>
+    public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options, IReadOnlySet<string> meaningTerms, IReadOnlySet<string> listTerms)
     {
+        _listTerms = listTerms;
         _options = options.Where(o => o.Terms.Length > 0).DistinctBy(o => (o.Topic, string.Join(' ', o.Terms))).ToArray();
         _meaningTerms = meaningTerms;
     }
@@ -36,7 +43,8 @@ internal sealed class OptionQuotes
     /// <summary>
     /// The option the message quotes: three of its words in a row, or the message is its first words (two, or one when
     /// the message asks what it means: "что означает I'm retired"), or the message is the whole of a short option
-    /// ("I was scammed", "Other"). <see cref="MeaningWords"/> around the quote are not part of the message. Null when it
+    /// ("I was scammed", "Other"). <see cref="MeaningWords"/> and the list's words around the quote are not part of the
+    /// message (a word is the list's when any of its readings is: "списке" reads as "список"). Null when it
     /// quotes none, or two equally. A message word matches an option word through any of its readings, so a typo that
     /// is itself a guide word ("registred", read as "registration") still quotes "I registered by mistake".
     /// </summary>
@@ -44,7 +52,7 @@ internal sealed class OptionQuotes
     public Topic? Find(IReadOnlyList<(string Term, IReadOnlyCollection<string> Readings)> messageWords)
     {
         var asksMeaning = messageWords.Any(w => _meaningTerms.Contains(w.Term));
-        var words = messageWords.Where(w => !_meaningTerms.Contains(w.Term)).Select(w => w.Readings).ToArray();
+        var words = messageWords.Where(w => !_meaningTerms.Contains(w.Term) && !w.Readings.Any(_listTerms.Contains)).Select(w => w.Readings).ToArray();
         var minStart = asksMeaning ? 1 : MinStartTerms;
         Topic? best = null;
         var bestLength = 0;

@@ -14,6 +14,9 @@ internal sealed record QueryWord(string Term, IReadOnlyList<TermCandidate> Candi
     /// <summary>An unknown word that is an ordinary word of its language (<see cref="Analysis.CommonWords"/>).</summary>
     public bool IsCommon { get; init; }
 
+    /// <summary>Written in the past tense ("pressed", "нажал"): the user tells what they have done.</summary>
+    public bool IsPastTense { get; init; }
+
     /// <summary>How well the guide knows this word: 1 for an exact term or a function word, the best weight for a typo, 0 if unknown.</summary>
     public float Knownness => IsFunction ? 1 : Candidates.Count == 0 ? 0 : Candidates.Max(c => c.Weight);
 }

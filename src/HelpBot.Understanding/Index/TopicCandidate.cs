@@ -28,4 +28,10 @@ public readonly record struct TopicCandidate(Topic Topic, float Score, double Co
     /// list once the words they all share ("после деактивации", "which reason") are set aside.
     /// </summary>
     public double DistinctRank { get; init; }
+
+    /// <summary>The topic's texts have the message's outcome words ("что будет", "what happens").</summary>
+    public bool AnswersOutcome { get; init; }
+
+    /// <summary>The message puts one of this topic's words in the past tense: "i pressed the final button" tells the step is done.</summary>
+    public bool IsNarrated { get; init; }
 }

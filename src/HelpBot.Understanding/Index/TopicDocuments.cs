@@ -85,8 +85,10 @@ internal static class TopicDocuments
             }
         }
 
-        foreach (var phrase in Phrases(new Topic(id, TopicKind.OutOfScope), guide.OutOfScope))
-            yield return phrase;
+        // Each out-of-scope phrase is a topic of its own: as one topic, a message's words found across several of
+        // them ("money" in one, "cancelled order" in another) summed up to a nearby thing nobody asked about.
+        foreach (var phrase in guide.OutOfScope)
+            yield return Phrase(new Topic(id, TopicKind.OutOfScope, phrase), phrase);
     }
 
     /// <summary>

@@ -69,6 +69,9 @@ public sealed class ContentLoaderTests
         { "ru/aliexpress.yaml", "  - [ящик, инбокс]", "  - инбокс", "ru/aliexpress.yaml", "  - инбокс", "must be a group of words" },
         { "ru/aliexpress.yaml", "synonyms:\n", "synonyms: поле\n", "ru/aliexpress.yaml", "synonyms: поле", "must be a list of word groups" },
         { "en/aliexpress.yaml", "out_of_scope:\n", "out_of_scope: delete a review\n", "en/aliexpress.yaml", "out_of_scope: delete", "'out_of_scope' must be a list of phrases" },
+        { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete account, deletion,", "en/aliexpress.yaml", "task_words:", "'delete account' in 'task_words' must be a single word" },
+        { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete, Delete,", "en/aliexpress.yaml", "task_words:", "'Delete' appears twice in 'task_words'" },
+        { "ru/aliexpress.yaml", "task_words: [удалить, удаление, деактивировать, деактивация, аккаунт, акк, профиль, учётная, снести, стереть, закрыть, уйти, форма, причина, вариант]", "task_words: удалить", "ru/aliexpress.yaml", "task_words:", "'task_words' must be a list of single words" },
     };
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class OptionQuotesTests
         (Reason("found"), ["found", "product", "compani", "match", "need"]),
         (Reason("scammed"), ["scam"]),
         (Reason("mistake"), ["regist", "mistak", "need", "account"]),
-    ], new HashSet<string>(["знач", "mean"]));
+    ], new HashSet<string>(["знач", "mean"]), new HashSet<string>(["список", "причин", "reason"]));
 
     /// <summary>
     /// Message words (as analysed, question words left out; a word's readings joined by "|") → the quoted option, or
@@ -36,6 +36,9 @@ public sealed class OptionQuotesTests
     [InlineData("", "")]
     [InlineData("registr|regist mistak", "mistake")]             // a typo that is itself a guide word, read through its family
     [InlineData("registr mistak", "")]                           // without that reading, no quote
+    [InlineData("scam знач списк|список причин", "scammed")]     // the list's words around it, in any form: still the option
+    [InlineData("scam reason", "scammed")]
+    [InlineData("seller scam reason", "")]                       // other words besides the list's: not a quote
     public void Find_MessageTerms_NameTheQuotedOptionOrNone(string message, string expected)
     {
         var words = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (w.Split('|')[0], (IReadOnlyCollection<string>)w.Split('|'))).ToArray();
