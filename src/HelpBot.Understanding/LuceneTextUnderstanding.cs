@@ -168,28 +168,41 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// ("i pressed the final button, is my account gone now"), the screen after it. Topics leading to the same screen
     /// (a part and its first sub-step) never contest each other.
     /// </summary>
-    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence) =>
-        OnOtherScreens(best, candidates).Any(other =>
+    private bool IsContested(TopicCandidate best, IReadOnlyList<TopicCandidate> candidates, double minConfidence)
+    {
+        var next = best.IsNarrated ? NextScreen(best.Topic) : null;
+        var showsReasons = ShowsReasons(best.Topic);
+        return OnOtherScreens(best, candidates).Any(other =>
             (IsPlausible(other) && (best.Rank / other.Rank < DeadHeatRatio || (best.List is { } list && other.List == list && other.DistinctRank > best.DistinctRank)))
             || (IsConfident(other, minConfidence) && other.Confidence > best.Confidence && best.Rank / other.Rank < ContestedRatio)
-            || (other.Topic.Kind == TopicKind.Reason && IsPlausible(other) && other.DistinctRank >= SituationShare * best.Rank && ShowsReasons(best.Topic))
-            || (best.IsNarrated && other.Score >= _options.MinScore && other.Topic == NextScreen(best.Topic)));
+            || (showsReasons && other.Topic.Kind == TopicKind.Reason && IsPlausible(other) && other.DistinctRank >= SituationShare * best.Rank)
+            || (other.Topic == next && other.Score >= _options.MinScore));
+    }
 
     /// <summary>The screen after a sub-step's: the next sub-step, or after the form for the last; null for other topics.</summary>
     private Topic? NextScreen(Topic topic)
     {
-        var catalog = _content.Current;
-        if (topic.Kind != TopicKind.Step || !catalog.Languages[catalog.DefaultLanguage].Guides.TryGetValue(topic.Guide, out var guide))
+        if (topic.Kind != TopicKind.Step || GuideOf(topic) is not { } guide)
             return null;
-        var index = guide.Steps.ToList().FindIndex(s => s.Id == topic.Id);
-        return index < 0 ? null : index + 1 < guide.Steps.Count ? new Topic(topic.Guide, TopicKind.Step, guide.Steps[index + 1].Id) : new Topic(topic.Guide, TopicKind.Done);
+        for (var i = 0; i < guide.Steps.Count; i++)
+        {
+            if (guide.Steps[i].Id == topic.Id)
+                return i + 1 < guide.Steps.Count ? topic with { Id = guide.Steps[i + 1].Id } : new Topic(topic.Guide, TopicKind.Done);
+        }
+        return null;
     }
 
     /// <summary>Whether a topic's screen lists the reason options: the list itself, or the form's reason line (<c>show_reasons</c>).</summary>
     private bool ShowsReasons(Topic topic) =>
         topic.Kind == TopicKind.Reasons
-        || (topic.Kind == TopicKind.Step && _content.Current.Languages[_content.Current.DefaultLanguage].Guides.TryGetValue(topic.Guide, out var guide)
-            && guide.Steps.Any(s => s.Id == topic.Id && s.ShowReasons));
+        || (topic.Kind == TopicKind.Step && GuideOf(topic) is { } guide && guide.Steps.Any(s => s.Id == topic.Id && s.ShowReasons));
+
+    /// <summary>A topic's guide in the default language (every language has the same steps), or null.</summary>
+    private Guide? GuideOf(Topic topic)
+    {
+        var catalog = _content.Current;
+        return catalog.Languages[catalog.DefaultLanguage].Guides.GetValueOrDefault(topic.Guide);
+    }
 
     /// <summary>Whether a candidate is a reading worth weighing at all: enough of the message explained to be offered, and enough evidence to answer.</summary>
     private bool IsPlausible(TopicCandidate candidate) =>

@@ -57,10 +57,10 @@ internal static class StopWords
     /// <summary>Function words that turn a statement around ("нашёл" / "не нашёл", "found" / "never found").</summary>
     public static CharArraySet Negation { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "не", "нет", "ни", "нельзя", "not", "no", "never", "cant", "cannot", "dont", "doesnt", "didnt", "wont", "isnt", "havent", "couldnt" }, ignoreCase: false).AsReadOnly();
 
-    /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
     /// <summary>Question words asking how to do something, or where to go to do it.</summary>
     public static CharArraySet How { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "как", "куда", "how" }, ignoreCase: false).AsReadOnly();
 
+    /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
     public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "после", "happen", "after" }, ignoreCase: false).AsReadOnly();
 
     /// <summary>The outcome word another form stands for ("станет" → "будет"), or null.</summary>

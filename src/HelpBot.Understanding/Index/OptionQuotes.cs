@@ -35,9 +35,9 @@ internal sealed class OptionQuotes
     /// </param>
     public OptionQuotes(IEnumerable<(Topic Topic, string[] Terms)> options, IReadOnlySet<string> meaningTerms, IReadOnlySet<string> listTerms)
     {
-        _listTerms = listTerms;
         _options = options.Where(o => o.Terms.Length > 0).DistinctBy(o => (o.Topic, string.Join(' ', o.Terms))).ToArray();
         _meaningTerms = meaningTerms;
+        _listTerms = listTerms;
     }
 
     /// <summary>
