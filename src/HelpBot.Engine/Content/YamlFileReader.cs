@@ -83,61 +83,32 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
         return text.Length == 0 ? 0 : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public IReadOnlyList<string> TextList(YamlMappingNode map, string key)
-    {
-        switch (Find(map, key))
-        {
-            case null:
-                return [];
-            case YamlSequenceNode sequence:
-                var list = new List<string>(sequence.Children.Count);
-                foreach (var item in sequence.Children)
-                {
-                    if (Text(item, key) is { } text)
-                        list.Add(text);
-                }
-                return list;
-            case var other:
-                Error(other, $"'{key}' must be a list of phrases");
-                return [];
-        }
-    }
+    public IReadOnlyList<string> TextList(YamlMappingNode map, string key) =>
+        Sequence(map, key, "a list of phrases", sequence => sequence.Children.Select(item => Text(item, key)).OfType<string>().ToList());
 
     /// <summary>
     /// A list of word groups (<c>- [field, line, box]</c>): each group at least two single words, none repeated in
     /// the group. Phrases are refused because matching reads a message word by word.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> WordGroups(YamlMappingNode map, string key)
-    {
-        switch (Find(map, key))
-        {
-            case null:
-                return [];
-            case YamlSequenceNode sequence:
-                var groups = new List<IReadOnlyList<string>>(sequence.Children.Count);
-                foreach (var item in sequence.Children)
-                {
-                    if (WordGroup(item, key) is { } group)
-                        groups.Add(group);
-                }
-                return groups;
-            case var other:
-                Error(other, $"'{key}' must be a list of word groups, each like [field, line, box]");
-                return [];
-        }
-    }
+    public IReadOnlyList<IReadOnlyList<string>> WordGroups(YamlMappingNode map, string key) =>
+        Sequence(map, key, "a list of word groups, each like [field, line, box]", sequence =>
+            sequence.Children.Select(item => WordGroup(item, key)).OfType<IReadOnlyList<string>>().ToList());
 
     /// <summary>A list of single words, lower-cased, each once (content <c>task_words:</c>).</summary>
-    public IReadOnlyList<string> Words(YamlMappingNode map, string key)
+    public IReadOnlyList<string> Words(YamlMappingNode map, string key) =>
+        Sequence(map, key, "a list of single words, like [delete, account]", sequence => WordsOf(sequence, key, "in"));
+
+    /// <summary>An optional list under <paramref name="key"/>, read by <paramref name="read"/>; anything but a list is an error naming <paramref name="expected"/>.</summary>
+    private IReadOnlyList<T> Sequence<T>(YamlMappingNode map, string key, string expected, Func<YamlSequenceNode, IReadOnlyList<T>> read)
     {
         switch (Find(map, key))
         {
             case null:
                 return [];
             case YamlSequenceNode sequence:
-                return WordsOf(sequence, key, "in");
+                return read(sequence);
             case var other:
-                Error(other, $"'{key}' must be a list of single words, like [delete, account]");
+                Error(other, $"'{key}' must be {expected}");
                 return [];
         }
     }
