@@ -10,15 +10,16 @@ namespace HelpBot.Understanding.Tests;
 /// while tuning); holdout3.tsv, holdout4.tsv and holdout5.tsv (each written blind by a separate author from the article
 /// alone, in the second, third and fourth sessions; their misses read in the session after, holdout5's in its own);
 /// holdout6.tsv (written the same way in the fourth session, measured at its start and end only, misses not read);
-/// holdout7.tsv (nearby questions the article does not answer), holdout8.tsv and holdout9.tsv, written blind in the
-/// fifth session, measured once on its starting commit, then tuned against; holdout10.tsv, written the same way,
-/// measured at the fifth session's start and end only, misses not read.
+/// holdout7.tsv (nearby questions the article does not answer), holdout8.tsv, holdout9.tsv and holdout10.tsv, written
+/// blind in the fifth session, measured on its starting commit, then tuned against (holdout10 after a blind measurement
+/// of that session's first round of changes); holdout11.tsv, written the same way, measured at the fifth session's
+/// start and end only, misses not read.
 /// The floors are the figures measured when they were last raised; a change that lowers them fails here.
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
     /// <summary>The sets measured only at a session's start and end, never tuned against; the offers test leaves them out.</summary>
-    private static readonly string[] BlindSets = ["holdout6.tsv", "holdout10.tsv"];
+    private static readonly string[] BlindSets = ["holdout6.tsv", "holdout11.tsv"];
 
     /// <summary>A set written about one thing (nearby questions) need not have every kind of message.</summary>
     private static readonly Dictionary<string, string[]> FocusedSets = new(StringComparer.Ordinal)
@@ -29,7 +30,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     public static TheoryData<string, double> Sets() => new()
     {
         // Measured 96.1 % (172/179), 95.5 % (63/66), 90.1 % (64/71), 88.9 % (72/81), 82.8 % (72/87), 79.3 % (65/82),
-        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96) and 72.5 % (58/80). holdout3 and holdout5 each
+        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96), 73.8 % (59/80) and 77.8 % (63/81). holdout3 and holdout5 each
         // lost one answer to an offer of the same section first ("нажал кнопку деактивации, что теперь будет с
         // профилем?"; "открыл настройки профиля, …, какой там пункт нужен").
         { "evaluation.tsv", 0.960 },
@@ -42,7 +43,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         { "holdout7.tsv", 0.819 },
         { "holdout8.tsv", 0.788 },
         { "holdout9.tsv", 0.885 },
-        { "holdout10.tsv", 0.724 },
+        { "holdout10.tsv", 0.737 },
+        { "holdout11.tsv", 0.777 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -58,13 +60,14 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout7.tsv"] = 1,
         ["holdout8.tsv"] = 3,
         ["holdout9.tsv"] = 1,
-        ["holdout10.tsv"] = 4,
+        ["holdout10.tsv"] = 2,
+        ["holdout11.tsv"] = 2,
     };
 
     /// <summary>
     /// Off-topic messages answered with a section, per set: none, except nearby questions in the guide's own words that
     /// still read as a section (holdout7's "can i delete one chat with a seller", holdout9's "is it safe to buy on
-    /// aliexpress", four of the blind holdout10's).
+    /// aliexpress", two each of holdout10's and the blind holdout11's).
     /// </summary>
     private static readonly Dictionary<string, int> MaxOffTopicAnswered = new(StringComparer.Ordinal)
     {
@@ -78,7 +81,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout7.tsv"] = 1,
         ["holdout8.tsv"] = 0,
         ["holdout9.tsv"] = 1,
-        ["holdout10.tsv"] = 4,
+        ["holdout10.tsv"] = 2,
+        ["holdout11.tsv"] = 2,
     };
 
     [Theory]
@@ -110,10 +114,10 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
-    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 760 of 794 on-topic messages
-    /// reach the right section so. 34 of 236 off-topic messages get offers: 6 of the 111 in evaluation.tsv and
-    /// holdout–holdout5 (such as the AliExpress overview for deleting an account elsewhere), and 28 of the 125 nearby
-    /// questions of holdout7–9 (such as the scam option for "how do I report a seller who scammed me").
+    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 837 of 874 on-topic messages
+    /// reach the right section so. 36 of 271 off-topic messages get offers: 6 of the 111 in evaluation.tsv and
+    /// holdout–holdout5 (such as the AliExpress overview for deleting an account elsewhere), and 30 of the 160 nearby
+    /// questions of holdout7–10 (such as the scam option for "how do I report a seller who scammed me").
     /// </summary>
     [Fact]
     public void Evaluate_TunedSets_RightSectionAnsweredOrOfferedAndSmallTalkNothing()
@@ -123,8 +127,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var onTopic = reports.Sum(r => r.OnTopic.Count);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(reached >= 760, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
-        Assert.True(offTopicOffered <= 34, $"{offTopicOffered} off-topic messages get offers");
+        Assert.True(reached >= 837, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
+        Assert.True(offTopicOffered <= 36, $"{offTopicOffered} off-topic messages get offers");
     }
 
     [Theory]

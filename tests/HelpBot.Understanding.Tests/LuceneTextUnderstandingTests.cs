@@ -44,6 +44,19 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     public void Understand_MessageNeedingOneRepair_LandsOnItsSection(string language, string text, string expected) =>
         AssertLandsOn(language, text, expected);
 
+    /// <summary>
+    /// A chunk another repair reads as well ("ne" retyped is the stop word "ту", fully explained) is read with the repair
+    /// the whole message needed: in a transliterated message "ne" is "не".
+    /// </summary>
+    [Fact]
+    public void Explain_ShortChunkOfATransliteratedMessage_IsTransliteratedToo()
+    {
+        var words = fixture.Understanding.Explain("ne mogu najti knopku udalit").Words;
+
+        Assert.Contains("не", words);
+        Assert.DoesNotContain("ту", words);
+    }
+
     /// <summary>An ordinary word spelt right ("sending") is not corrected to a guide word one or two letters away ("selling").</summary>
     [Fact]
     public void Explain_OrdinaryWordNearAGuideWord_IsNotReadAsATypo()

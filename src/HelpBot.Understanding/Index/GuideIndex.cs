@@ -412,7 +412,8 @@ internal sealed class GuideIndex : IDisposable
     /// The message's words after repair: each whitespace-separated chunk is read as typed, as retyped in the
     /// other keyboard layout and as transliterated, and the reading the guide knows best wins (as typed on a tie).
     /// The repair that most chunks needed is how the whole message was typed, so a chunk it reads as well as the
-    /// typed text ("profil" in "udalit profil", or a word unknown either way) is read with that repair too.
+    /// typed text or another repair ("profil" in "udalit profil", "ne" in "ne mogu najti", which retyped is the stop
+    /// word "ту", or a word unknown either way) is read with that repair too.
     /// </summary>
     private List<QueryWord> Read(string text)
     {
@@ -445,7 +446,7 @@ internal sealed class GuideIndex : IDisposable
         foreach (var (chunk, typed) in chunks)
         {
             var reading = typed;
-            if (messageRepair != Repair.None && reading.Repair == Repair.None)
+            if (messageRepair != Repair.None && reading.Repair != messageRepair)
             {
                 foreach (var (repair, alternative) in Alternatives(chunk).Where(a => a.Repair == messageRepair))
                 {
