@@ -182,7 +182,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>The screen after a sub-step's: the next sub-step, or after the form for the last; null for other topics.</summary>
     private Topic? NextScreen(Topic topic)
     {
-        if (topic.Kind != TopicKind.Step || GuideOf(topic) is not { } guide)
+        if (topic.Kind != TopicKind.Step || TopicNames.GuideOf(topic, _content.Current) is not { } guide)
             return null;
         for (var i = 0; i < guide.Steps.Count; i++)
         {
@@ -195,14 +195,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>Whether a topic's screen lists the reason options: the list itself, or the form's reason line (<c>show_reasons</c>).</summary>
     private bool ShowsReasons(Topic topic) =>
         topic.Kind == TopicKind.Reasons
-        || (topic.Kind == TopicKind.Step && GuideOf(topic) is { } guide && guide.Steps.Any(s => s.Id == topic.Id && s.ShowReasons));
-
-    /// <summary>A topic's guide in the default language (every language has the same steps), or null.</summary>
-    private Guide? GuideOf(Topic topic)
-    {
-        var catalog = _content.Current;
-        return catalog.Languages[catalog.DefaultLanguage].Guides.GetValueOrDefault(topic.Guide);
-    }
+        || (topic.Kind == TopicKind.Step && TopicNames.GuideOf(topic, _content.Current) is { } guide && guide.Steps.Any(s => s.Id == topic.Id && s.ShowReasons));
 
     /// <summary>Whether a candidate is a reading worth weighing at all: enough of the message explained to be offered, and enough evidence to answer.</summary>
     private bool IsPlausible(TopicCandidate candidate) =>

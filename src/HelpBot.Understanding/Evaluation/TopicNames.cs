@@ -62,11 +62,18 @@ public static class TopicNames
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (topic.Kind == TopicKind.Part
-            && catalog.Languages[catalog.DefaultLanguage].Guides.TryGetValue(topic.Guide, out var guide)
+            && GuideOf(topic, catalog) is { } guide
             && guide.Steps.FirstOrDefault(s => s.Part.ToString(CultureInfo.InvariantCulture) == topic.Id) is { } first)
         {
             return new Topic(topic.Guide, TopicKind.Step, first.Id);
         }
         return topic;
+    }
+
+    /// <summary>A topic's guide in the default language (every language has the same steps and ids), or null.</summary>
+    public static Guide? GuideOf(Topic topic, ContentCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Languages[catalog.DefaultLanguage].Guides.GetValueOrDefault(topic.Guide);
     }
 }
