@@ -97,7 +97,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     public TextMatch? Decide(MatchResult result, double minConfidence)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Best is { } best && best.Topic.Kind != TopicKind.OutOfScope && !AnswersAnotherTask(best, result) && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence) && !MissesTheOutcome(best, result)) || IsDominant(best, result.Candidates))
+        return result.Best is { } best && best.Topic.Kind != TopicKind.OutOfScope && !AnswersAnotherTask(best, result) && (best.IsQuote || (IsConfident(best, minConfidence) && !IsContested(best, result.Candidates, minConfidence) && !MissesTheQuestion(best, result)) || IsDominant(best, result.Candidates))
             ? new TextMatch(best.Topic, best.Confidence)
             : null;
     }
@@ -147,12 +147,16 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         result.AsksAnotherTask && !best.IsQuote && best.Topic.Kind is TopicKind.Consequence or TopicKind.Refunds or TopicKind.Reason;
 
     /// <summary>
-    /// Whether the message asks what comes of something, the best topic's texts never say, and a topic of another
-    /// screen with evidence enough to answer does, however little of the message it explains: "что будет, если я
-    /// деактивирую профиль" matched the overview on every word but "что будет".
+    /// Whether the message asks what comes of something or where something is, the best topic's texts never say, and a
+    /// topic of another screen with evidence enough to answer does, however little of the message it explains: "что
+    /// будет, если я деактивирую профиль" matched the overview on every word but "что будет", and "где на сайте удалить
+    /// профиль" on every word but "где".
     /// </summary>
-    private bool MissesTheOutcome(TopicCandidate best, MatchResult result) =>
-        result.AsksOutcome && !best.AnswersOutcome && OnOtherScreens(best, result.Candidates).Any(c => c.AnswersOutcome && c.Score >= _options.MinScore);
+    private bool MissesTheQuestion(TopicCandidate best, MatchResult result)
+    {
+        var missed = result.Asks & ~best.Answers;
+        return missed != QuestionKind.None && OnOtherScreens(best, result.Candidates).Any(c => c.Topic.Kind != TopicKind.OutOfScope && (c.Answers & missed) != 0 && c.Score >= _options.MinScore);
+    }
 
     /// <summary>Whether a candidate is sure enough to answer with: enough of the message explained, and enough evidence.</summary>
     private bool IsConfident(TopicCandidate candidate, double minConfidence) =>

@@ -50,13 +50,13 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
     private static readonly Dictionary<string, int> MaxWrongSections = new(StringComparer.Ordinal)
     {
-        ["evaluation.tsv"] = 1,
+        ["evaluation.tsv"] = 0,
         ["holdout.tsv"] = 1,
-        ["holdout2.tsv"] = 3,
+        ["holdout2.tsv"] = 2,
         ["holdout3.tsv"] = 1,
         ["holdout4.tsv"] = 1,
         ["holdout5.tsv"] = 1,
-        ["holdout6.tsv"] = 2,
+        ["holdout6.tsv"] = 1,
         ["holdout7.tsv"] = 1,
         ["holdout8.tsv"] = 3,
         ["holdout9.tsv"] = 1,
@@ -114,7 +114,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
-    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 837 of 874 on-topic messages
+    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 838 of 874 on-topic messages
     /// reach the right section so. 36 of 271 off-topic messages get offers: 6 of the 111 in evaluation.tsv and
     /// holdout–holdout5 (such as the AliExpress overview for deleting an account elsewhere), and 30 of the 160 nearby
     /// questions of holdout7–10 (such as the scam option for "how do I report a seller who scammed me").
@@ -127,7 +127,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var onTopic = reports.Sum(r => r.OnTopic.Count);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(reached >= 837, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
+        Assert.True(reached >= 838, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
         Assert.True(offTopicOffered <= 36, $"{offTopicOffered} off-topic messages get offers");
     }
 

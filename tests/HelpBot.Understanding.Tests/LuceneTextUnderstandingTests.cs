@@ -258,17 +258,23 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     }
 
     /// <summary>
-    /// A message asking what comes of something ("что будет") is not answered by a topic whose texts never say it while
-    /// a plausible topic of another screen does; with the outcome question gone, the same ranking answers.
+    /// A message asking what comes of something ("что будет") or where something is ("где") is not answered by a topic
+    /// whose texts never say it while a plausible topic of another screen does; with the question word gone, or said by
+    /// the best topic too, or said only by an out-of-scope phrase, the same ranking answers.
     /// </summary>
     [Theory]
-    [InlineData(true, null)]
-    [InlineData(false, "overview")]
-    public void Decide_OutcomeQuestionBestTopicNeverSays_IsNotAnswered(bool asksOutcome, string? expected)
+    [InlineData(QuestionKind.Outcome, QuestionKind.None, "consequences", QuestionKind.Outcome, null)]
+    [InlineData(QuestionKind.None, QuestionKind.None, "consequences", QuestionKind.Outcome, "overview")]
+    [InlineData(QuestionKind.Place, QuestionKind.None, "part:1", QuestionKind.Place, null)]
+    [InlineData(QuestionKind.Place, QuestionKind.Place, "part:1", QuestionKind.Place, "overview")]
+    [InlineData(QuestionKind.Place | QuestionKind.Outcome, QuestionKind.Outcome, "part:1", QuestionKind.Place, null)]
+    [InlineData(QuestionKind.Place, QuestionKind.None, "part:1", QuestionKind.Outcome, "overview")]
+    [InlineData(QuestionKind.Place, QuestionKind.None, "out-of-scope:where is my parcel", QuestionKind.Place, "overview")]
+    public void Decide_QuestionTheBestTopicNeverAnswers_IsNotAnswered(QuestionKind asks, QuestionKind bestAnswers, string other, QuestionKind otherAnswers, string? expected)
     {
-        var overview = new TopicCandidate(Topic("overview"), 8.71f, 0.95, 0.95);
-        var consequences = new TopicCandidate(Topic("consequences"), 8.54f, 0.61, 0.61) { AnswersOutcome = true };
-        var result = new MatchResult(["что", "будет", "деактивир", "профил"], [overview, consequences]) { AsksOutcome = asksOutcome };
+        var overview = new TopicCandidate(Topic("overview"), 8.71f, 0.95, 0.95) { Answers = bestAnswers };
+        var runnerUp = new TopicCandidate(Topic(other), 8.54f, 0.61, 0.61) { Answers = otherAnswers };
+        var result = new MatchResult(["где", "что", "будет", "деактивир", "профил"], [overview, runnerUp]) { Asks = asks };
 
         var decided = fixture.Understanding.Decide(result, fixture.Understanding.MinConfidence);
 

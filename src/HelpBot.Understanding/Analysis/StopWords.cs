@@ -63,6 +63,9 @@ internal static class StopWords
     /// <summary>Function words asking what comes of something ("what happens", "что будет после").</summary>
     public static CharArraySet Outcome { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "будет", "после", "happen", "after" }, ignoreCase: false).AsReadOnly();
 
+    /// <summary>Function words asking where something is ("где кнопка", "where is the link").</summary>
+    public static CharArraySet Place { get; } = new CharArraySet(LuceneVersion.LUCENE_48, new[] { "где", "куда", "where" }, ignoreCase: false).AsReadOnly();
+
     /// <summary>The outcome word another form stands for ("станет" → "будет"), or null.</summary>
     public static string? OutcomeOf(char[] buffer, int length) =>
         OutcomeLookup.TryGetValue(buffer.AsSpan(0, length), out var canonical) ? canonical : null;

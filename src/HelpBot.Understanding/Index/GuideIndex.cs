@@ -284,12 +284,12 @@ internal sealed class GuideIndex : IDisposable
         var covered = new double[_topics.Length];
         var wordCover = new float[_topics.Length];
         var coveredWithEnclosing = new double[_topics.Length];
-        // Per topic, whether its texts have the message's outcome words ("что будет", "what happens"), which weigh
-        // nothing for the confidence but ask what comes of something.
-        var answersOutcome = new bool[_topics.Length];
+        // Per topic, which of the message's question kinds its texts have words of ("что будет", "где"): such words
+        // weigh nothing for the confidence but ask what comes of something, or where it is.
+        var answers = new QuestionKind[_topics.Length];
         // Per topic, whether a word the message puts in the past tense ("pressed", "нажал") is one of its words.
         var narrated = new bool[_topics.Length];
-        var asksOutcome = false;
+        var asks = QuestionKind.None;
         // The same scores from only the words a listed topic's list lacks: what tells it from the others of its list.
         var distinctTextScores = new float[_topicOfDocument.Length];
         var distinctSpread = new float[_topics.Length];
@@ -297,9 +297,9 @@ internal sealed class GuideIndex : IDisposable
         {
             Array.Clear(wordScores);
             Array.Clear(wordCover);
-            var isOutcome = word.IsFunction && StopWords.Outcome.Contains(word.Term);
-            asksOutcome |= isOutcome;
-            var isQuestionWord = word.IsFunction && !isOutcome;
+            var kind = word.IsFunction ? KindOf(word.Term) : QuestionKind.None;
+            asks |= kind;
+            var isQuestionWord = word.IsFunction && kind != QuestionKind.Outcome;
             foreach (var candidate in word.Candidates)
             {
                 foreach (var impact in _impacts[candidate.Term])
@@ -320,7 +320,8 @@ internal sealed class GuideIndex : IDisposable
                 covered[topic] += word.Idf * wordCover[topic];
                 var enclosing = _enclosingOf[topic];
                 coveredWithEnclosing[topic] += word.Idf * (enclosing < 0 ? wordCover[topic] : Math.Max(wordCover[topic], EnclosingWeight * wordCover[enclosing]));
-                answersOutcome[topic] |= isOutcome && wordCover[topic] > 0;
+                if (wordCover[topic] > 0)
+                    answers[topic] |= kind;
                 narrated[topic] |= word.IsPastTense && wordCover[topic] > 0;
             }
             foreach (var document in touched)
@@ -360,12 +361,12 @@ internal sealed class GuideIndex : IDisposable
                 IsQuote = _topics[t] == quoted,
                 List = _enclosingOf[t] < 0 ? null : _topics[_enclosingOf[t]],
                 DistinctRank = distinctScores[t] * Math.Sqrt(covered[t] / total),
-                AnswersOutcome = answersOutcome[t],
+                Answers = answers[t],
                 IsNarrated = narrated[t],
             })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
             .Take(TopicsReturned).ToArray();
-        return new MatchResult(terms, candidates) { AsksOutcome = asksOutcome, AsksAnotherTask = asksHow && candidates.Length > 0 && !NamesTheTask(words, candidates[0].Topic.Guide) };
+        return new MatchResult(terms, candidates) { Asks = asks, AsksAnotherTask = asksHow && candidates.Length > 0 && !NamesTheTask(words, candidates[0].Topic.Guide) };
     }
 
     public void Dispose()
@@ -373,6 +374,10 @@ internal sealed class GuideIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
     }
+
+    private static QuestionKind KindOf(string term) =>
+        (StopWords.Outcome.Contains(term) ? QuestionKind.Outcome : QuestionKind.None)
+        | (StopWords.Place.Contains(term) ? QuestionKind.Place : QuestionKind.None);
 
     /// <summary>Whether a message names one of a guide's task words, in any form or reading; a guide without them is named by anything.</summary>
     private bool NamesTheTask(List<QueryWord> words, string guide) =>

@@ -13,6 +13,6 @@ public sealed record MatchResult(IReadOnlyList<string> Words, IReadOnlyList<Topi
     /// </summary>
     public bool AsksAnotherTask { get; init; }
 
-    /// <summary>The message asks what comes of something ("что будет", "what happens", "после").</summary>
-    public bool AsksOutcome { get; init; }
+    /// <summary>What the message's question words ask for: what comes of something, where something is.</summary>
+    public QuestionKind Asks { get; init; }
 }

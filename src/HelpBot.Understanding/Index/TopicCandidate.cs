@@ -29,8 +29,8 @@ public readonly record struct TopicCandidate(Topic Topic, float Score, double Co
     /// </summary>
     public double DistinctRank { get; init; }
 
-    /// <summary>The topic's texts have the message's outcome words ("что будет", "what happens").</summary>
-    public bool AnswersOutcome { get; init; }
+    /// <summary>Which of the message's question kinds the topic's texts have words of ("что будет", "где").</summary>
+    public QuestionKind Answers { get; init; }
 
     /// <summary>The message puts one of this topic's words in the past tense: "i pressed the final button" tells the step is done.</summary>
     public bool IsNarrated { get; init; }
