@@ -83,9 +83,14 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>A message read with no section shown before it.</summary>
     public TextReading Understand(string text, string language) => Understand(text, language, near: null);
 
-    /// <summary>What the bot makes of a ranked message: the answer at <see cref="MinConfidence"/>, or else the sections to offer.</summary>
+    /// <summary>
+    /// What the bot makes of a ranked message: the answer at <see cref="MinConfidence"/> with the other screens it may
+    /// mean, or else the sections to offer.
+    /// </summary>
     public TextReading Read(MatchResult result) =>
-        Decide(result, _options.MinConfidence) is { } match ? TextReading.Answer(match) : new TextReading(null, Suggest(result));
+        Decide(result, _options.MinConfidence) is { } match
+            ? new TextReading(match, Alternatives(result, match.Topic))
+            : new TextReading(null, Suggest(result));
 
     /// <summary>The configured lowest confidence that answers (<see cref="UnderstandingOptions.MinConfidence"/>).</summary>
     public double MinConfidence => _options.MinConfidence;
@@ -105,22 +110,42 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// <summary>
     /// The sections to offer for a message no section answers with confidently: those that explain at least
     /// <see cref="UnderstandingOptions.SuggestConfidence"/> of it, score at least <see cref="UnderstandingOptions.SuggestMinScore"/>
-    /// and rank near the likeliest one; one per screen (a part and its first sub-step are one), the likeliest first.
+    /// and rank near the likeliest one (<see cref="SuggestionShare"/>).
     /// </summary>
     private Topic[] Suggest(MatchResult result)
     {
-        var catalog = _content.Current;
         // A message that reads best, and fairly surely, as something the guide does not cover ("delete a review")
         // gets nothing offered; one word in common ("parcel") is not enough to silence the offers.
         if (result.Best is not { } best || (best.Topic.Kind == TopicKind.OutOfScope && best.Confidence >= _options.SuggestConfidence))
             return [];
-        var eligible = result.Candidates.Where(c => c.Topic.Kind != TopicKind.OutOfScope && c.Confidence >= _options.SuggestConfidence && c.Score >= _options.SuggestMinScore).ToArray();
-        if (eligible.Length == 0)
-            return [];
-        var floor = eligible.Max(c => c.Rank) * SuggestionShare;
-        return eligible.Where(c => c.Rank >= floor)
+        var eligible = result.Candidates.Where(c => IsOffered(c) && c.Score >= _options.SuggestMinScore).ToArray();
+        return eligible.Length == 0 ? [] : Offers(eligible, eligible.Max(c => c.Rank) * SuggestionShare, answered: null);
+    }
+
+    /// <summary>
+    /// The other sections an answered message may mean, offered once the user says the answer is not it: then any
+    /// reading with evidence enough to answer is worth a look, however far behind it ranks.
+    /// </summary>
+    private Topic[] Alternatives(MatchResult result, Topic answered) =>
+        Offers(result.Candidates.Where(c => c.Score >= _options.MinScore), floor: 0, answered);
+
+    /// <summary>Whether a candidate may be offered at all: a section of the guide that explains at least <see cref="UnderstandingOptions.SuggestConfidence"/> of the message.</summary>
+    private bool IsOffered(TopicCandidate candidate) =>
+        candidate.Topic.Kind != TopicKind.OutOfScope && candidate.Confidence >= _options.SuggestConfidence;
+
+    /// <summary>
+    /// The offered candidates (<see cref="IsOffered"/>) that rank at least <paramref name="floor"/>, the answered screen
+    /// left out; one per screen (a part and its first sub-step are one), the likeliest first.
+    /// </summary>
+    private Topic[] Offers(IEnumerable<TopicCandidate> candidates, double floor, Topic? answered)
+    {
+        var catalog = _content.Current;
+        var answeredScreen = answered is { } topic ? TopicNames.Answer(topic, catalog) : (Topic?)null;
+        return candidates
+            .Where(c => IsOffered(c) && c.Rank >= floor)
             .Select(c => c.Topic)
             .DistinctBy(t => TopicNames.Answer(t, catalog))
+            .Where(t => TopicNames.Answer(t, catalog) != answeredScreen)
             .Take(MaxSuggestions)
             .ToArray();
     }

@@ -26,7 +26,11 @@ public sealed class LiteDbConversationStoreTests : IDisposable
         {
             var changes = new TurnChanges
             {
-                State = new UserState { Key = "telegram:1", Language = "en", Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = at },
+                State = new UserState
+                {
+                    Key = "telegram:1", Language = "en", Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = at,
+                    ReadText = "где кнопка 🙈", ReadNumber = 3, ReadTopic = "step_deactivate-link", ReadDisputed = true,
+                },
                 Feedback = new Feedback { Id = Feedback.IdFor("telegram:1", "aliexpress"), UserKey = "telegram:1", Guide = "aliexpress", Helpful = false, Comment = "😕", At = at },
                 Question = new Question { Id = "QABCDE", UserKey = "telegram:1", Text = "Где кнопка?", AskedAt = at },
                 DeliveryId = "telegram:update:5",
@@ -39,6 +43,7 @@ public sealed class LiteDbConversationStoreTests : IDisposable
         var state = await reopened.FindUserAsync("telegram:1", Ct);
         Assert.NotNull(state);
         Assert.Equal(("en", "aliexpress", 4, Awaiting.Question, at), (state.Language, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
+        Assert.Equal(("где кнопка 🙈", 3, "step_deactivate-link", true), (state.ReadText, state.ReadNumber, state.ReadTopic, state.ReadDisputed));
         var feedback = await reopened.FindFeedbackAsync("telegram:1", "aliexpress", Ct);
         Assert.Equal("😕", feedback?.Comment);
         Assert.True(await reopened.WasHandledAsync("telegram:update:5", Ct));

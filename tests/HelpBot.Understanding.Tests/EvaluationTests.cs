@@ -13,13 +13,15 @@ namespace HelpBot.Understanding.Tests;
 /// holdout7.tsv (nearby questions the article does not answer), holdout8.tsv, holdout9.tsv and holdout10.tsv, written
 /// blind in the fifth session, measured on its starting commit, then tuned against (holdout10 after a blind measurement
 /// of that session's first round of changes); holdout11.tsv, written the same way, measured at the fifth session's
-/// start and end only, misses not read.
+/// start and end only. The sixth session read holdout6's and holdout11's wrong sections (not their fallbacks), so they
+/// count as tuned now; holdout12.tsv, written blind in the sixth session, was measured at its start and end only,
+/// misses not read.
 /// The floors are the figures measured when they were last raised; a change that lowers them fails here.
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
-    /// <summary>The sets measured only at a session's start and end, never tuned against; the offers test leaves them out.</summary>
-    private static readonly string[] BlindSets = ["holdout6.tsv", "holdout11.tsv"];
+    /// <summary>The sets measured only at a session's start and end, never tuned against; the aggregate tests leave them out.</summary>
+    private static readonly string[] BlindSets = ["holdout12.tsv"];
 
     /// <summary>A set written about one thing (nearby questions) need not have every kind of message.</summary>
     private static readonly Dictionary<string, string[]> FocusedSets = new(StringComparer.Ordinal)
@@ -30,7 +32,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     public static TheoryData<string, double> Sets() => new()
     {
         // Measured 96.1 % (172/179), 95.5 % (63/66), 90.1 % (64/71), 88.9 % (72/81), 82.8 % (72/87), 79.3 % (65/82),
-        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96), 73.8 % (59/80) and 77.8 % (63/81). holdout3 and holdout5 each
+        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96), 73.8 % (59/80), 77.8 % (63/81) and, blind, 78.7 % (63/80). holdout3 and holdout5 each
         // lost one answer to an offer of the same section first ("нажал кнопку деактивации, что теперь будет с
         // профилем?"; "открыл настройки профиля, …, какой там пункт нужен").
         { "evaluation.tsv", 0.960 },
@@ -45,6 +47,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         { "holdout9.tsv", 0.885 },
         { "holdout10.tsv", 0.737 },
         { "holdout11.tsv", 0.777 },
+        { "holdout12.tsv", 0.787 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -62,12 +65,13 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout9.tsv"] = 1,
         ["holdout10.tsv"] = 2,
         ["holdout11.tsv"] = 2,
+        ["holdout12.tsv"] = 4,
     };
 
     /// <summary>
     /// Off-topic messages answered with a section, per set: none, except nearby questions in the guide's own words that
     /// still read as a section (holdout7's "can i delete one chat with a seller", holdout9's "is it safe to buy on
-    /// aliexpress", two each of holdout10's and the blind holdout11's).
+    /// aliexpress", two each of holdout10's and holdout11's, and one of the blind holdout12's).
     /// </summary>
     private static readonly Dictionary<string, int> MaxOffTopicAnswered = new(StringComparer.Ordinal)
     {
@@ -83,6 +87,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout9.tsv"] = 1,
         ["holdout10.tsv"] = 2,
         ["holdout11.tsv"] = 2,
+        ["holdout12.tsv"] = 1,
     };
 
     [Theory]
@@ -114,10 +119,10 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
 
     /// <summary>
     /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
-    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 838 of 874 on-topic messages
-    /// reach the right section so. 36 of 271 off-topic messages get offers: 6 of the 111 in evaluation.tsv and
-    /// holdout–holdout5 (such as the AliExpress overview for deleting an account elsewhere), and 30 of the 160 nearby
-    /// questions of holdout7–10 (such as the scam option for "how do I report a seller who scammed me").
+    /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 996 of 1041 on-topic messages
+    /// reach the right section so. 43 of 328 off-topic messages get offers: 8 of the 133 in evaluation.tsv and
+    /// holdout–holdout6 (such as the AliExpress overview for deleting an account elsewhere), and 35 of the 195 of
+    /// holdout7–11, mostly nearby questions (such as the scam option for "how do I report a seller who scammed me").
     /// </summary>
     [Fact]
     public void Evaluate_TunedSets_RightSectionAnsweredOrOfferedAndSmallTalkNothing()
@@ -127,8 +132,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var onTopic = reports.Sum(r => r.OnTopic.Count);
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
-        Assert.True(reached >= 838, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
-        Assert.True(offTopicOffered <= 36, $"{offTopicOffered} off-topic messages get offers");
+        Assert.True(reached >= 996, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
+        Assert.True(offTopicOffered <= 43, $"{offTopicOffered} off-topic messages get offers");
     }
 
     [Theory]
@@ -154,6 +159,20 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     }
 
     /// <summary>A message that reads (after repair) as one of the content's own phrases would measure nothing.</summary>
+    /// <summary>
+    /// A wrong section is one tap from the right one: "not what I asked" under the answer offers the other readings.
+    /// Measured over the tuned sets: 9 of the 10 on-topic wrong sections offer the expected one there.
+    /// </summary>
+    [Fact]
+    public void Evaluate_TunedSets_WrongSectionsOfferTheRightOneUnderNotWhatIAsked()
+    {
+        var reports = Sets().Where(row => !BlindSets.Contains(row.Data.Item1)).Select(row => Evaluate(row.Data.Item1)).ToArray();
+        var wrong = reports.Sum(r => r.OnTopicWrongAnswers);
+        var offering = reports.Sum(r => r.WrongAnswersOfferingExpected);
+
+        Assert.True(offering >= 9, $"{offering} of {wrong} on-topic wrong sections offer the expected one under \"not what I asked\"");
+    }
+
     [Theory]
     [MemberData(nameof(Sets))]
     public void Load_LabelledMessages_AreNotTheContentsOwnMatchPhrases(string file, double floor)

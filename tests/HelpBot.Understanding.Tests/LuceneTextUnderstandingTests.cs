@@ -331,6 +331,38 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
     }
 
     /// <summary>
+    /// An answer carries the other readings, offered if the user says it is not what they asked: any guide section with
+    /// evidence enough to answer, however far behind, but never the answered screen (a part and its first sub-step are
+    /// one), an out-of-scope phrase, or a reading with too little evidence.
+    /// </summary>
+    [Fact]
+    public void Read_Answer_CarriesTheOtherScreensItMayMean()
+    {
+        var best = new TopicCandidate(Topic("part:2"), 9f, 0.9, 0.9);
+        var firstSubStep = new TopicCandidate(Topic("step:form-email"), 8f, 0.5, 0.5);
+        var outOfScope = new TopicCandidate(Topic("out-of-scope:delete a product review"), 7f, 0.5, 0.5);
+        var farBehind = new TopicCandidate(Topic("step:form-phrase"), 3f, 0.4, 0.4);
+        var tooLittleEvidence = new TopicCandidate(Topic("reasons"), 2f, 0.5, 0.5);
+
+        var reading = fixture.Understanding.Read(new MatchResult(["форм", "заполн"], [best, firstSubStep, outOfScope, farBehind, tooLittleEvidence]));
+
+        Assert.Equal(best.Topic, reading.Match?.Topic);
+        Assert.Equal([farBehind.Topic], reading.Suggestions);
+    }
+
+    /// <summary>Near neighbours answered wrongly have the right section among the answer's other readings.</summary>
+    [Theory]
+    [InlineData("en", "what reasons can i choose from in the deletion form", "step:form-reason", "reasons")]
+    [InlineData("ru", "наконец нашёл производителя, который мне подходит, так что али больше не нужен", "reason:cant-find-product", "reason:found-product")]
+    public void Understand_NearNeighbourAnswered_OffersTheRightOneAfterIt(string language, string text, string answered, string offered)
+    {
+        var reading = fixture.Understanding.Understand(text, language);
+
+        Assert.Equal(Topic(answered), reading.Match?.Topic);
+        Assert.Contains(Topic(offered), reading.Suggestions);
+    }
+
+    /// <summary>
     /// Two items of one list are told apart by the words the list itself lacks: when those put the runner-up first, the
     /// list's shared words ("после деактивации") decided, and the bot offers both. Items of different lists, or a
     /// runner-up the distinct words rank lower, leave the answer standing.

@@ -44,6 +44,10 @@ public enum TextKey
     StaleButton,
     NotUnderstood,
     NotSure,
+    ButtonMisread,
+    ButtonSendQuestion,
+    Misread,
+    MisreadNoOffers,
     NoSection,
     InternalError,
 

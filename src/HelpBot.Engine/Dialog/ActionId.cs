@@ -26,6 +26,12 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     public const string AnswerQuestion = "answer";
     public const string RateAnswer = "rate";
 
+    /// <summary>"Not what I asked" under a free-text answer: <c>misread:guide:n</c>, n being <see cref="Storage.UserState.ReadNumber"/>.</summary>
+    public const string Misread = "misread";
+
+    /// <summary>Passes the misread free text to the moderators as a question: <c>sendread:guide:n</c>.</summary>
+    public const string SendRead = "sendread";
+
     /// <summary>Opens a section of a guide offered when the bot was not sure what a message meant: <c>topic:guide:kind_id</c>.</summary>
     public const string Topic = "topic";
 

@@ -90,6 +90,8 @@ public sealed partial class DialogEngine : IDialogEngine
             [ActionId.Language] = (c, a, ct) => LanguageCommand(c, a.Target ?? "", ct),
             [ActionId.Guide] = (c, _, _) => Done(c.Guide.Menu, c, clearAwaiting: true),
             [ActionId.Topic] = TopicAction,
+            [ActionId.Misread] = MisreadAction,
+            [ActionId.SendRead] = SendReadAction,
         };
         RegisterModeration();
     }
@@ -170,6 +172,8 @@ public sealed partial class DialogEngine : IDialogEngine
         ActionId.Feedback => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null or "yes" or "no",
         ActionId.Topic => action.Target is { } g && context.Language.Guides.TryGetValue(g, out var screens)
                           && action.Argument is { } topic && screens.TopicOf(topic) is not null,
+        ActionId.Misread or ActionId.SendRead => action.Target is { } g && context.Language.Guides.ContainsKey(g)
+                                                 && int.TryParse(action.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1,
         _ => action.Target is { } g && context.Language.Guides.ContainsKey(g) && action.Argument is null,
     };
 
@@ -280,18 +284,86 @@ public sealed partial class DialogEngine : IDialogEngine
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)
         {
-            return reply;
+            return WithMisreadButton(context, guide, text, match.Topic, reply);
         }
         // Moderators see what the bot could not answer outright, even when the user then picks an offered section.
         context.Record(DialogEventKind.Unmatched, text: text);
-        var offered = reading.Suggestions
-            .Select(t => context.Language.Guides.TryGetValue(t.Guide, out var screens) ? screens.TopicButton(t) : null)
-            .OfType<Button>()
-            .Select(b => (IReadOnlyList<Button>)[b])
-            .ToList();
+        var offered = OfferRows(context, reading.Suggestions);
         return offered.Count == 0
             ? new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], context.Guide.MenuButtons))
             : new Reply(new OutgoingMessage(context.Texts[TextKey.NotSure], [.. offered, context.Guide.NotSureRow]));
+    }
+
+    /// <summary>The buttons opening offered sections, one a row, at most <see cref="MaxOffers"/>.</summary>
+    private static List<IReadOnlyList<Button>> OfferRows(TurnContext context, IEnumerable<Topic> topics) =>
+        topics.Select(t => context.Language.Guides.TryGetValue(t.Guide, out var screens) ? screens.TopicButton(t) : null)
+            .OfType<Button>()
+            .Distinct()
+            .Take(MaxOffers)
+            .Select(b => (IReadOnlyList<Button>)[b])
+            .ToList();
+
+    /// <summary>Most sections offered at once: more buttons would bury the menu.</summary>
+    private const int MaxOffers = 3;
+
+    /// <summary>
+    /// A free-text answer is the understanding's best guess, so it carries "not what I asked": the bot then offers the
+    /// other sections the text may mean and passes it to the moderators on request, and moderators see it among
+    /// the unmatched texts. The button is numbered, so an older answer's button is refused.
+    /// </summary>
+    private static Reply WithMisreadButton(TurnContext context, GuideScreens guide, string text, Topic topic, Reply reply)
+    {
+        var number = context.State.ReadNumber == int.MaxValue ? 1 : context.State.ReadNumber + 1;
+        context.Change(s =>
+        {
+            s.ReadText = text;
+            s.ReadNumber = number;
+            s.ReadTopic = guide.ArgumentOf(topic);
+            s.ReadDisputed = false;
+        });
+        var button = new Button(context.Texts[TextKey.ButtonMisread], GuideScreens.Action(ActionId.Misread, guide.Guide.Id, number));
+        var last = reply.Messages[^1];
+        return reply with { Messages = [.. reply.Messages.SkipLast(1), last with { Buttons = [.. last.Buttons, [button]] }] };
+    }
+
+    /// <summary>The free text a misread button refers to, or null when the button is older than the last answer or it was passed on.</summary>
+    private static string? ReadOf(TurnContext context, ActionId action) =>
+        int.TryParse(action.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == context.State.ReadNumber
+            ? context.State.ReadText
+            : null;
+
+    /// <summary>
+    /// "Not what I asked": the sections the text may mean besides the one answered (read afresh, without the section
+    /// shown before it), and passing it to the moderators. The text is recorded as unmatched once.
+    /// </summary>
+    private ValueTask<Reply> MisreadAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        ClearAwaiting(context);
+        if (ReadOf(context, action) is not { } text)
+            return ValueTask.FromResult(Stale(context));
+        if (!context.State.ReadDisputed)
+        {
+            context.Record(DialogEventKind.Unmatched, text: text);
+            context.Change(s => s.ReadDisputed = true);
+        }
+        var guide = context.Guide;
+        var answered = context.State.ReadTopic is { } argument ? guide.TopicOf(argument) : null;
+        var reading = _understanding.Understand(text, context.Language.Code, near: null);
+        IEnumerable<Topic> readings = reading.Match is { } match ? [match.Topic, .. reading.Suggestions] : reading.Suggestions;
+        var offered = OfferRows(context, readings.Where(t => answered is not { } shown || !guide.IsSameScreen(t, shown)));
+        var send = new Button(context.Texts[TextKey.ButtonSendQuestion], GuideScreens.Action(ActionId.SendRead, guide.Guide.Id, context.State.ReadNumber));
+        return ValueTask.FromResult(new Reply(new OutgoingMessage(
+            context.Texts[offered.Count > 0 ? TextKey.Misread : TextKey.MisreadNoOffers],
+            [.. offered, [send, .. guide.MenuRow]])));
+    }
+
+    /// <summary>Passes the misread free text to the moderators as the user's question, once.</summary>
+    private ValueTask<Reply> SendReadAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
+    {
+        if (ReadOf(context, action) is not { } text)
+            return ValueTask.FromResult(Stale(context));
+        context.Change(s => s.ReadText = null);
+        return ValueTask.FromResult(SaveQuestion(context, text));
     }
 
     /// <summary>A section offered when the bot was not sure what a message meant, opened as if it had understood it.</summary>

@@ -33,6 +33,22 @@ public sealed class UserState
     /// </summary>
     public string? ShownTopic { get; set; }
 
+    /// <summary>
+    /// The user's last free text the bot answered with a section (<see cref="ReadTopic"/>), numbered by
+    /// <see cref="ReadNumber"/>, so that its "not what I asked" button can offer other sections and pass the text to
+    /// the moderators; null once passed on.
+    /// </summary>
+    public string? ReadText { get; set; }
+
+    /// <summary>Counts answered free texts; a "not what I asked" button carries it, so an older one is refused.</summary>
+    public int ReadNumber { get; set; }
+
+    /// <summary>The section <see cref="ReadText"/> was answered with, as its topic button's argument.</summary>
+    public string? ReadTopic { get; set; }
+
+    /// <summary>Whether the user already said the answer to <see cref="ReadText"/> was not it (it is recorded once).</summary>
+    public bool ReadDisputed { get; set; }
+
     /// <summary>Bit n set: sub-step n of <see cref="ReachedGuide"/> was reached. Only a first reach is recorded as an event.</summary>
     public long ReachedSteps { get; set; }
 

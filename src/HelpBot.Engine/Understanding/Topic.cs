@@ -37,7 +37,8 @@ public readonly record struct TextMatch(Topic Topic, double Confidence);
 
 /// <summary>
 /// What the understanding made of a message: the section to answer with, or, when none is sure enough, the sections
-/// it may be about, the likeliest first (none when nothing comes close), for the user to choose from.
+/// it may be about, the likeliest first (none when nothing comes close), for the user to choose from. With an answer,
+/// <see cref="Suggestions"/> are the other sections it may be about, offered if the user says the answer is not it.
 /// </summary>
 public sealed record TextReading(TextMatch? Match, IReadOnlyList<Topic> Suggestions)
 {

@@ -39,6 +39,13 @@ public sealed class EvaluationReport(
     public int FallbacksOfferingExpected => OnTopic.Count(o => o.Answered is null && o.Case.Expected is { } expected
         && o.Suggested.Any(s => _answer(s) == _answer(expected)));
 
+    /// <summary>On-topic messages answered with a wrong section.</summary>
+    public int OnTopicWrongAnswers => OnTopic.Count(o => !o.Correct && o.Answered is not null);
+
+    /// <summary>On-topic messages answered with a wrong section whose "not what I asked" offers the expected one.</summary>
+    public int WrongAnswersOfferingExpected => OnTopic.Count(o => !o.Correct && o.Answered is not null && o.Case.Expected is { } expected
+        && o.Suggested.Any(s => _answer(s) == _answer(expected)));
+
     /// <summary>Off-topic messages that fell back with sections offered anyway (harmless, but noise).</summary>
     public int OffTopicWithSuggestions => OffTopic.Count(o => o.Answered is null && o.Suggested.Count > 0);
 
@@ -50,6 +57,7 @@ public sealed class EvaluationReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {OffTopicFallbackRate:P1} ({OffTopic.Count(o => o.Correct)}/{OffTopic.Count})");
         text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {WrongAnswers}; on-topic messages that fell back: {OnTopicFallbacks}");
         text.AppendLine(CultureInfo.InvariantCulture, $"fallbacks offering the expected section: {FallbacksOfferingExpected}/{OnTopicFallbacks}; off-topic messages offered sections: {OffTopicWithSuggestions}/{OffTopic.Count}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections on topic whose \"not what I asked\" offers the expected section: {WrongAnswersOfferingExpected}/{OnTopicWrongAnswers}");
         text.AppendLine("by language and kind (right / all; wrong sections, fallbacks):");
         foreach (var group in Outcomes.GroupBy(o => (o.Case.Language, o.Case.Kind)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
         {
@@ -93,9 +101,10 @@ public sealed class EvaluationReport(
     private string Describe(EvaluationOutcome outcome)
     {
         var expected = outcome.Case.Expected is { } e ? TopicNames.Format(e, defaultGuide) : EvaluationSet.OffTopic;
-        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide)
-            : outcome.Suggested.Count == 0 ? "fallback"
-            : "fallback offering " + string.Join(", ", outcome.Suggested.Select(s => TopicNames.Format(s, defaultGuide)));
+        var offered = string.Join(", ", outcome.Suggested.Select(s => TopicNames.Format(s, defaultGuide)));
+        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide) + (offered.Length > 0 ? ", then offering " + offered : "")
+            : offered.Length == 0 ? "fallback"
+            : "fallback offering " + offered;
         var ranked = string.Join(", ", outcome.Explanation.Candidates.Take(3).Select(c =>
             string.Create(CultureInfo.InvariantCulture, $"{TopicNames.Format(c.Topic, defaultGuide)} {c.Score:F2}/{c.Confidence:F2}")));
         return string.Create(CultureInfo.InvariantCulture,

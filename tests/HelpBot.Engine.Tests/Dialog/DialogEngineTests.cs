@@ -36,6 +36,14 @@ public sealed class DialogEngineTests
         "topic:aliexpress:Overview",
         "topic:unknown-guide:overview",
         "topic:aliexpress:step_1",
+        "misread",
+        "misread:aliexpress",
+        "misread:aliexpress:0",
+        "misread:aliexpress:1",
+        "misread:aliexpress:-1",
+        "misread:unknown-guide:1",
+        "sendread:aliexpress:1",
+        "sendread:aliexpress:abc",
     ];
 
     [Theory]
