@@ -63,15 +63,15 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout7.tsv"] = 1,
         ["holdout8.tsv"] = 3,
         ["holdout9.tsv"] = 1,
-        ["holdout10.tsv"] = 2,
-        ["holdout11.tsv"] = 2,
+        ["holdout10.tsv"] = 1,
+        ["holdout11.tsv"] = 1,
         ["holdout12.tsv"] = 4,
     };
 
     /// <summary>
     /// Off-topic messages answered with a section, per set: none, except nearby questions in the guide's own words that
     /// still read as a section (holdout7's "can i delete one chat with a seller", holdout9's "is it safe to buy on
-    /// aliexpress", two each of holdout10's and holdout11's, and one of the blind holdout12's).
+    /// aliexpress", one each of holdout10's and holdout11's, and one of the blind holdout12's).
     /// </summary>
     private static readonly Dictionary<string, int> MaxOffTopicAnswered = new(StringComparer.Ordinal)
     {
@@ -85,8 +85,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout7.tsv"] = 1,
         ["holdout8.tsv"] = 0,
         ["holdout9.tsv"] = 1,
-        ["holdout10.tsv"] = 2,
-        ["holdout11.tsv"] = 2,
+        ["holdout10.tsv"] = 1,
+        ["holdout11.tsv"] = 1,
         ["holdout12.tsv"] = 1,
     };
 
@@ -120,8 +120,8 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     /// <summary>
     /// An on-topic message gets the right section either as the answer or, when the bot is not sure, among the sections
     /// it offers; off-topic messages seldom get an offer. Measured over the tuned sets: 996 of 1041 on-topic messages
-    /// reach the right section so. 43 of 328 off-topic messages get offers: 8 of the 133 in evaluation.tsv and
-    /// holdout–holdout6 (such as the AliExpress overview for deleting an account elsewhere), and 35 of the 195 of
+    /// reach the right section so. 45 of 328 off-topic messages get offers: 8 of the 133 in evaluation.tsv and
+    /// holdout–holdout6 (such as the AliExpress overview for deleting an account elsewhere), and 37 of the 195 of
     /// holdout7–11, mostly nearby questions (such as the scam option for "how do I report a seller who scammed me").
     /// </summary>
     [Fact]
@@ -133,7 +133,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         var offTopicOffered = reports.Sum(r => r.OffTopicWithSuggestions);
 
         Assert.True(reached >= 996, $"{reached} of {onTopic} on-topic messages get the right section answered or offered");
-        Assert.True(offTopicOffered <= 43, $"{offTopicOffered} off-topic messages get offers");
+        Assert.True(offTopicOffered <= 45, $"{offTopicOffered} off-topic messages get offers");
     }
 
     [Theory]

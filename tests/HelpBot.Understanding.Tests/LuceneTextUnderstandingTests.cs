@@ -187,12 +187,14 @@ public sealed class LuceneTextUnderstandingTests(UnderstandingFixture fixture) :
         AssertLandsOn(language, text, expected);
 
     /// <summary>
-    /// A how-question naming none of the guide's task words (content <c>task_words:</c>) asks how to do something else:
-    /// a consequence or a reason option sharing its words is offered, not answered.
+    /// A how-question naming none of the guide's task words (content <c>task_words:</c>) before any "without"/"без" asks
+    /// how to do something else: a consequence or a reason option sharing its words is offered, not answered.
     /// </summary>
     [Theory]
     [InlineData("en", "how do I report a seller who cheated me", "reason:scammed")]
     [InlineData("ru", "как пожаловаться на продавца который меня обманул", "reason:scammed")]
+    // What the message does without ("without deleting the account") is not the task it asks about.
+    [InlineData("en", "how can I stop the promo emails without deleting the account", "reason:too-many-emails")]
     public void Understand_HowToDoAnotherTask_OffersButDoesNotAnswer(string language, string text, string offered)
     {
         var reading = fixture.Understanding.Understand(text, language);

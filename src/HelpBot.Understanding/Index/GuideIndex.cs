@@ -257,7 +257,7 @@ internal sealed class GuideIndex : IDisposable
     /// <param name="near">The section the user was last shown: its topics score <see cref="NearSectionBoost"/> times more.</param>
     public MatchResult Match(string text, Topic? near = null)
     {
-        var words = Read(text);
+        var (words, withoutFrom) = Read(text);
         var terms = words.Select(w => w.Term).ToArray();
         // An ordinary word the guide lacks ("elsewhere") weighs less, but only when the message plainly speaks of the
         // guide (two of its words that are not ordinary ones); another site's name is no ordinary word and keeps its weight.
@@ -366,7 +366,7 @@ internal sealed class GuideIndex : IDisposable
             })
             .OrderByDescending(c => c.IsQuote).ThenByDescending(c => c.Rank)
             .Take(TopicsReturned).ToArray();
-        return new MatchResult(terms, candidates) { Asks = asks, AsksAnotherTask = asksHow && candidates.Length > 0 && !NamesTheTask(words, candidates[0].Topic.Guide) };
+        return new MatchResult(terms, candidates) { Asks = asks, AsksAnotherTask = asksHow && candidates.Length > 0 && !NamesTheTask(words.GetRange(0, withoutFrom), candidates[0].Topic.Guide) };
     }
 
     public void Dispose()
@@ -420,7 +420,11 @@ internal sealed class GuideIndex : IDisposable
     /// typed text or another repair ("profil" in "udalit profil", "ne" in "ne mogu najti", which retyped is the stop
     /// word "ту", or a word unknown either way) is read with that repair too.
     /// </summary>
-    private List<QueryWord> Read(string text)
+    /// <summary>
+    /// The message's words, and the index of the first that follows "without"/"без" (or the count): what the message does
+    /// without ("unsubscribe without deleting the account") is not the task it asks how to do.
+    /// </summary>
+    private (List<QueryWord> Words, int WithoutFrom) Read(string text)
     {
         var resolved = new Dictionary<string, QueryWord>(StringComparer.Ordinal);
         // A question is short; the tail of a pasted wall of text would only cost time.
@@ -448,8 +452,11 @@ internal sealed class GuideIndex : IDisposable
 
         var messageRepair = MessageRepair(chunks.Select(c => c.Reading));
         var words = new List<QueryWord>();
+        var withoutFrom = -1;
         foreach (var (chunk, typed) in chunks)
         {
+            if (withoutFrom < 0 && IsWithout(chunk))
+                withoutFrom = words.Count;
             var reading = typed;
             if (messageRepair != Repair.None && reading.Repair != messageRepair)
             {
@@ -467,8 +474,14 @@ internal sealed class GuideIndex : IDisposable
                     words.Add(word);
             }
         }
-        return words.Count > _options.MaxWords ? words.GetRange(0, _options.MaxWords) : words;
+        if (words.Count > _options.MaxWords)
+            words = words.GetRange(0, _options.MaxWords);
+        return (words, withoutFrom < 0 ? words.Count : Math.Min(withoutFrom, words.Count));
     }
+
+    private static bool IsWithout(string chunk) =>
+        chunk.AsSpan().Trim(",.!?;:()\"«»").Equals("without", StringComparison.OrdinalIgnoreCase)
+        || chunk.AsSpan().Trim(",.!?;:()\"«»").Equals("без", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The repair at least half of the message's chunks that hold words needed, or none.</summary>
     private static Repair MessageRepair(IEnumerable<ChunkReading> readings)
@@ -515,12 +528,12 @@ internal sealed class GuideIndex : IDisposable
         return new(words, known / terms.Count, repair);
     }
 
-    /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
     /// <summary>The question word an unknown word is a typo of ("were" for "where"), or null.</summary>
     private string? MisspeltFunction(string term) =>
         _idf.ContainsKey(term) || term.Length < MinFuzzyLength ? null
             : FunctionTypos.Similar(term).OrderByDescending(s => s.Similarity).Select(s => s.Term).FirstOrDefault();
 
+    /// <summary>A question word or negation: it ranks as itself, counts as understood, and adds nothing to the confidence.</summary>
     private QueryWord Function(string term) =>
         new(term, _idf.ContainsKey(term) ? [new TermCandidate(term, 1f)] : [], 0f) { IsFunction = true };
 
