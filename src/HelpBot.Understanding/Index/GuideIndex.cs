@@ -418,11 +418,9 @@ internal sealed class GuideIndex : IDisposable
     /// other keyboard layout and as transliterated, and the reading the guide knows best wins (as typed on a tie).
     /// The repair that most chunks needed is how the whole message was typed, so a chunk it reads as well as the
     /// typed text or another repair ("profil" in "udalit profil", "ne" in "ne mogu najti", which retyped is the stop
-    /// word "ту", or a word unknown either way) is read with that repair too.
-    /// </summary>
-    /// <summary>
-    /// The message's words, and the index of the first that follows "without"/"без" (or the count): what the message does
-    /// without ("unsubscribe without deleting the account") is not the task it asks how to do.
+    /// word "ту", or a word unknown either way) is read with that repair too. With them, the index of the first word
+    /// after "without"/"без" (or their count): what the message does without ("unsubscribe without deleting the
+    /// account") is not the task it asks how to do.
     /// </summary>
     private (List<QueryWord> Words, int WithoutFrom) Read(string text)
     {
@@ -479,9 +477,11 @@ internal sealed class GuideIndex : IDisposable
         return (words, withoutFrom < 0 ? words.Count : Math.Min(withoutFrom, words.Count));
     }
 
-    private static bool IsWithout(string chunk) =>
-        chunk.AsSpan().Trim(",.!?;:()\"«»").Equals("without", StringComparison.OrdinalIgnoreCase)
-        || chunk.AsSpan().Trim(",.!?;:()\"«»").Equals("без", StringComparison.OrdinalIgnoreCase);
+    private static bool IsWithout(string chunk)
+    {
+        var word = chunk.AsSpan().Trim(",.!?;:()\"«»");
+        return word.Equals("without", StringComparison.OrdinalIgnoreCase) || word.Equals("без", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The repair at least half of the message's chunks that hold words needed, or none.</summary>
     private static Repair MessageRepair(IEnumerable<ChunkReading> readings)
