@@ -14,14 +14,15 @@ namespace HelpBot.Understanding.Tests;
 /// blind in the fifth session, measured on its starting commit, then tuned against (holdout10 after a blind measurement
 /// of that session's first round of changes); holdout11.tsv, written the same way, measured at the fifth session's
 /// start and end only. The sixth session read holdout6's and holdout11's wrong sections (not their fallbacks), so they
-/// count as tuned now; holdout12.tsv, written blind in the sixth session, was measured at its start and end only,
-/// misses not read.
+/// count as tuned now; holdout12.tsv, written blind at the sixth session's start, was measured after each of its
+/// changes, totals only, and holdout13.tsv, written blind at its end (weighted towards questions between neighbouring
+/// sections), at the session's starting commit and its last only; their misses were not read.
 /// The floors are the figures measured when they were last raised; a change that lowers them fails here.
 /// </summary>
 public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
     /// <summary>The sets measured only at a session's start and end, never tuned against; the aggregate tests leave them out.</summary>
-    private static readonly string[] BlindSets = ["holdout12.tsv"];
+    private static readonly string[] BlindSets = ["holdout12.tsv", "holdout13.tsv"];
 
     /// <summary>A set written about one thing (nearby questions) need not have every kind of message.</summary>
     private static readonly Dictionary<string, string[]> FocusedSets = new(StringComparer.Ordinal)
@@ -32,7 +33,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
     public static TheoryData<string, double> Sets() => new()
     {
         // Measured 96.1 % (172/179), 95.5 % (63/66), 90.1 % (64/71), 88.9 % (72/81), 82.8 % (72/87), 79.3 % (65/82),
-        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96), 73.8 % (59/80), 77.8 % (63/81) and, blind, 78.7 % (63/80). holdout3 and holdout5 each
+        // 79.1 % (68/86), 82.0 % (50/61), 78.9 % (56/71), 88.5 % (85/96), 73.8 % (59/80), 77.8 % (63/81) and, blind, 78.7 % (63/80) and 81.1 % (73/90). holdout3 and holdout5 each
         // lost one answer to an offer of the same section first ("нажал кнопку деактивации, что теперь будет с
         // профилем?"; "открыл настройки профиля, …, какой там пункт нужен").
         { "evaluation.tsv", 0.960 },
@@ -48,6 +49,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         { "holdout10.tsv", 0.737 },
         { "holdout11.tsv", 0.777 },
         { "holdout12.tsv", 0.787 },
+        { "holdout13.tsv", 0.811 },
     };
 
     /// <summary>Wrong sections (the harmful errors) measured per set; a change may turn them into fallbacks, never add one.</summary>
@@ -66,12 +68,13 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout10.tsv"] = 1,
         ["holdout11.tsv"] = 1,
         ["holdout12.tsv"] = 4,
+        ["holdout13.tsv"] = 6,
     };
 
     /// <summary>
     /// Off-topic messages answered with a section, per set: none, except nearby questions in the guide's own words that
     /// still read as a section (holdout7's "can i delete one chat with a seller", holdout9's "is it safe to buy on
-    /// aliexpress", one each of holdout10's and holdout11's, and one of the blind holdout12's).
+    /// aliexpress", one each of holdout10's and holdout11's, and one each of the blind holdout12's and holdout13's).
     /// </summary>
     private static readonly Dictionary<string, int> MaxOffTopicAnswered = new(StringComparer.Ordinal)
     {
@@ -88,6 +91,7 @@ public sealed class EvaluationTests(UnderstandingFixture fixture) : IClassFixtur
         ["holdout10.tsv"] = 1,
         ["holdout11.tsv"] = 1,
         ["holdout12.tsv"] = 1,
+        ["holdout13.tsv"] = 1,
     };
 
     [Theory]
