@@ -161,7 +161,7 @@ public sealed class DialogEngineTests
         }
     }
 
-    private static IEnumerable<Topic> EveryTopic(Guide guide)
+    internal static IEnumerable<Topic> EveryTopic(Guide guide)
     {
         yield return new(guide.Id, TopicKind.Overview);
         yield return new(guide.Id, TopicKind.Consequences);

@@ -103,6 +103,27 @@ public sealed class MisreadTests
         Assert.All(replies, r => Assert.DoesNotContain(r.Messages.SelectMany(m => m.AllButtons), b => b.Action.StartsWith(ActionId.Misread, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Every section a free text can be answered with keeps its own buttons and gains "not what I asked" within five
+    /// rows, the most a Discord message holds (its renderer drops rows past them), in both languages.
+    /// </summary>
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task Answer_EverySection_KeepsItsButtonsAndTheMisreadOneWithinFiveRows(string locale)
+    {
+        var guide = TestContent.Load().Languages[locale].Guides["aliexpress"];
+        foreach (var topic in DialogEngineTests.EveryTopic(guide))
+        {
+            var bot = new EngineHarness(understanding: new AnsweringUnderstanding(topic));
+
+            var rows = (await bot.Say("?", locale: locale)).Messages[^1].Buttons;
+
+            Assert.InRange(rows.Count, 2, 5);
+            Assert.StartsWith(ActionId.Misread + ":", Assert.Single(rows[^1]).Action, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Always sure: answers with one topic and names the others the text may mean.</summary>
     private sealed class AnsweringUnderstanding(Topic answer, params Topic[] others) : ITextUnderstanding
     {
