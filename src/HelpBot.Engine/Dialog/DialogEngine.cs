@@ -231,7 +231,9 @@ public sealed partial class DialogEngine : IDialogEngine
     /// "дальше" or "назад" typed during the walkthrough moves it as its buttons do (the last step's "next" finishes
     /// it); outside the walkthrough such words are ordinary text. It may be one clause among others ("ок, сделано, что
     /// дальше?", "I did it, what now?") when the others neither ask (a question mark) nor say anything the guide
-    /// answers: "ок, а что будет с заказами?" is answered as "а что будет с заказами".
+    /// answers: "ок, а что будет с заказами?" is answered as "а что будет с заказами". "Back" wins over a "next" word
+    /// beside it ("ок, назад", "ok, go back": an acknowledgement, then the wish), and at the first sub-step shows it
+    /// again, as there is nothing before it.
     /// </summary>
     private Reply? TypedStep(TurnContext context, string text)
     {
@@ -240,9 +242,9 @@ public sealed partial class DialogEngine : IDialogEngine
             return null;
         var language = context.Language;
         var clauses = TypedWords.Clauses(text);
-        var next = clauses.Any(c => language.NextWords.Contains(c.Typed));
-        var back = step > 1 && clauses.Any(c => language.BackWords.Contains(c.Typed));
-        if (next == back)
+        var back = clauses.Any(c => language.BackWords.Contains(c.Typed));
+        var next = !back && clauses.Any(c => language.NextWords.Contains(c.Typed));
+        if (!next && !back)
             return null;
         var others = clauses.Where(c => !language.NextWords.Contains(c.Typed) && !language.BackWords.Contains(c.Typed)).ToArray();
         if (others.Length > 0)
@@ -255,7 +257,7 @@ public sealed partial class DialogEngine : IDialogEngine
         }
         return next
             ? step < context.Guide.StepCount ? AsNewMessage(ShowStep(context, step + 1, fresh: true)) : Finish(context)
-            : AsNewMessage(ShowStep(context, step - 1, fresh: true));
+            : AsNewMessage(ShowStep(context, Math.Max(step - 1, 1), fresh: true));
     }
 
     /// <summary>Keeps the section a reply shows, for reading the user's next free text in its light; a reply showing none leaves it.</summary>
