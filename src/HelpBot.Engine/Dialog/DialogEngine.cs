@@ -241,12 +241,13 @@ public sealed partial class DialogEngine : IDialogEngine
         if (step < 1 || step > context.Guide.StepCount)
             return null;
         var language = context.Language;
+        var (nextWords, backWords) = (context.Book.NextWords, context.Book.BackWords);
         var clauses = TypedWords.Clauses(text);
-        var back = clauses.Any(c => language.BackWords.Contains(c.Typed));
-        var next = !back && clauses.Any(c => language.NextWords.Contains(c.Typed));
+        var back = clauses.Any(c => backWords.Contains(c.Typed));
+        var next = !back && clauses.Any(c => nextWords.Contains(c.Typed));
         if (!next && !back)
             return null;
-        var others = clauses.Where(c => !language.NextWords.Contains(c.Typed) && !language.BackWords.Contains(c.Typed)).ToArray();
+        var others = clauses.Where(c => !nextWords.Contains(c.Typed) && !backWords.Contains(c.Typed)).ToArray();
         if (others.Length > 0)
         {
             // The other clauses are answered instead when they ask something, or say something the guide knows.

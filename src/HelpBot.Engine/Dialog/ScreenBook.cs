@@ -17,7 +17,19 @@ internal sealed class ScreenBook
             l => l.Key,
             l => new LanguageScreens(l.Value, catalog, languageButtons),
             StringComparer.Ordinal);
+        // Every language's words work in every language: a Russian user may well type "next" or "back".
+        NextWords = TypedWords(catalog, TextKey.TypedNext);
+        BackWords = TypedWords(catalog, TextKey.TypedBack);
     }
+
+    /// <summary>Typed words that move the walkthrough one step on, in any language (<see cref="Dialog.TypedWords"/>).</summary>
+    public FrozenSet<string> NextWords { get; }
+
+    /// <summary>Typed words that move the walkthrough one step back, in any language.</summary>
+    public FrozenSet<string> BackWords { get; }
+
+    private static FrozenSet<string> TypedWords(ContentCatalog catalog, TextKey key) =>
+        catalog.Languages.Values.SelectMany(p => Dialog.TypedWords.Parse(p.Texts[key])).ToFrozenSet(StringComparer.Ordinal);
 
     public ContentCatalog Catalog { get; }
 
@@ -57,8 +69,6 @@ internal sealed class LanguageScreens
                     .ToArray()),
             StringComparer.Ordinal);
         LanguagePrompt = new Reply(new OutgoingMessage(Texts[TextKey.LanguagePrompt], [languageButtons]));
-        NextWords = TypedWords.Parse(Texts[TextKey.TypedNext]);
-        BackWords = TypedWords.Parse(Texts[TextKey.TypedBack]);
     }
 
     public string Code { get; }
@@ -68,10 +78,4 @@ internal sealed class LanguageScreens
     public FrozenDictionary<string, GuideScreens> Guides { get; }
 
     public Reply LanguagePrompt { get; }
-
-    /// <summary>Typed words that move the walkthrough one step on (<see cref="TypedWords"/>).</summary>
-    public FrozenSet<string> NextWords { get; }
-
-    /// <summary>Typed words that move the walkthrough one step back.</summary>
-    public FrozenSet<string> BackWords { get; }
 }
