@@ -36,6 +36,7 @@ public sealed class LiteDbConversationStoreTests : IDisposable
                 DeliveryId = "telegram:update:5",
             };
             changes.Events.Add(new DialogEvent { Id = Guid.NewGuid(), UserKey = "telegram:1", Kind = DialogEventKind.StepReached, Step = 4, At = at });
+            changes.Events.Add(new DialogEvent { Id = Guid.NewGuid(), UserKey = "telegram:1", Kind = DialogEventKind.Unmatched, Text = "где кнопка 🙈", Topic = "step_deactivate-link", At = at });
             await store.CommitAsync(changes, Ct);
         }
 
@@ -48,6 +49,8 @@ public sealed class LiteDbConversationStoreTests : IDisposable
         Assert.Equal("😕", feedback?.Comment);
         Assert.True(await reopened.WasHandledAsync("telegram:update:5", Ct));
         Assert.False(await reopened.WasHandledAsync("telegram:update:6", Ct));
+        var unmatched = Assert.Single(await reopened.ListEventsAsync(Turn.DefaultCommunity, at.AddDays(-1), Ct), e => e.Kind == DialogEventKind.Unmatched);
+        Assert.Equal(("где кнопка 🙈", "step_deactivate-link"), (unmatched.Text, unmatched.Topic));
     }
 
     [Fact]

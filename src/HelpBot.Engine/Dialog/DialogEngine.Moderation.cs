@@ -239,7 +239,7 @@ public sealed partial class DialogEngine
             [
                 _reports.Csv("feedback.csv", feedback.Select(f => new FeedbackRow(f.UserKey, f.Guide, f.Helpful, f.Comment, f.Language, f.At))),
                 _reports.Csv("questions.csv", questions.Select(q => new QuestionRow(q.Id, q.UserKey, q.DisplayName, q.Language, q.Step, q.Text, q.AskedAt, q.Status.ToString(), q.Answer, q.ResolvedBy, q.ResolvedAt, q.AnswerHelpful))),
-                _reports.Csv("unmatched.csv", events.Where(e => e.Kind == DialogEventKind.Unmatched).Select(e => new UnmatchedRow(e.UserKey, e.Text ?? "", e.Language, e.At))),
+                _reports.Csv("unmatched.csv", events.Where(e => e.Kind == DialogEventKind.Unmatched).Select(e => new UnmatchedRow(e.UserKey, e.Text ?? "", e.Topic, e.Language, e.At))),
             ],
         });
     }

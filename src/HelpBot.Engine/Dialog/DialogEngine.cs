@@ -346,7 +346,7 @@ public sealed partial class DialogEngine : IDialogEngine
             return ValueTask.FromResult(Stale(context));
         if (!context.State.ReadDisputed)
         {
-            context.Record(DialogEventKind.Unmatched, text: text);
+            context.Record(DialogEventKind.Unmatched, text: text, topic: context.State.ReadTopic);
             context.Change(s => s.ReadDisputed = true);
         }
         var guide = context.Guide;

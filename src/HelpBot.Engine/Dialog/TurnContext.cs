@@ -35,7 +35,7 @@ internal sealed class TurnContext(Turn turn, UserState state, ScreenBook book, L
         StateChanged = true;
     }
 
-    public void Record(DialogEventKind kind, int step = 0, string? text = null) =>
+    public void Record(DialogEventKind kind, int step = 0, string? text = null, string? topic = null) =>
         Changes.Events.Add(new DialogEvent
         {
             Id = Guid.NewGuid(),
@@ -44,6 +44,7 @@ internal sealed class TurnContext(Turn turn, UserState state, ScreenBook book, L
             Guide = GuideId,
             Step = step,
             Text = text,
+            Topic = topic,
             Language = Language.Code,
             Community = Turn.Community,
             At = Now,

@@ -146,7 +146,10 @@ public enum DialogEventKind
     /// <summary>The user went past the last sub-step.</summary>
     Completed,
 
-    /// <summary>Free text the bot could not match; <see cref="DialogEvent.Text"/> holds it.</summary>
+    /// <summary>
+    /// Free text the bot could not match, or whose answer the user said was not what they asked; <see cref="DialogEvent.Text"/>
+    /// holds it, and <see cref="DialogEvent.Topic"/> the section it was answered with, if any.
+    /// </summary>
     Unmatched,
 
     /// <summary>A user's first turn ever (or since /forget).</summary>
@@ -167,6 +170,9 @@ public sealed class DialogEvent
     public int Step { get; set; }
 
     public string? Text { get; set; }
+
+    /// <summary>With <see cref="DialogEventKind.Unmatched"/>: the section the text was answered with (its topic button's argument), if any.</summary>
+    public string? Topic { get; set; }
 
     public string Language { get; set; } = "";
 

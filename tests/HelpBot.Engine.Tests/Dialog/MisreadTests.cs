@@ -6,7 +6,7 @@ namespace HelpBot.Engine.Tests.Dialog;
 
 /// <summary>
 /// A free-text answer is a guess and carries "not what I asked": pressed, it offers the other sections the text may
-/// mean (never the one answered, nor another way to its screen), records the text for moderators once, and passes it to
+/// mean (never the one answered, nor another way to its screen), records the text and the section it got for moderators once, and passes it to
 /// them as a question on request; an older answer's button is refused.
 /// </summary>
 public sealed class MisreadTests
@@ -33,7 +33,8 @@ public sealed class MisreadTests
         Assert.Contains("неверно понял", EngineHarness.TextOf(offer), StringComparison.Ordinal);
         Assert.Equal(["Первая строка формы: e-mail", "Можно ли снова зарегистрироваться на ту же почту", "Отправить вопрос модераторам", "☰ Меню"],
             offer.Messages[0].AllButtons.Select(b => b.Label));
-        Assert.Single(store.Events, e => e.Kind == DialogEventKind.Unmatched && e.Text == "что писать во второй строке");
+        var recorded = Assert.Single(store.Events, e => e.Kind == DialogEventKind.Unmatched);
+        Assert.Equal(("что писать во второй строке", "step_form-phrase"), (recorded.Text, recorded.Topic));
         var opened = await bot.Press(EngineHarness.ButtonOf(offer, "e-mail").Action);
         Assert.Contains("шаг 6/9", EngineHarness.TextOf(opened), StringComparison.Ordinal);
     }
