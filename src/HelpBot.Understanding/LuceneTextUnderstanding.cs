@@ -89,7 +89,7 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
     /// </summary>
     public TextReading Read(MatchResult result) =>
         Decide(result, _options.MinConfidence) is { } match
-            ? new TextReading(match, Alternatives(result, match.Topic))
+            ? new TextReading(match, Alternatives(result))
             : new TextReading(null, Suggest(result));
 
     /// <summary>The configured lowest confidence that answers (<see cref="UnderstandingOptions.MinConfidence"/>).</summary>
@@ -119,33 +119,31 @@ public sealed class LuceneTextUnderstanding : ITextUnderstanding, IDisposable
         if (result.Best is not { } best || (best.Topic.Kind == TopicKind.OutOfScope && best.Confidence >= _options.SuggestConfidence))
             return [];
         var eligible = result.Candidates.Where(c => IsOffered(c) && c.Score >= _options.SuggestMinScore).ToArray();
-        return eligible.Length == 0 ? [] : Offers(eligible, eligible.Max(c => c.Rank) * SuggestionShare, answered: null);
+        return eligible.Length == 0 ? [] : Offers(eligible, eligible.Max(c => c.Rank) * SuggestionShare);
     }
 
     /// <summary>
     /// The other sections an answered message may mean, offered once the user says the answer is not it: then any
-    /// reading with evidence enough to answer is worth a look, however far behind it ranks.
+    /// reading of another screen with evidence enough to answer is worth a look, however far behind it ranks.
     /// </summary>
-    private Topic[] Alternatives(MatchResult result, Topic answered) =>
-        Offers(result.Candidates.Where(c => c.Score >= _options.MinScore), floor: 0, answered);
+    private Topic[] Alternatives(MatchResult result) =>
+        result.Best is { } best ? Offers(OnOtherScreens(best, result.Candidates).Where(c => c.Score >= _options.MinScore), floor: 0) : [];
 
     /// <summary>Whether a candidate may be offered at all: a section of the guide that explains at least <see cref="UnderstandingOptions.SuggestConfidence"/> of the message.</summary>
     private bool IsOffered(TopicCandidate candidate) =>
         candidate.Topic.Kind != TopicKind.OutOfScope && candidate.Confidence >= _options.SuggestConfidence;
 
     /// <summary>
-    /// The offered candidates (<see cref="IsOffered"/>) that rank at least <paramref name="floor"/>, the answered screen
-    /// left out; one per screen (a part and its first sub-step are one), the likeliest first.
+    /// The offered candidates (<see cref="IsOffered"/>) that rank at least <paramref name="floor"/>; one per screen (a
+    /// part and its first sub-step are one), the likeliest first.
     /// </summary>
-    private Topic[] Offers(IEnumerable<TopicCandidate> candidates, double floor, Topic? answered)
+    private Topic[] Offers(IEnumerable<TopicCandidate> candidates, double floor)
     {
         var catalog = _content.Current;
-        var answeredScreen = answered is { } topic ? TopicNames.Answer(topic, catalog) : (Topic?)null;
         return candidates
             .Where(c => IsOffered(c) && c.Rank >= floor)
             .Select(c => c.Topic)
             .DistinctBy(t => TopicNames.Answer(t, catalog))
-            .Where(t => TopicNames.Answer(t, catalog) != answeredScreen)
             .Take(MaxSuggestions)
             .ToArray();
     }

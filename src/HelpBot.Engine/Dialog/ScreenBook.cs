@@ -18,18 +18,18 @@ internal sealed class ScreenBook
             l => new LanguageScreens(l.Value, catalog, languageButtons),
             StringComparer.Ordinal);
         // Every language's words work in every language: a Russian user may well type "next" or "back".
-        NextWords = TypedWords(catalog, TextKey.TypedNext);
-        BackWords = TypedWords(catalog, TextKey.TypedBack);
+        NextWords = WordsOfEveryLanguage(catalog, TextKey.TypedNext);
+        BackWords = WordsOfEveryLanguage(catalog, TextKey.TypedBack);
     }
 
-    /// <summary>Typed words that move the walkthrough one step on, in any language (<see cref="Dialog.TypedWords"/>).</summary>
+    /// <summary>Typed words that move the walkthrough one step on, in any language (<see cref="TypedWords"/>).</summary>
     public FrozenSet<string> NextWords { get; }
 
     /// <summary>Typed words that move the walkthrough one step back, in any language.</summary>
     public FrozenSet<string> BackWords { get; }
 
-    private static FrozenSet<string> TypedWords(ContentCatalog catalog, TextKey key) =>
-        catalog.Languages.Values.SelectMany(p => Dialog.TypedWords.Parse(p.Texts[key])).ToFrozenSet(StringComparer.Ordinal);
+    private static FrozenSet<string> WordsOfEveryLanguage(ContentCatalog catalog, TextKey key) =>
+        catalog.Languages.Values.SelectMany(p => TypedWords.Parse(p.Texts[key])).ToFrozenSet(StringComparer.Ordinal);
 
     public ContentCatalog Catalog { get; }
 
