@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace HelpBot.Transcripts;
 
-/// <summary>Reads the <c>.chat</c> format exactly as shared/specs/transcript-format.md defines it.</summary>
+/// <summary>Reads the <c>.chat</c> format exactly as specs/transcript-format.md defines it.</summary>
 public static partial class TranscriptParser
 {
     public const string DefaultLocale = "ru";

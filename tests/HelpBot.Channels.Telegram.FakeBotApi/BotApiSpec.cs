@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace HelpBot.Channels.Telegram.FakeBotApi;
 
 /// <summary>
-/// Telegram's published Bot API description (shared/specs/telegram-bot-api.json, copied next to the binaries): which methods exist, which parameters
+/// Telegram's published Bot API description (specs/telegram-bot-api.json, copied next to the binaries): which methods exist, which parameters
 /// each takes, which are required, and what kind of value each holds, checked recursively through object types.
 /// </summary>
 public sealed partial class BotApiSpec

@@ -7,7 +7,7 @@ using Json.Schema;
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 
 /// <summary>
-/// Checks outgoing JSON against Discord's published OpenAPI description (shared/specs/discord-openapi.json), as the
+/// Checks outgoing JSON against Discord's published OpenAPI description (specs/discord-openapi.json, a copy kept in this repository), as the
 /// specs README describes: match the path template and method, validate the body with JSON Schema 2020-12, plus the
 /// rules the schema does not carry (5 action rows, 5 modal components, locale keys, flag bits, unique custom ids).
 /// </summary>
@@ -18,7 +18,7 @@ public static partial class DiscordOpenApi
 
     private static readonly Lazy<Spec> Loaded = new(Load);
 
-    public static string SpecPath => Path.Combine(RepositoryPaths.Root, "..", "shared", "specs", "discord-openapi.json");
+    public static string SpecPath => Path.Combine(RepositoryPaths.Root, "specs", "discord-openapi.json");
 
     /// <summary>An interaction response (our HTTP answer) is the body of <c>POST /interactions/{id}/{token}/callback</c>.</summary>
     public static void AssertValidCallback(JsonElement body) =>
