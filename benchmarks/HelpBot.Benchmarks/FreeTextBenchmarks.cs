@@ -3,24 +3,25 @@ using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 using HelpBot.Understanding;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Model;
+using HelpBot.Understanding.Training;
 using Microsoft.Extensions.Options;
 
 namespace HelpBot.Benchmarks;
 
 /// <summary>
-/// Free-text turns through the whole engine with Lucene understanding and the in-memory store, cycling through
-/// the labelled messages (paraphrases, typos, wrong layout, transliteration, pasted options, off-topic) for
-/// 1,000 users; plus understanding alone and the index build done at start and on every content reload.
+/// Free-text turns through the whole engine with the trained reader and the in-memory store, cycling through
+/// the content's labelled messages (paraphrases, typos, wrong layout, transliteration, pasted options, off-topic)
+/// for 1,000 users; plus the reader alone, and training as done at start and on every content reload (no cache).
 /// </summary>
 [MemoryDiagnoser]
 public class FreeTextBenchmarks
 {
     private const int Users = 1_000;
     public const int Concurrent = 64;
-    private static readonly string[] LabelledSets = ["evaluation.tsv", "holdout.tsv"];
-
     private ContentCatalog _catalog = null!;
-    private LuceneTextUnderstanding _understanding = null!;
+    private ClassifierTextUnderstanding _understanding = null!;
     private DialogEngine _engine = null!;
     private string[] _messages = [];
     private Turn[] _turns = [];
@@ -32,11 +33,7 @@ public class FreeTextBenchmarks
         _catalog = BenchmarkContent.Load();
         _understanding = Build();
         _engine = new DialogEngine(new FixedContentProvider(_catalog), new InMemoryConversationStore(), _understanding);
-        _messages = LabelledSets
-            .SelectMany(f => File.ReadLines(Path.Combine(BenchmarkContent.RepositoryRoot(), "tests", "HelpBot.Understanding.Tests", f)))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t')[3])
-            .ToArray();
+        _messages = _catalog.Languages.Values.SelectMany(p => p.Guides.Values).SelectMany(g => g.Examples).Select(e => e.Text).ToArray();
         _turns = Enumerable.Range(0, Users * 7)
             .Select(i => Turn.FromText("bench", (i % Users).ToString(System.Globalization.CultureInfo.InvariantCulture), "c", i % 2 == 0 ? "ru" : "en", _messages[i % _messages.Length]))
             .ToArray();
@@ -58,14 +55,16 @@ public class FreeTextBenchmarks
     }
 
     [Benchmark]
-    public object? Understand() => _understanding.Understand(_messages[_next++ % _messages.Length], "ru");
+    public object? Understand() => _understanding.Understand(_messages[_next++ % _messages.Length], "ru", near: null);
 
+    /// <summary>Training from the whole content, as at a start without a cached model or after a content edit.</summary>
     [Benchmark]
-    public void IndexBuild()
+    public object Training()
     {
-        using var understanding = Build();
+        using var normalizer = new TextNormalizer();
+        return IntentModel.Train(TrainingSet.From(_catalog), normalizer, new ModelSettings());
     }
 
-    private LuceneTextUnderstanding Build() =>
+    private ClassifierTextUnderstanding Build() =>
         new(new FixedContentProvider(_catalog), Options.Create(new UnderstandingOptions()));
 }

@@ -6,14 +6,14 @@ namespace HelpBot.Understanding;
 
 public static class UnderstandingServiceCollectionExtensions
 {
-    /// <summary>Registers Lucene-based free-text understanding, options from section <c>Understanding</c> validated at start.</summary>
+    /// <summary>Registers the trained free-text reader, options from section <c>Understanding</c> validated at start.</summary>
     public static IHostApplicationBuilder AddTextUnderstanding(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<UnderstandingOptions, UnderstandingOptionsValidator>()
             .BindConfiguration(UnderstandingOptions.SectionName);
-        builder.Services.AddSingleton<LuceneTextUnderstanding>();
-        builder.Services.AddSingleton<ITextUnderstanding>(sp => sp.GetRequiredService<LuceneTextUnderstanding>());
+        builder.Services.AddSingleton<ClassifierTextUnderstanding>();
+        builder.Services.AddSingleton<ITextUnderstanding>(sp => sp.GetRequiredService<ClassifierTextUnderstanding>());
         return builder;
     }
 }

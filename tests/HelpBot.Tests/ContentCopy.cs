@@ -7,7 +7,7 @@ public sealed class ContentCopy : IDisposable
 
     public ContentCopy()
     {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*.yaml", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".tsv", StringComparison.Ordinal)))
         {
             var target = Path.Combine(_folder.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -4,18 +4,18 @@ using Microsoft.Extensions.Options;
 
 namespace HelpBot.Understanding.Tests;
 
-/// <summary>The repository's content and one understanding over it, shared by a test class (building the index costs time).</summary>
+/// <summary>The repository's content and the reader trained on it, shared by a test class (training costs seconds).</summary>
 public sealed class UnderstandingFixture : IDisposable
 {
     public UnderstandingFixture()
     {
         Catalog = ContentLoader.Load(RepositoryPaths.Content);
-        Understanding = new LuceneTextUnderstanding(new FixedContentProvider(Catalog), Options.Create(new UnderstandingOptions()));
+        Understanding = new ClassifierTextUnderstanding(new FixedContentProvider(Catalog), Options.Create(new UnderstandingOptions()));
     }
 
     public ContentCatalog Catalog { get; }
 
-    public LuceneTextUnderstanding Understanding { get; }
+    public ClassifierTextUnderstanding Understanding { get; }
 
     public void Dispose() => Understanding.Dispose();
 }

@@ -7,13 +7,14 @@ public sealed class UnderstandingOptionsValidatorTests
         Assert.True(new UnderstandingOptionsValidator().Validate(null, new UnderstandingOptions()).Succeeded);
 
     [Theory]
-    [InlineData(1.5, 0.8f, 40)]
-    [InlineData(-0.1, 0.8f, 40)]
-    [InlineData(0.5, 2f, 40)]
-    [InlineData(0.5, 0.8f, 0)]
-    public void Validate_OutOfRange_FailsNamingTheField(double minConfidence, float textWeight, int maxWords)
+    [InlineData(1.5, 0.15, 3, "AnswerConfidence")]
+    [InlineData(-0.1, 0.15, 3, "AnswerConfidence")]
+    [InlineData(0.5, 2.0, 3, "OfferConfidence")]
+    [InlineData(0.5, 0.15, 0.5, "ContextWeight")]
+    public void Validate_OutOfRange_FailsNamingTheField(double answer, double offer, double context, string field)
     {
-        var result = new UnderstandingOptionsValidator().Validate(null, new UnderstandingOptions { MinConfidence = minConfidence, TextWeight = textWeight, MaxWords = maxWords });
+        var result = new UnderstandingOptionsValidator().Validate(null, new UnderstandingOptions { AnswerConfidence = answer, OfferConfidence = offer, ContextWeight = context });
         Assert.True(result.Failed);
+        Assert.Contains(field, result.FailureMessage, StringComparison.Ordinal);
     }
 }

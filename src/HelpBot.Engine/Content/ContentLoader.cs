@@ -1,3 +1,4 @@
+using HelpBot.Engine.Understanding;
 using YamlDotNet.RepresentationModel;
 
 namespace HelpBot.Engine.Content;
@@ -9,6 +10,12 @@ namespace HelpBot.Engine.Content;
 public static class ContentLoader
 {
     public const string BotFile = "bot.yaml";
+
+    /// <summary>Small talk of a language: not a guide, though it is YAML beside them.</summary>
+    public const string SmallTalkFile = "smalltalk.yaml";
+
+    /// <summary>A guide's labelled messages, beside it: <c>aliexpress.examples.tsv</c> for <c>aliexpress.yaml</c>.</summary>
+    public const string ExamplesSuffix = ".examples.tsv";
     private const int MaxTextLength = 1500;
 
     /// <summary>Longest button label: Discord allows 80 characters, and a longer one wraps badly in Telegram.</summary>
@@ -58,18 +65,63 @@ public static class ContentLoader
             errors.Add(new ContentError(botPath, 0, 0, $"language '{code}' has no {BotFile}"));
 
         var guides = new Dictionary<string, Guide>(StringComparer.Ordinal);
+        // A bad example does not hide the language from the comparison with the others: its errors are added at the end.
+        var exampleErrors = new List<ContentError>();
+        var smallTalkPath = Path.Combine(folder, SmallTalkFile);
+        var smallTalk = File.Exists(smallTalkPath) ? LoadSmallTalk(smallTalkPath, errors) : [];
         foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(file) == BotFile)
+            if (Path.GetFileName(file) is BotFile or SmallTalkFile)
                 continue;
             var id = Path.GetFileNameWithoutExtension(file);
             if (LoadGuide(file, id, errors) is { } guide)
-                guides[id] = guide;
+            {
+                var examples = Path.Combine(folder, id + ExamplesSuffix);
+                guides[id] = File.Exists(examples)
+                    ? guide with { Examples = ExamplesFile.Read(examples, code, guide, smallTalk.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), exampleErrors) }
+                    : guide;
+            }
         }
         if (guides.Count == 0)
-            errors.Add(new ContentError(folder, 0, 0, $"language '{code}' has no guide (*.yaml besides {BotFile})"));
+            errors.Add(new ContentError(folder, 0, 0, $"language '{code}' has no guide (*.yaml besides {BotFile} and {SmallTalkFile})"));
+        foreach (var orphan in Directory.GetFiles(folder, "*" + ExamplesSuffix).Where(f => !File.Exists(f[..^ExamplesSuffix.Length] + ".yaml")))
+            errors.Add(new ContentError(orphan, 0, 0, $"labelled examples for a guide that has no {Path.GetFileName(orphan)[..^ExamplesSuffix.Length]}.yaml"));
 
-        return errors.Count == before && texts is not null ? new LanguagePack(code, texts, guides) : null;
+        var valid = errors.Count == before && texts is not null;
+        errors.AddRange(exampleErrors);
+        return valid ? new LanguagePack(code, texts!, guides) { SmallTalk = smallTalk } : null;
+    }
+
+    /// <summary>
+    /// <c>smalltalk.yaml</c>: intents by id, each with the reply, example messages and, for a request for a person,
+    /// <c>handoff: true</c>.
+    /// </summary>
+    private static List<SmallTalkIntent> LoadSmallTalk(string path, List<ContentError> errors)
+    {
+        var yaml = new YamlFileReader(path, errors);
+        if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
+            return [];
+        var intents = new List<SmallTalkIntent>();
+        foreach (var (key, value) in root.Children)
+        {
+            var id = (key as YamlScalarNode)?.Value ?? "";
+            if (!TopicNames.TryParse("smalltalk:" + id, "", out _) || id.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+            {
+                yaml.Error(key, $"small-talk intent '{id}' must be a lower-case id (letters, digits, -)");
+                continue;
+            }
+            if (value is not YamlMappingNode intent)
+            {
+                yaml.Error(value, $"small-talk intent '{id}' must be a section with 'reply' and 'examples'");
+                continue;
+            }
+            yaml.RejectUnknownKeys(intent, "reply", "handoff", "examples");
+            var examples = yaml.TextList(intent, "examples");
+            if (examples.Count == 0)
+                yaml.Error(key, $"small-talk intent '{id}' needs 'examples': messages the bot learns it from");
+            intents.Add(new SmallTalkIntent(id, Checked(yaml, intent, "reply"), yaml.OptionalFlag(intent, "handoff"), examples));
+        }
+        return intents;
     }
 
     private static BotTexts? LoadTexts(string path, List<ContentError> errors)
@@ -105,7 +157,7 @@ public static class ContentLoader
         var yaml = new YamlFileReader(path, errors);
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
-        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "synonyms", "out_of_scope", "task_words");
+        yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "out_of_scope");
 
         var parts = yaml.Items(root, "parts").Select(p =>
         {
@@ -137,9 +189,7 @@ public static class ContentLoader
             Label(yaml, root, "done_title"),
             yaml.TextList(root, "done_match"),
             LoadReasons(yaml, root),
-            yaml.WordGroups(root, "synonyms"),
-            yaml.TextList(root, "out_of_scope"),
-            yaml.Words(root, "task_words"));
+            yaml.TextList(root, "out_of_scope"));
         return errors.Count == before ? guide : null;
     }
 
@@ -224,6 +274,8 @@ public static class ContentLoader
             if ((expected.Consequences is null) != (guide.Consequences is null) || (expected.Reasons is null) != (guide.Reasons is null))
                 Mismatch(id, "the sections 'consequences' and 'reasons' must be present in every language or in none");
         }
+        CompareSequence(SmallTalkFile, "small-talk intents", reference.SmallTalk.Select(i => i.Id + (i.Handoff ? " (handoff)" : "")), pack.SmallTalk.Select(i => i.Id + (i.Handoff ? " (handoff)" : "")),
+            (_, message) => errors.Add(new ContentError(Path.Combine(directory, pack.Code, SmallTalkFile), 1, 1, $"{message} (compared with '{reference.Code}')")));
     }
 
     private static void CompareSequence(string guideId, string what, IEnumerable<string> expected, IEnumerable<string> actual, Action<string, string> mismatch)

@@ -10,15 +10,29 @@ public sealed record ContentCatalog(
 }
 
 /// <summary>One language folder: the bot's phrases and every guide in that language.</summary>
-public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictionary<string, Guide> Guides);
+public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictionary<string, Guide> Guides)
+{
+    /// <summary>What the bot answers to messages that are not questions about a guide (<c>smalltalk.yaml</c>).</summary>
+    public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];
+}
 
 /// <summary>
-/// One guide in one language. <see cref="Synonyms"/> are groups of words that mean the same in this guide
-/// ("field", "line", "box"): free-text matching reads a user's word as the others of its group (every guide's
-/// groups together, as one index serves all guides). <see cref="OutOfScope"/> are phrases of nearby things the
-/// guide does not cover ("delete a review"): a message reading best as one of them is not answered with a section.
-/// <see cref="TaskWords"/> name the guide's task ("delete", "account", "form"): a how-question naming none of them asks
-/// how to do something else, so a consequence, the refund advice or a reason option does not answer it.
+/// One kind of small talk ("greeting", "thanks", "human"): example messages the reader learns it from, and the reply.
+/// A <see cref="Handoff"/> intent also passes the message to the moderators as a question.
+/// </summary>
+public sealed record SmallTalkIntent(string Id, string Reply, bool Handoff, IReadOnlyList<string> Examples);
+
+/// <summary>
+/// A user message labelled with the section that answers it (<c>&lt;guide&gt;.examples.tsv</c>), the free-text
+/// reader's training data. <see cref="Label"/> is null for an off-topic message; <see cref="Kind"/> says how it
+/// is written (paraphrase, situation, option, typo, layout, translit, offtopic, moderator).
+/// </summary>
+public sealed record LabelledExample(Understanding.Topic? Label, string Kind, string Text, int Line);
+
+/// <summary>
+/// One guide in one language. <see cref="OutOfScope"/> are phrases of nearby things the guide does not cover
+/// ("delete a review"): the free-text reader learns them as off-topic. <see cref="Examples"/> are labelled user
+/// messages (<c>&lt;guide&gt;.examples.tsv</c>), the rest of its training data.
 /// </summary>
 public sealed record Guide(
     string Id,
@@ -32,10 +46,10 @@ public sealed record Guide(
     string DoneTitle,
     IReadOnlyList<string> DoneMatch,
     ReasonList? Reasons,
-    IReadOnlyList<IReadOnlyList<string>> Synonyms,
-    IReadOnlyList<string> OutOfScope,
-    IReadOnlyList<string> TaskWords)
+    IReadOnlyList<string> OutOfScope)
 {
+    public IReadOnlyList<LabelledExample> Examples { get; init; } = [];
+
     public GuidePart PartOf(GuideStep step) => Parts.First(p => p.Number == step.Part);
 }
 

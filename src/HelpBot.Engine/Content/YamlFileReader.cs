@@ -86,18 +86,6 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
     public IReadOnlyList<string> TextList(YamlMappingNode map, string key) =>
         Sequence(map, key, "a list of phrases", sequence => sequence.Children.Select(item => Text(item, key)).OfType<string>().ToList());
 
-    /// <summary>
-    /// A list of word groups (<c>- [field, line, box]</c>): each group at least two single words, none repeated in
-    /// the group. Phrases are refused because matching reads a message word by word.
-    /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> WordGroups(YamlMappingNode map, string key) =>
-        Sequence(map, key, "a list of word groups, each like [field, line, box]", sequence =>
-            sequence.Children.Select(item => WordGroup(item, key)).OfType<IReadOnlyList<string>>().ToList());
-
-    /// <summary>A list of single words, lower-cased, each once (content <c>task_words:</c>).</summary>
-    public IReadOnlyList<string> Words(YamlMappingNode map, string key) =>
-        Sequence(map, key, "a list of single words, like [delete, account]", sequence => WordsOf(sequence, key, "in"));
-
     /// <summary>An optional list under <paramref name="key"/>, read by <paramref name="read"/>; anything but a list is an error naming <paramref name="expected"/>.</summary>
     private IReadOnlyList<T> Sequence<T>(YamlMappingNode map, string key, string expected, Func<YamlSequenceNode, IReadOnlyList<T>> read)
     {
@@ -111,38 +99,6 @@ internal sealed class YamlFileReader(string file, List<ContentError> errors)
                 Error(other, $"'{key}' must be {expected}");
                 return [];
         }
-    }
-
-    private List<string>? WordGroup(YamlNode node, string key)
-    {
-        if (node is not YamlSequenceNode sequence)
-        {
-            Error(node, $"each entry of '{key}' must be a group of words like [field, line, box]");
-            return null;
-        }
-        var words = WordsOf(sequence, key, "in one group of");
-        if (sequence.Children.Count < 2)
-            Error(node, $"a group of '{key}' needs at least two words that mean the same");
-        return words;
-    }
-
-    /// <param name="where">How an error names the place of a repeated word: "in" the list, "in one group of" it.</param>
-    private List<string> WordsOf(YamlSequenceNode sequence, string key, string where)
-    {
-        var words = new List<string>(sequence.Children.Count);
-        foreach (var child in sequence.Children)
-        {
-            if (Text(child, key) is not { } word)
-                continue;
-            var lower = word.ToLowerInvariant();
-            if (!word.All(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '’'))
-                Error(child, $"'{word}' in '{key}' must be a single word (letters, digits, - or ')");
-            else if (words.Contains(lower))
-                Error(child, $"'{word}' appears twice {where} '{key}'");
-            else
-                words.Add(lower);
-        }
-        return words;
     }
 
     public YamlMappingNode? Mapping(YamlMappingNode map, string key, bool required)

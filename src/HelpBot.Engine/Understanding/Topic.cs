@@ -26,11 +26,15 @@ public enum TopicKind
     /// <summary>One reason option; <see cref="Topic.Id"/> is its id.</summary>
     Reason,
 
-    /// <summary>Nearby things the guide does not cover (content <c>out_of_scope:</c>): never answered, never offered.</summary>
-    OutOfScope,
+    /// <summary>Small talk (content <c>smalltalk.yaml</c>): a greeting, thanks, "talk to a human"; <see cref="Topic.Id"/> is the intent.</summary>
+    SmallTalk,
 }
 
-public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = null);
+/// <summary>A section of a guide, or a small-talk intent (which belongs to no guide: its <see cref="Guide"/> is empty).</summary>
+public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = null)
+{
+    public static Topic SmallTalk(string intent) => new("", TopicKind.SmallTalk, intent);
+}
 
 /// <summary>What a message was understood as, and how sure the matcher is (0..1).</summary>
 public readonly record struct TextMatch(Topic Topic, double Confidence);

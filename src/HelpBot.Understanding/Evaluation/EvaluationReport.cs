@@ -1,77 +1,71 @@
 using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Understanding;
-using HelpBot.Understanding.Index;
+using HelpBot.Understanding.Model;
 
 namespace HelpBot.Understanding.Evaluation;
 
-/// <summary>The figures of one evaluation run.</summary>
-/// <param name="answer">The screen a topic opens (a part opens its first step).</param>
-/// <param name="decide">The understanding's answer for a ranked message at a confidence threshold.</param>
-public sealed class EvaluationReport(
-    IReadOnlyList<EvaluationOutcome> outcomes,
-    string defaultGuide,
-    Func<Topic, Topic> answer,
-    Func<MatchResult, double, Topic?> decide)
+/// <summary>The figures of one evaluation run, and the same figures at other answer thresholds.</summary>
+/// <param name="screenOf">The screen a section opens (a part opens its first sub-step): two labels of one screen are one answer.</param>
+public sealed class EvaluationReport
 {
-    private readonly Func<Topic, Topic> _answer = answer;
-    private readonly Func<MatchResult, double, Topic?> _decide = decide;
+    private static readonly double[] SweptThresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8];
+    private readonly string _source;
+    private readonly string _defaultGuide;
+    private readonly Func<Topic, Topic> _screenOf;
+    private readonly Reader _reader;
 
-    public IReadOnlyList<EvaluationOutcome> Outcomes { get; } = outcomes;
-
-    public IReadOnlyList<EvaluationOutcome> OnTopic { get; } = outcomes.Where(o => !o.Case.IsOffTopic).ToArray();
-
-    public IReadOnlyList<EvaluationOutcome> OffTopic { get; } = outcomes.Where(o => o.Case.IsOffTopic).ToArray();
-
-    /// <summary>On-topic messages answered with the expected section, over all on-topic messages.</summary>
-    public double TopOneAccuracy => Share(OnTopic.Count(o => o.Correct), OnTopic.Count);
-
-    /// <summary>Off-topic messages that fell back to the menu, over all off-topic messages.</summary>
-    public double OffTopicFallbackRate => Share(OffTopic.Count(o => o.Correct), OffTopic.Count);
-
-    /// <summary>Messages answered with a section that was not the expected one (off-topic ones included): the harmful errors.</summary>
-    public int WrongAnswers => Outcomes.Count(o => !o.Correct && o.Answered is not null);
-
-    /// <summary>On-topic messages the bot was not sure about and answered with the menu instead.</summary>
-    public int OnTopicFallbacks => OnTopic.Count(o => o.Answered is null);
-
-    /// <summary>On-topic messages that fell back but offered the expected section among the choices.</summary>
-    public int FallbacksOfferingExpected => OnTopic.Count(o => o.Answered is null && o.Case.Expected is { } expected
-        && o.Suggested.Any(s => _answer(s) == _answer(expected)));
-
-    /// <summary>On-topic messages answered with a wrong section.</summary>
-    public int OnTopicWrongAnswers => OnTopic.Count(o => !o.Correct && o.Answered is not null);
-
-    /// <summary>On-topic messages answered with a wrong section whose "not what I asked" offers the expected one.</summary>
-    public int WrongAnswersOfferingExpected => OnTopic.Count(o => !o.Correct && o.Answered is not null && o.Case.Expected is { } expected
-        && o.Suggested.Any(s => _answer(s) == _answer(expected)));
-
-    /// <summary>Off-topic messages that fell back with sections offered anyway (harmless, but noise).</summary>
-    public int OffTopicWithSuggestions => OffTopic.Count(o => o.Answered is null && o.Suggested.Count > 0);
-
-    public string Format(string source)
+    internal EvaluationReport(IReadOnlyList<EvaluationOutcome> outcomes, string source, string defaultGuide, Func<Topic, Topic> screenOf, Reader reader, double answerConfidence)
     {
+        Outcomes = outcomes;
+        _source = source;
+        _defaultGuide = defaultGuide;
+        _screenOf = screenOf;
+        _reader = reader;
+        AnswerConfidence = answerConfidence;
+        Figures = FiguresOf(outcomes.Select(o => (o.Case, o.Answered, o.Offered)).ToArray());
+    }
+
+    public IReadOnlyList<EvaluationOutcome> Outcomes { get; }
+
+    public double AnswerConfidence { get; }
+
+    /// <summary>The figures at the configured answer threshold.</summary>
+    public EvaluationFigures Figures { get; }
+
+    /// <summary>The figures the same model would give at another answer threshold.</summary>
+    public EvaluationFigures At(double answerConfidence) =>
+        FiguresOf(Outcomes.Select(o =>
+        {
+            var reading = _reader.Decide(o.Screens, answerConfidence);
+            return (o.Case, reading.Match?.Topic, reading.Suggestions);
+        }).ToArray());
+
+    public string Format()
+    {
+        var f = Figures;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"evaluation: {source} ({Outcomes.Count} messages: {OnTopic.Count} on topic, {OffTopic.Count} off topic)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"top-1 accuracy: {TopOneAccuracy:P1} ({OnTopic.Count(o => o.Correct)}/{OnTopic.Count})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {OffTopicFallbackRate:P1} ({OffTopic.Count(o => o.Correct)}/{OffTopic.Count})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {WrongAnswers}; on-topic messages that fell back: {OnTopicFallbacks}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"fallbacks offering the expected section: {FallbacksOfferingExpected}/{OnTopicFallbacks}; off-topic messages offered sections: {OffTopicWithSuggestions}/{OffTopic.Count}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections on topic whose \"not what I asked\" offers the expected section: {WrongAnswersOfferingExpected}/{OnTopicWrongAnswers}");
-        text.AppendLine("by language and kind (right / all; wrong sections, fallbacks):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"evaluation: {_source} ({Outcomes.Count} messages: {f.OnTopic} on topic, {f.SmallTalk} small talk, {f.OffTopic} off topic; answer at {AnswerConfidence:F2})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"top-1 accuracy: {f.TopOneAccuracy:P1} ({f.Right}/{f.OnTopic})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"off-topic fallback rate: {f.OffTopicFallbackRate:P1} ({f.OffTopicFellBack}/{f.OffTopic})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"wrong sections: {f.WrongSections} ({f.OnTopicWrong} on topic, {Share(f.OnTopicWrong, f.OnTopic):P1} of them; {f.WrongSections - f.OnTopicWrong} off topic or small talk)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"answered or offered: {Share(f.AnsweredOrOffered, f.OnTopic):P1} ({f.AnsweredOrOffered}/{f.OnTopic}: the right section answered, or offered as a button when not sure or under \"Not what I asked\")");
+        text.AppendLine(CultureInfo.InvariantCulture, $"small talk: {Share(f.SmallTalkRight, f.SmallTalk):P1} ({f.SmallTalkRight}/{f.SmallTalk})");
+        text.AppendLine("by language and kind (right / all; wrong sections, not answered):");
         foreach (var group in Outcomes.GroupBy(o => (o.Case.Language, o.Case.Kind)).OrderBy(g => g.Key.Language, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
         {
-            var right = group.Count(o => o.Correct);
-            var wrong = group.Count(o => !o.Correct && o.Answered is not null);
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(right, group.Count()),7:P1} ({right}/{group.Count()}; {wrong} wrong, {group.Count() - right - wrong} fell back)");
+            var right = group.Count(o => IsRight(o.Case, o.Answered));
+            var wrong = group.Count(o => IsWrongSection(o.Case, o.Answered));
+            var unanswered = group.Count(o => o.Answered is null);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key.Language} {group.Key.Kind,-11} {Share(right, group.Count()),7:P1} ({right}/{group.Count()}; {wrong} wrong, {unanswered} not answered)");
         }
-        text.AppendLine("by confidence threshold (accuracy / off-topic fallback / wrong sections):");
+        text.AppendLine("by answer threshold (top-1 / off-topic fallback / wrong sections / answered or offered):");
         foreach (var threshold in SweptThresholds)
         {
-            var (accuracy, fallback, wrong) = At(threshold);
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {threshold:F2}: {accuracy,7:P1} / {fallback,7:P1} / {wrong}");
+            var at = At(threshold);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {threshold:F2}: {at.TopOneAccuracy,7:P1} / {at.OffTopicFallbackRate,7:P1} / {at.WrongSections,3} / {Share(at.AnsweredOrOffered, at.OnTopic),7:P1}");
         }
-        var misses = Outcomes.Where(o => !o.Correct).ToArray();
+        var misses = Outcomes.Where(o => !IsRight(o.Case, o.Answered)).ToArray();
         if (misses.Length > 0)
         {
             text.AppendLine("misses:");
@@ -81,35 +75,55 @@ public sealed class EvaluationReport(
         return text.ToString();
     }
 
-    private static readonly double[] SweptThresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+    private EvaluationFigures FiguresOf(IReadOnlyList<(EvaluationCase Case, Topic? Answered, IReadOnlyList<Topic> Offered)> outcomes)
+    {
+        var onTopic = outcomes.Where(o => o.Case.IsOnTopic).ToArray();
+        return new EvaluationFigures(
+            OnTopic: onTopic.Length,
+            Right: onTopic.Count(o => IsRight(o.Case, o.Answered)),
+            OnTopicWrong: onTopic.Count(o => IsWrongSection(o.Case, o.Answered)),
+            AnsweredOrOffered: onTopic.Count(o => IsRight(o.Case, o.Answered) || o.Offered.Any(t => _screenOf(t) == _screenOf(o.Case.Expected!.Value))),
+            OffTopic: outcomes.Count(o => o.Case.IsOffTopic),
+            OffTopicFellBack: outcomes.Count(o => o.Case.IsOffTopic && IsRight(o.Case, o.Answered)),
+            SmallTalk: outcomes.Count(o => o.Case.IsSmallTalk),
+            SmallTalkRight: outcomes.Count(o => o.Case.IsSmallTalk && IsRight(o.Case, o.Answered)),
+            WrongSections: outcomes.Count(o => IsWrongSection(o.Case, o.Answered)));
+    }
 
     /// <summary>
-    /// What the figures would be with another <see cref="UnderstandingOptions.MinConfidence"/>, from the same ranking
-    /// and with the same rule the bot answers by (minimum score, contested runner-ups).
+    /// A section is right when it opens the expected screen; small talk when it is the expected intent; an off-topic
+    /// message is right when it gets no section (a small-talk reply is no harm to it).
     /// </summary>
-    public (double Accuracy, double OffTopicFallback, int Wrong) At(double threshold)
+    private bool IsRight(EvaluationCase c, Topic? answered) => c.Expected switch
     {
-        var answers = Outcomes.Select(o => (Outcome: o, Topic: _decide(o.Explanation, threshold))).ToArray();
-        bool Right((EvaluationOutcome Outcome, Topic? Topic) a) => a.Outcome.Case.Expected is { } expected
-            ? a.Topic is { } topic && _answer(topic) == _answer(expected)
-            : a.Topic is null;
-        var onTopic = answers.Where(a => !a.Outcome.Case.IsOffTopic).ToArray();
-        var offTopic = answers.Where(a => a.Outcome.Case.IsOffTopic).ToArray();
-        return (Share(onTopic.Count(Right), onTopic.Length), Share(offTopic.Count(Right), offTopic.Length), answers.Count(a => a.Topic is not null && !Right(a)));
-    }
+        null => answered is not { Kind: not TopicKind.SmallTalk },
+        { Kind: TopicKind.SmallTalk } expected => answered == expected,
+        { } expected => answered is { } a && a.Kind != TopicKind.SmallTalk && _screenOf(a) == _screenOf(expected),
+    };
+
+    /// <summary>The harmful error: a section the message did not ask about.</summary>
+    private bool IsWrongSection(EvaluationCase c, Topic? answered) =>
+        answered is { Kind: not TopicKind.SmallTalk } a && !(c.Expected is { } e && _screenOf(a) == _screenOf(e));
 
     private string Describe(EvaluationOutcome outcome)
     {
-        var expected = outcome.Case.Expected is { } e ? TopicNames.Format(e, defaultGuide) : EvaluationSet.OffTopic;
-        var offered = string.Join(", ", outcome.Suggested.Select(s => TopicNames.Format(s, defaultGuide)));
-        var answered = outcome.Answered is { } a ? TopicNames.Format(a, defaultGuide) + (offered.Length > 0 ? ", then offering " + offered : "")
-            : offered.Length == 0 ? "fallback"
-            : "fallback offering " + offered;
-        var ranked = string.Join(", ", outcome.Explanation.Candidates.Take(3).Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"{TopicNames.Format(c.Topic, defaultGuide)} {c.Score:F2}/{c.Confidence:F2}")));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"  line {outcome.Case.Line} [{outcome.Case.Language} {outcome.Case.Kind}] \"{outcome.Case.Message}\": expected {expected}, got {answered}; words [{string.Join(' ', outcome.Explanation.Words)}]; ranked {ranked}");
+        string Name(Topic? t) => t is { } topic ? TopicNames.Format(topic, _defaultGuide) : TopicNames.OffTopic;
+        var offered = string.Join(", ", outcome.Offered.Select(t => Name(t)));
+        var got = outcome.Answered is { } a ? Name(a) + (offered.Length > 0 ? ", then offering " + offered : "")
+            : offered.Length == 0 ? "fallback" : "fallback offering " + offered;
+        var ranked = string.Join(", ", outcome.Screens.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{Name(s.Topic)} {s.Probability:F2}")));
+        return $"  {outcome.Case.Source} [{outcome.Case.Language} {outcome.Case.Kind}] \"{outcome.Case.Message}\": expected {Name(outcome.Case.Expected)}, got {got}; ranked {ranked}";
     }
 
-    private static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+    internal static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+}
+
+/// <summary>Counts of one evaluation at one threshold; the rates follow from them.</summary>
+public sealed record EvaluationFigures(int OnTopic, int Right, int OnTopicWrong, int AnsweredOrOffered, int OffTopic, int OffTopicFellBack, int SmallTalk, int SmallTalkRight, int WrongSections)
+{
+    public double TopOneAccuracy => EvaluationReport.Share(Right, OnTopic);
+
+    public double OffTopicFallbackRate => EvaluationReport.Share(OffTopicFellBack, OffTopic);
+
+    public double AnsweredOrOfferedRate => EvaluationReport.Share(AnsweredOrOffered, OnTopic);
 }

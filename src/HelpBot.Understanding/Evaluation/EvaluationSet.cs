@@ -1,13 +1,14 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+
 namespace HelpBot.Understanding.Evaluation;
 
 /// <summary>
-/// Reads an evaluation file: <c>language TAB expected-topic TAB kind TAB message</c> a line, <c>none</c> as the
-/// topic of an off-topic message; blank lines and <c>#</c> comments are skipped.
+/// Reads an evaluation file in the examples files' format (<see cref="ExamplesFile.Format"/>): <c>none</c> as the label
+/// of an off-topic message; blank lines and <c>#</c> comments are skipped.
 /// </summary>
 public static class EvaluationSet
 {
-    public const string OffTopic = "none";
-
     public static IReadOnlyList<EvaluationCase> Load(string path, string defaultGuide) =>
         Parse(File.ReadAllLines(path), path, defaultGuide);
 
@@ -22,11 +23,11 @@ public static class EvaluationSet
                 continue;
             var fields = line.Split('\t');
             if (fields.Length != 4 || fields[3].Length == 0)
-                throw new FormatException($"{source}:{i + 1}: expected 'language<TAB>topic<TAB>kind<TAB>message'");
-            var expected = fields[1] == OffTopic ? (Engine.Understanding.Topic?)null
+                throw new FormatException($"{source}:{i + 1}: expected '{ExamplesFile.Format}'");
+            var expected = fields[1] == TopicNames.OffTopic ? (Topic?)null
                 : TopicNames.TryParse(fields[1], defaultGuide, out var topic) ? topic
-                : throw new FormatException($"{source}:{i + 1}: unknown topic '{fields[1]}'");
-            cases.Add(new EvaluationCase(i + 1, fields[0], expected, fields[2], fields[3]));
+                : throw new FormatException($"{source}:{i + 1}: unknown label '{fields[1]}'");
+            cases.Add(new EvaluationCase($"{source}:{i + 1}", fields[0], expected, fields[2], fields[3]));
         }
         return cases;
     }

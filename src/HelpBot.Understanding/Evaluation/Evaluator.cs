@@ -1,26 +1,69 @@
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Model;
+using HelpBot.Understanding.Training;
 
 namespace HelpBot.Understanding.Evaluation;
 
-/// <summary>Runs labelled messages through the understanding by the rule the engine answers with, and scores the answers.</summary>
-public static class Evaluator
+/// <summary>
+/// Measures the reader honestly: a message it is measured on is never among those it was trained on. A labelled file
+/// is measured by a model trained on the content without the file's messages; cross-validation trains K models, each
+/// without one K-th of the training data, and measures each on the messages it did not see.
+/// </summary>
+public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions options, ModelSettings? settings = null)
 {
-    public static EvaluationReport Run(LuceneTextUnderstanding understanding, ContentCatalog catalog, IEnumerable<EvaluationCase> cases)
+    private readonly ModelSettings _settings = settings ?? new ModelSettings();
+
+    /// <summary>The labelled messages of a file, read by a model trained on the content without them.</summary>
+    public EvaluationReport Holdout(IReadOnlyList<EvaluationCase> cases, string source)
     {
-        ArgumentNullException.ThrowIfNull(understanding);
-        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(cases);
+        var measured = cases.Select(c => ExamplesFile.Key(c.Message)).ToHashSet(StringComparer.Ordinal);
+        var training = TrainingSet.From(catalog).Where(e => !measured.Contains(ExamplesFile.Key(e.Text))).ToArray();
+        return Measure(training, cases, source);
+    }
+
+    /// <summary>
+    /// Stratified K-fold cross-validation over the whole training set: every example is held out once, in the fold its
+    /// label's turn puts it in (labels spread evenly over the folds), and the users' messages among them are measured.
+    /// </summary>
+    public EvaluationReport CrossValidate(int folds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var all = TrainingSet.From(catalog);
+        var foldOf = new int[all.Count];
+        foreach (var group in all.Select((e, i) => (e, i)).GroupBy(x => x.e.Label))
+        {
+            var n = 0;
+            foreach (var (_, i) in group)
+                foldOf[i] = n++ % folds;
+        }
+        var outcomes = new List<EvaluationOutcome>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var training = all.Where((_, i) => foldOf[i] != fold).ToArray();
+            var measured = all.Where((e, i) => foldOf[i] == fold && e.IsMessage)
+                .Select(e => new EvaluationCase(e.Source, e.Language, e.Label, e.Kind, e.Text)).ToArray();
+            outcomes.AddRange(Measure(training, measured, "").Outcomes);
+        }
+        return Report(outcomes, $"{folds}-fold cross-validation over {all.Count} training examples");
+    }
+
+    private EvaluationReport Measure(IReadOnlyList<TrainingExample> training, IReadOnlyList<EvaluationCase> cases, string source)
+    {
+        using var normalizer = new TextNormalizer();
+        var model = IntentModel.Train(training, normalizer, _settings);
+        var reader = new Reader(catalog, options);
         var outcomes = cases.Select(c =>
         {
-            var explanation = understanding.Explain(c.Message);
-            // The engine's reading, decided from this same ranking rather than ranking the message again.
-            var reading = understanding.Read(explanation);
-            var match = reading.Match;
-            var correct = c.Expected is { } expected
-                ? match is { } m && TopicNames.Answer(m.Topic, catalog) == TopicNames.Answer(expected, catalog)
-                : match is null;
-            return new EvaluationOutcome(c, match?.Topic, match?.Confidence ?? 0, correct, explanation, reading.Suggestions);
+            var screens = reader.Screens(model.Rank(normalizer.Normalize(c.Message)), near: null);
+            var reading = reader.Decide(screens, options.AnswerConfidence);
+            return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, screens);
         }).ToArray();
-        return new EvaluationReport(outcomes, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), (result, threshold) => understanding.Decide(result, threshold)?.Topic);
+        return Report(outcomes, source);
     }
+
+    private EvaluationReport Report(IReadOnlyList<EvaluationOutcome> outcomes, string source) =>
+        new(outcomes, source, catalog.DefaultGuide, t => TopicNames.Answer(t, catalog), new Reader(catalog, options), options.AnswerConfidence);
 }

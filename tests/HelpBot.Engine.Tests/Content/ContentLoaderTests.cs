@@ -63,15 +63,21 @@ public sealed class ContentLoaderTests
         { "en/aliexpress.yaml", "  - id: form-email", "  - id: form-mail", "en/aliexpress.yaml", "@1", "step ids differ" },
         { "en/aliexpress.yaml", "    show_reasons: true", "    show_reasons: yes please", "en/aliexpress.yaml", "show_reasons", "must be true or false" },
         { "ru/aliexpress.yaml", "    part: 1\n    text: В красной", "    part: one\n    text: В красной", "ru/aliexpress.yaml", "part: one", "must be a whole number" },
-        { "en/aliexpress.yaml", "  - [field, line, box, input, blank, slot]", "  - [field, text box, line]", "en/aliexpress.yaml", "text box", "'text box' in 'synonyms' must be a single word" },
-        { "en/aliexpress.yaml", "  - [mailbox, inbox]", "  - [mailbox]", "en/aliexpress.yaml", "  - [mailbox]", "needs at least two words" },
-        { "en/aliexpress.yaml", "  - [mailbox, inbox]", "  - [mailbox, Mailbox]", "en/aliexpress.yaml", "  - [mailbox, Mailbox]", "'Mailbox' appears twice" },
-        { "ru/aliexpress.yaml", "  - [ящик, инбокс]", "  - инбокс", "ru/aliexpress.yaml", "  - инбокс", "must be a group of words" },
-        { "ru/aliexpress.yaml", "synonyms:\n", "synonyms: поле\n", "ru/aliexpress.yaml", "synonyms: поле", "must be a list of word groups" },
         { "en/aliexpress.yaml", "out_of_scope:\n", "out_of_scope: delete a review\n", "en/aliexpress.yaml", "out_of_scope: delete", "'out_of_scope' must be a list of phrases" },
-        { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete account, deletion,", "en/aliexpress.yaml", "task_words:", "'delete account' in 'task_words' must be a single word" },
-        { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete, Delete,", "en/aliexpress.yaml", "task_words:", "'Delete' appears twice in 'task_words'" },
-        { "ru/aliexpress.yaml", "task_words: [удалить, удаление, деактивировать, деактивация, аккаунт, акк, профиль, учётная, снести, стереть, закрыть, уйти, форма, причина, вариант]", "task_words: удалить", "ru/aliexpress.yaml", "task_words:", "'task_words' must be a list of single words" },
+        { "en/aliexpress.yaml", "out_of_scope:\n", "task_words: [delete]\nout_of_scope:\n", "en/aliexpress.yaml", "task_words:", "unknown key 'task_words'" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\toverveiw\tparaphrase\tхочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "overveiw", "unknown label 'overveiw'" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\tstep:form-mail\tparaphrase\tхочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "form-mail", "unknown label 'step:form-mail'" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\tsmalltalk:weather\tparaphrase\tхочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "smalltalk:weather", "unknown label 'smalltalk:weather'" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "en\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "en\toverview", "language 'en' in the folder of 'ru'" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\toverview\tparaphrase хочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "paraphrase хочу", "expected 4 fields" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\toverview\tPara phrase\tхочу удалить аккаунт на али\n", "ru/aliexpress.examples.tsv", "Para phrase", "kind 'Para phrase' must be one lower-case word" },
+        { "ru/aliexpress.examples.tsv", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\n", "ru\toverview\tparaphrase\tхочу удалить аккаунт на али\nru\tdone\tparaphrase\tХочу удалить  аккаунт на али\n", "ru/aliexpress.examples.tsv", "Хочу удалить  аккаунт", "labelled 'overview' on line" },
+        { "en/aliexpress.examples.tsv", "en\treason:scammed\t", "en\treason:scammed\toption\t\u0007\nen\treason:scammed\t", "en/aliexpress.examples.tsv", "\u0007", "without control characters" },
+        { "en/smalltalk.yaml", "greeting:", "greetings:", "en/smalltalk.yaml", "@1", "small-talk intents differ" },
+        { "ru/smalltalk.yaml", "  handoff: true\n", "  handoff: true\n  hand_off: true\n", "ru/smalltalk.yaml", "hand_off", "unknown key 'hand_off'" },
+        { "ru/smalltalk.yaml", "thanks:\n", "Thanks!:\n", "ru/smalltalk.yaml", "Thanks!", "must be a lower-case id" },
+        { "en/smalltalk.yaml", "  handoff: true\n", "  handoff: false\n", "en/smalltalk.yaml", "@1", "small-talk intents differ" },
+        { "en/smalltalk.yaml", "where you left off.\"\n  examples:", "where you left off.\"\n  examples: []\n  examples_before:", "en/smalltalk.yaml", "goodbye:", "needs 'examples'" },
     };
 
     [Theory]
@@ -93,14 +99,30 @@ public sealed class ContentLoaderTests
     }
 
     [Fact]
-    public void Load_RepositoryContent_ReadsSynonymGroupsAsLowerCaseWords()
+    public void Load_RepositoryContent_ReadsLabelledExamplesAndSmallTalkOfEveryLanguage()
     {
         var catalog = TestContent.Load();
 
-        var groups = catalog.Languages["en"].Guides["aliexpress"].Synonyms;
-        Assert.Contains(groups, g => g.Contains("box") && g.Contains("field"));
-        Assert.All(groups.SelectMany(g => g), w => Assert.Equal(w.ToLowerInvariant(), w));
-        Assert.NotEmpty(catalog.Languages["ru"].Guides["aliexpress"].Synonyms);
+        foreach (var pack in catalog.Languages.Values)
+        {
+            var examples = pack.Guides["aliexpress"].Examples;
+            Assert.True(examples.Count > 500, $"{pack.Code}: {examples.Count} examples");
+            Assert.Contains(examples, e => e.Label is null && e.Kind == "offtopic");
+            Assert.Contains(examples, e => e.Label is { Kind: Engine.Understanding.TopicKind.Reason });
+            Assert.Equal(["greeting", "thanks", "goodbye", "bot", "human", "abuse"], pack.SmallTalk.Select(i => i.Id));
+            Assert.Equal(["human"], pack.SmallTalk.Where(i => i.Handoff).Select(i => i.Id));
+        }
+    }
+
+    [Fact]
+    public void Load_ExamplesOfAGuideThatDoesNotExist_AreRefused()
+    {
+        using var content = TestContent.Copy();
+        File.Copy(content.PathOf("en/aliexpress.examples.tsv"), content.PathOf("en/alibaba.examples.tsv"));
+
+        var ex = Assert.Throws<ContentValidationException>(() => ContentLoader.Load(content.Root));
+
+        Assert.Contains(ex.Errors, e => e.File == content.PathOf("en/alibaba.examples.tsv") && e.Message.Contains("no alibaba.yaml", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,6 +153,7 @@ public sealed class ContentLoaderTests
         using var content = TestContent.Copy();
         Directory.CreateDirectory(content.PathOf("uk"));
         File.Copy(content.PathOf("en/bot.yaml"), content.PathOf("uk/bot.yaml"));
+        File.Copy(content.PathOf("en/smalltalk.yaml"), content.PathOf("uk/smalltalk.yaml"));
         foreach (var language in new[] { "ru", "en", "uk" })
         {
             File.Copy(content.PathOf("en/aliexpress.yaml"), content.PathOf($"{language}/alibaba.yaml"));

@@ -1,15 +1,18 @@
 using System.Globalization;
 using HelpBot.Engine.Content;
-using HelpBot.Engine.Understanding;
 
-namespace HelpBot.Understanding.Evaluation;
+namespace HelpBot.Engine.Understanding;
 
 /// <summary>
-/// Short names for topics in evaluation files: <c>overview</c>, <c>consequence:email-reuse</c>, <c>part:2</c>,
-/// <c>step:form-phrase</c>, <c>reason:scammed</c>; <c>guide/…</c> names another guide than the default one.
+/// Short names for topics in training and evaluation files: <c>overview</c>, <c>consequence:email-reuse</c>,
+/// <c>part:2</c>, <c>step:form-phrase</c>, <c>reason:scammed</c>; <c>guide/…</c> names another guide than the default
+/// one; <c>smalltalk:greeting</c> names a small-talk intent, which belongs to no guide.
 /// </summary>
 public static class TopicNames
 {
+    /// <summary>The label of a message that is about nothing the bot covers.</summary>
+    public const string OffTopic = "none";
+
     private static readonly Dictionary<string, TopicKind> Kinds = new(StringComparer.Ordinal)
     {
         ["overview"] = TopicKind.Overview,
@@ -21,14 +24,14 @@ public static class TopicNames
         ["done"] = TopicKind.Done,
         ["reasons"] = TopicKind.Reasons,
         ["reason"] = TopicKind.Reason,
-        ["out-of-scope"] = TopicKind.OutOfScope,
+        ["smalltalk"] = TopicKind.SmallTalk,
     };
 
     public static string Format(Topic topic, string defaultGuide)
     {
         var kind = Kinds.First(k => k.Value == topic.Kind).Key;
         var name = topic.Id is null ? kind : kind + ":" + topic.Id;
-        return topic.Guide == defaultGuide ? name : topic.Guide + "/" + name;
+        return topic.Guide == defaultGuide || topic.Kind == TopicKind.SmallTalk ? name : topic.Guide + "/" + name;
     }
 
     public static bool TryParse(string name, string defaultGuide, out Topic topic)
@@ -41,17 +44,38 @@ public static class TopicNames
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         var kindName = colon < 0 ? rest : rest[..colon];
         var id = colon < 0 ? null : rest[(colon + 1)..];
-        if (!Kinds.TryGetValue(kindName, out var kind) || id is "")
+        if (!Kinds.TryGetValue(kindName, out var kind) || id is "" || HasId(kind) != id is not null)
             return false;
-        topic = new Topic(guide, kind, id);
+        topic = kind == TopicKind.SmallTalk ? Topic.SmallTalk(id!) : new Topic(guide, kind, id);
         return true;
     }
 
-    /// <summary>Every topic the content has (the index's topics), so that a label naming a missing section is caught.</summary>
-    public static IEnumerable<Topic> All(ContentCatalog catalog)
+    private static bool HasId(TopicKind kind) => kind is TopicKind.Consequence or TopicKind.Part or TopicKind.Step or TopicKind.Reason or TopicKind.SmallTalk;
+
+    /// <summary>Every section a guide has, so that a label naming a missing one is caught.</summary>
+    public static IEnumerable<Topic> All(Guide guide)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return Index.TopicDocuments.From(catalog).Select(d => d.Topic).Distinct();
+        ArgumentNullException.ThrowIfNull(guide);
+        var id = guide.Id;
+        yield return new Topic(id, TopicKind.Overview);
+        if (guide.Consequences is { } consequences)
+        {
+            yield return new Topic(id, TopicKind.Consequences);
+            foreach (var item in consequences.Items)
+                yield return new Topic(id, TopicKind.Consequence, item.Id);
+            yield return new Topic(id, TopicKind.Refunds);
+        }
+        foreach (var part in guide.Parts)
+            yield return new Topic(id, TopicKind.Part, part.Number.ToString(CultureInfo.InvariantCulture));
+        foreach (var step in guide.Steps)
+            yield return new Topic(id, TopicKind.Step, step.Id);
+        yield return new Topic(id, TopicKind.Done);
+        if (guide.Reasons is { } reasons)
+        {
+            yield return new Topic(id, TopicKind.Reasons);
+            foreach (var option in reasons.Options)
+                yield return new Topic(id, TopicKind.Reason, option.Id);
+        }
     }
 
     /// <summary>

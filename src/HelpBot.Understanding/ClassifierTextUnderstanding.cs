@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Model;
+using HelpBot.Understanding.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Understanding;
+
+/// <summary>
+/// Free-text understanding by a classifier trained on the content: normalise (<see cref="TextNormalizer"/>) → featurise
+/// and classify (<see cref="IntentModel"/>) → decide (<see cref="Reader"/>). It trains at start and again, in the
+/// background, whenever the content changes; the previous model answers until the new one is ready.
+/// </summary>
+public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposable
+{
+    private readonly IContentProvider _content;
+    private readonly UnderstandingOptions _options;
+    private readonly ILogger _logger;
+    private readonly TextNormalizer _normalizer = new();
+    private readonly ModelSettings _settings;
+    private readonly ModelStore _store;
+    private volatile Trained _current;
+    private Task _retraining = Task.CompletedTask;
+
+    public ClassifierTextUnderstanding(IContentProvider content, IOptions<UnderstandingOptions> options, ILogger<ClassifierTextUnderstanding>? logger = null)
+        : this(content, options?.Value ?? throw new ArgumentNullException(nameof(options)), new ModelSettings(), logger)
+    {
+    }
+
+    internal ClassifierTextUnderstanding(IContentProvider content, UnderstandingOptions options, ModelSettings settings, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _content = content;
+        _options = options;
+        _settings = settings;
+        _logger = logger ?? NullLogger.Instance;
+        _store = new ModelStore(string.IsNullOrWhiteSpace(options.ModelDirectory) ? null : options.ModelDirectory, _logger);
+        _current = Train(content.Current);
+        content.Changed += Retrain;
+    }
+
+    /// <summary>The training run behind the answers now: how many examples, how long it took.</summary>
+    public TrainingSummary Summary => _current.Summary;
+
+    /// <summary>Completes when the retraining started by the last content change has finished (tests wait on it).</summary>
+    public Task Retraining => _retraining;
+
+    public TextReading Understand(string text, string language, Topic? near)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var current = _current;
+        return current.Reader.Decide(current.Model.Rank(_normalizer.Normalize(text)), near);
+    }
+
+    public void Dispose()
+    {
+        _content.Changed -= Retrain;
+        _normalizer.Dispose();
+    }
+
+    private void Retrain(ContentCatalog catalog)
+    {
+        // Content reloads are rare and each trains from the whole catalogue, so a newer reload simply follows the
+        // one in progress; the model answering meanwhile is the last one trained.
+        _retraining = _retraining.ContinueWith(_ =>
+        {
+            try
+            {
+                _current = Train(catalog);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.RetrainFailed(_logger, ex);
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private Trained Train(ContentCatalog catalog)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var examples = TrainingSet.From(catalog);
+        var model = _store.Get(examples, _normalizer, _settings, out var trained);
+        var summary = new TrainingSummary(examples.Count, trained, Stopwatch.GetElapsedTime(started));
+        Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
+        return new Trained(model, new Reader(catalog, _options), summary);
+    }
+
+    private sealed record Trained(IntentModel Model, Reader Reader, TrainingSummary Summary);
+}
+
+/// <summary>What the model answering now was trained from, whether it was trained or loaded, and how long that took.</summary>
+public sealed record TrainingSummary(int Examples, bool Trained, TimeSpan Duration);

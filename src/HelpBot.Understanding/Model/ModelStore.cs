@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using HelpBot.Understanding.Analysis;
+using HelpBot.Understanding.Training;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Understanding.Model;
+
+/// <summary>
+/// Trains a model only when no equal one exists: models are kept by a key made of the training data's digest, the
+/// settings and the build of this assembly (its featurisation), in memory for the process and as ML.NET model files in
+/// <paramref name="directory"/> for the next start. A damaged or unreadable file is trained again and replaced.
+/// </summary>
+internal sealed partial class ModelStore(string? directory, ILogger logger)
+{
+    /// <summary>Models kept in memory: the current one and a few that content edits may come back to.</summary>
+    private const int MemoryCapacity = 4;
+
+    private static readonly ConcurrentDictionary<string, Lazy<IntentModel>> Memory = new(StringComparer.Ordinal);
+    private static readonly string Build = typeof(ModelStore).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
+    public IntentModel Get(IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
+    {
+        var key = $"{TrainingSet.Digest(examples)}-{Digest(settings)}-{Build}";
+        var wasTrained = false;
+        var lazy = Memory.GetOrAdd(key, _ => new Lazy<IntentModel>(() => LoadOrTrain(key, examples, normalizer, settings, out wasTrained)));
+        var model = lazy.Value;
+        trained = wasTrained;
+        if (Memory.Count > MemoryCapacity)
+        {
+            foreach (var old in Memory.Keys.Where(k => k != key).Take(Memory.Count - MemoryCapacity))
+                Memory.TryRemove(old, out _);
+        }
+        return model;
+    }
+
+    private IntentModel LoadOrTrain(string key, IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
+    {
+        var path = directory is null ? null : Path.Combine(directory, key + ".zip");
+        if (path is not null && File.Exists(path))
+        {
+            try
+            {
+                trained = false;
+                return IntentModel.Load(path);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or FormatException or UnauthorizedAccessException)
+            {
+                LogUnreadable(logger, path, ex.Message);
+            }
+        }
+        var model = IntentModel.Train(examples, normalizer, settings);
+        trained = true;
+        if (path is not null)
+            Save(model, path);
+        return model;
+    }
+
+    private void Save(IntentModel model, string path)
+    {
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            model.Save(temporary);
+            // Another process may have saved the same model meanwhile: equal keys are equal models, so either file serves.
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotSaved(logger, path, ex.Message);
+            File.Delete(temporary);
+        }
+    }
+
+    private static string Digest(ModelSettings settings) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings.ToString())))[..8];
+
+    [LoggerMessage(3, LogLevel.Warning, "The cached model {Path} could not be read ({Reason}); training a new one")]
+    private static partial void LogUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "The trained model could not be cached at {Path} ({Reason}); the next start trains again")]
+    private static partial void LogNotSaved(ILogger logger, string path, string reason);
+}

@@ -1,0 +1,74 @@
+using HelpBot.Engine.Understanding;
+using HelpBot.Understanding.Model;
+
+namespace HelpBot.Understanding.Tests.Model;
+
+/// <summary>How probabilities become a decision: answer, offer, fall back; one screen's labels merged; context weighed.</summary>
+public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
+{
+    private static readonly Topic Overview = new("aliexpress", TopicKind.Overview);
+    private static readonly Topic Part2 = new("aliexpress", TopicKind.Part, "2");
+    private static readonly Topic FormEmail = new("aliexpress", TopicKind.Step, "form-email");
+    private static readonly Topic EmailReuse = new("aliexpress", TopicKind.Consequence, "email-reuse");
+    private static readonly Topic Consequences = new("aliexpress", TopicKind.Consequences);
+    private static readonly Topic Scammed = new("aliexpress", TopicKind.Reason, "scammed");
+    private static readonly Topic Greeting = Topic.SmallTalk("greeting");
+
+    private Reader Reader() => new(fixture.Catalog, new UnderstandingOptions { AnswerConfidence = 0.5, OfferConfidence = 0.15, ContextWeight = 3 });
+
+    [Fact]
+    public void Decide_LikelySection_AnswersItAndKeepsTheNextOnesForNotWhatIAsked()
+    {
+        var reading = Reader().Decide([(Overview, 0.7), (EmailReuse, 0.2), (null, 0.06), (Scammed, 0.04)], near: null);
+
+        Assert.Equal(Overview, reading.Match?.Topic);
+        Assert.Equal(0.7, reading.Match!.Value.Confidence, 3);
+        Assert.Equal([EmailReuse, Scammed], reading.Suggestions);
+    }
+
+    [Fact]
+    public void Decide_NoLikelySection_OffersTheLikelyOnesLikeliestFirst()
+    {
+        var reading = Reader().Decide([(EmailReuse, 0.4), (Scammed, 0.35), (null, 0.15), (Overview, 0.1)], near: null);
+
+        Assert.Null(reading.Match);
+        Assert.Equal([EmailReuse, Scammed], reading.Suggestions);
+    }
+
+    [Fact]
+    public void Decide_OffTopicLikeliest_FallsBackOfferingOnlyLikelySections()
+    {
+        var reading = Reader().Decide([(null, 0.8), (Overview, 0.12), (Scammed, 0.08)], near: null);
+
+        Assert.Null(reading.Match);
+        Assert.Empty(reading.Suggestions);
+    }
+
+    [Fact]
+    public void Decide_PartAndItsFirstSubStep_AreOneAnswerWhoseProbabilitiesAdd()
+    {
+        // Neither label alone reaches 0.5, but both open the form at its first line.
+        var reading = Reader().Decide([(Part2, 0.3), (FormEmail, 0.25), (EmailReuse, 0.45)], near: null);
+
+        Assert.Equal(Part2, reading.Match?.Topic);
+        Assert.Equal(0.55, reading.Match!.Value.Confidence, 3);
+        Assert.Equal([EmailReuse], reading.Suggestions);
+    }
+
+    [Fact]
+    public void Decide_FollowUpAfterTheConsequences_WeighsThatListsItemsUp()
+    {
+        // "а почта?" alone leans to the form's e-mail line; after the consequences it is the e-mail's consequence.
+        IReadOnlyList<(Topic?, double)> ranked = [(FormEmail, 0.45), (EmailReuse, 0.3), (null, 0.25)];
+
+        Assert.Null(Reader().Decide(ranked, near: null).Match);
+        Assert.Equal(EmailReuse, Reader().Decide(ranked, near: Consequences).Match?.Topic);
+    }
+
+    [Fact]
+    public void Decide_SmallTalk_IsAnsweredButNeverOffered()
+    {
+        Assert.Equal(Greeting, Reader().Decide([(Greeting, 0.8), (Overview, 0.2)], near: null).Match?.Topic);
+        Assert.Equal([Overview], Reader().Decide([(Greeting, 0.4), (Overview, 0.3), (null, 0.3)], near: null).Suggestions);
+    }
+}
