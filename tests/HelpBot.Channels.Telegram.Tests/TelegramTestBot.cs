@@ -79,13 +79,12 @@ public sealed class TelegramTestBot : IAsyncDisposable
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(TestCatalog.Content));
         builder.Services.AddSingleton(store);
         builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName);
-        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
-            sp.GetRequiredService<IContentProvider>(),
-            store,
-            logger: sp.GetRequiredService<ILogger<DialogEngine>>(),
-            moderation: store as IModerationStore,
-            moderationOptions: sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
-            reports: new ReportRenderer()));
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
+        {
+            Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            ModerationOptions = sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
+            Reports = new ReportRenderer(),
+        }));
         builder.AddTelegramChannel();
 
         var app = builder.Build();

@@ -24,7 +24,15 @@ public sealed class ReplaySessions(IContentProvider content, ITextUnderstanding 
         {
             Chats = transcript.ModeratorChats.Select(c => new ModeratorChat { Channel = c.Channel, ChatId = c.ChatId, Language = c.Language, Community = c.Community }).ToList(),
         };
-        var engine = new DialogEngine(content, store, understanding, time, options, logger, store, moderation, reports);
+        var engine = new DialogEngine(new DialogDependencies(content, store)
+        {
+            Understanding = understanding,
+            Time = time,
+            Options = options,
+            Logger = logger,
+            ModerationOptions = moderation,
+            Reports = reports,
+        });
         return new TranscriptSession(engine, logger.Take, store, store);
     }
 

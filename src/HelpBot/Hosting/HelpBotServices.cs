@@ -6,6 +6,8 @@ using HelpBot.Delivery;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Storage;
+using HelpBot.Engine.Understanding;
 using HelpBot.Reports;
 using HelpBot.Storage.LiteDb;
 using HelpBot.Understanding;
@@ -38,7 +40,18 @@ public static class HelpBotServices
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<ModerationOptions>>().Value);
         builder.Services.AddSingleton<IReportRenderer, ReportRenderer>();
 
-        builder.Services.AddSingleton<IDialogEngine, DialogEngine>();
+        builder.Services.AddSingleton(sp => new DialogDependencies(sp.GetRequiredService<IContentProvider>(), sp.GetRequiredService<IConversationStore>())
+        {
+            Understanding = sp.GetRequiredService<ITextUnderstanding>(),
+            Time = sp.GetRequiredService<TimeProvider>(),
+            Options = sp.GetRequiredService<DialogOptions>(),
+            Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            Moderation = sp.GetService<IModerationStore>(),
+            ModerationOptions = sp.GetRequiredService<ModerationOptions>(),
+            Reports = sp.GetRequiredService<IReportRenderer>(),
+            Reloader = sp.GetRequiredService<IContentReloader>(),
+        });
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
         return builder;
     }
 

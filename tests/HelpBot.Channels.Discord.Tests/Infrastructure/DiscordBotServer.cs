@@ -84,11 +84,14 @@ public sealed class DiscordBotServer : IAsyncDisposable
         builder.Services.AddSingleton(dialog);
         builder.Services.AddSingleton<ITextUnderstanding, TestUnderstanding>();
         builder.Services.AddSingleton<IModerationStore>(store);
-        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(
-            sp.GetRequiredService<IContentProvider>(), store, sp.GetRequiredService<ITextUnderstanding>(), TimeProvider.System, dialog,
-            sp.GetRequiredService<ILogger<DialogEngine>>(), store,
-            new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
-            new TestReports()));
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
+        {
+            Understanding = sp.GetRequiredService<ITextUnderstanding>(),
+            Options = dialog,
+            Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            ModerationOptions = new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
+            Reports = new TestReports(),
+        }));
         builder.AddDiscordChannel();
 
         var app = builder.Build();

@@ -25,7 +25,7 @@ public sealed class ModerationTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     private DialogEngine Engine(LiteDbConversationStore store) =>
-        new(new FixedContentProvider(Content), store, null, _time, null, null, store, _options, new ReportRenderer());
+        new(new DialogDependencies(new FixedContentProvider(Content), store) { Time = _time, ModerationOptions = _options, Reports = new ReportRenderer() });
 
     private static Turn User(string id, string text) => Turn.FromText("telegram", id, id, "ru", text);
 
@@ -133,7 +133,13 @@ public sealed class ModerationTests : IDisposable
     {
         using var store = new LiteDbConversationStore(DatabasePath);
         var reloader = new RefusingReloader(new ContentError("/content/en/bot.yaml", 12, 3, "missing required key 'menu'"));
-        var engine = new DialogEngine(new FixedContentProvider(Content), store, null, _time, null, null, store, _options, new ReportRenderer(), reloader);
+        var engine = new DialogEngine(new DialogDependencies(new FixedContentProvider(Content), store)
+        {
+            Time = _time,
+            ModerationOptions = _options,
+            Reports = new ReportRenderer(),
+            Reloader = reloader,
+        });
 
         var reply = await engine.HandleAsync(Moderator("/reload"), Ct);
 

@@ -1,0 +1,41 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Storage;
+using HelpBot.Engine.Understanding;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HelpBot.Engine.Dialog;
+
+/// <summary>
+/// What the dialog engine works with. Content and the user store are required; the rest has a sensible default:
+/// no understanding (free text falls back to the menu), the system clock, no moderation, no charts, no reload.
+/// </summary>
+public sealed record DialogDependencies(IContentProvider Content, IConversationStore Store)
+{
+    public ITextUnderstanding Understanding { get; init; } = new NoTextUnderstanding();
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public DialogOptions Options { get; init; } = new();
+
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>Questions, posts, statistics. Null: the store's own, when it is also a moderation store.</summary>
+    public IModerationStore? Moderation
+    {
+        get => _moderation ?? Store as IModerationStore;
+        init => _moderation = value;
+    }
+
+    /// <summary>Where questions are posted.</summary>
+    public ModerationOptions ModerationOptions { get; init; } = new();
+
+    /// <summary>Charts and CSV files for /stats and /export; none: no chart, and /export says there is nothing.</summary>
+    public IReportRenderer? Reports { get; init; }
+
+    /// <summary>Re-reads content for /reload; none: /reload reports no errors and the current content.</summary>
+    public IContentReloader? Reloader { get; init; }
+
+    private readonly IModerationStore? _moderation;
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Storage;
+using static HelpBot.Engine.Dialog.DialogBasics;
+
+namespace HelpBot.Engine.Dialog.Features;
+
+/// <summary>The moderators' view of their community: <c>/stats</c> with a chart, <c>/export</c> as CSV, and <c>/reload</c> of the content.</summary>
+internal sealed class ModeratorReports(IContentProvider content, IModerationStore? moderation, IReportRenderer? reports, IContentReloader? reloader)
+{
+    public async ValueTask<Reply> StatsCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        var days = 30;
+        if (argument.Length > 0 && (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 3650))
+            return Say(context, TextKey.StatsUsage);
+        var since = context.Now.AddDays(-days);
+        var community = context.Turn.Community;
+        var report = StatsReport.Compute(days, context.Guide.StepCount,
+            await moderation!.ListEventsAsync(community, since, cancellationToken),
+            await moderation.ListFeedbackAsync(community, since, cancellationToken),
+            await moderation.ListQuestionsAsync(community, since, cancellationToken));
+
+        var texts = context.Texts;
+        var none = texts[TextKey.StatsNone];
+        var text = new StringBuilder()
+            .AppendLine(texts.Format(TextKey.StatsTitle, ("days", days.ToString(CultureInfo.InvariantCulture))))
+            .AppendLine(texts.Format(TextKey.StatsUsers, ("count", report.Users.ToString(CultureInfo.InvariantCulture))))
+            .AppendLine(texts.Format(TextKey.StatsHelpful,
+                ("yes", report.HelpfulYes.ToString(CultureInfo.InvariantCulture)),
+                ("no", report.HelpfulNo.ToString(CultureInfo.InvariantCulture)),
+                ("rate", report.HelpfulRate is { } rate ? Percent(rate) : none)))
+            .AppendLine(texts.Format(TextKey.StatsQuestions,
+                ("asked", report.QuestionsAsked.ToString(CultureInfo.InvariantCulture)),
+                ("answered", report.QuestionsAnswered.ToString(CultureInfo.InvariantCulture)),
+                ("median", report.MedianTimeToAnswer is { } median ? FormatDuration(median) : none)))
+            .Append(texts[TextKey.StatsFunnel]);
+        for (var step = 0; step < report.Funnel.Count; step++)
+            text.Append(CultureInfo.InvariantCulture, $" {step + 1}/{report.Funnel.Count}: {report.Funnel[step]};");
+        text.AppendLine().Append(texts[TextKey.StatsUnmatched]);
+        if (report.TopUnmatched.Count == 0)
+            text.Append(' ').Append(none);
+        foreach (var (unmatched, count) in report.TopUnmatched)
+            text.Append("\n• ").Append(Markup.Escape(Shorten(unmatched))).Append(" × ").Append(count.ToString(CultureInfo.InvariantCulture));
+
+        var message = new OutgoingMessage(text.ToString());
+        if (reports is not null)
+            message = message with { Attachments = [reports.StatsChart(report, texts[TextKey.ChartTitle], texts[TextKey.StatsFunnel], texts[TextKey.ButtonHelpful])] };
+        return new Reply(message);
+    }
+
+    public async ValueTask<Reply> ExportCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        if (reports is null)
+            return NoSection(context);
+        var community = context.Turn.Community;
+        var feedback = await moderation!.ListFeedbackAsync(community, DateTimeOffset.MinValue, cancellationToken);
+        var questions = await moderation.ListQuestionsAsync(community, DateTimeOffset.MinValue, cancellationToken);
+        var events = await moderation.ListEventsAsync(community, DateTimeOffset.MinValue, cancellationToken);
+        return new Reply(new OutgoingMessage(context.Texts[TextKey.ExportDone])
+        {
+            Attachments =
+            [
+                reports.Csv("feedback.csv", feedback.Select(f => new FeedbackRow(f.UserKey, f.Guide, f.Helpful, f.Comment, f.Language, f.At))),
+                reports.Csv("questions.csv", questions.Select(q => new QuestionRow(q.Id, q.UserKey, q.DisplayName, q.Language, q.Step, q.Text, q.AskedAt, q.Status.ToString(), q.Answer, q.ResolvedBy, q.ResolvedAt, q.AnswerHelpful))),
+                reports.Csv("unmatched.csv", events.Where(e => e.Kind == DialogEventKind.Unmatched).Select(e => new UnmatchedRow(e.UserKey, e.Text ?? "", e.Topic, e.Language, e.At))),
+            ],
+        });
+    }
+
+    public ValueTask<Reply> ReloadCommand(TurnContext context, string argument, CancellationToken cancellationToken)
+    {
+        var errors = reloader?.Reload() ?? [];
+        if (errors.Count > 0)
+        {
+            var text = new StringBuilder(context.Texts[TextKey.ReloadFailed]);
+            foreach (var error in errors.Take(10))
+                text.Append("\n• ").Append(Markup.Escape(error.ToString()));
+            return ValueTask.FromResult(new Reply(new OutgoingMessage(text.ToString())));
+        }
+        var catalog = content.Current;
+        return ValueTask.FromResult(Say(context, TextKey.ReloadDone,
+            ("languages", string.Join(", ", catalog.Languages.Keys)), ("guides", string.Join(", ", catalog.GuideIds))));
+    }
+
+    internal static string Percent(double rate) => (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration.TotalHours >= 1
+            ? $"{(int)duration.TotalHours} h {duration.Minutes} min"
+            : $"{Math.Max(1, (int)Math.Round(duration.TotalMinutes))} min";
+}
