@@ -69,7 +69,11 @@ internal sealed class LanguageScreens
                     .ToArray()),
             StringComparer.Ordinal);
         LanguagePrompt = new Reply(new OutgoingMessage(Texts[TextKey.LanguagePrompt], [languageButtons]));
+        SmallTalk = pack.SmallTalk.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>What the bot answers to greetings, thanks and the like, by intent id.</summary>
+    public FrozenDictionary<string, SmallTalkIntent> SmallTalk { get; }
 
     public string Code { get; }
 

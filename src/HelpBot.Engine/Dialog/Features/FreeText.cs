@@ -10,8 +10,9 @@ namespace HelpBot.Engine.Dialog.Features;
 /// <summary>
 /// Text that is not a command: an answer or question the bot waits for, a walkthrough word ("дальше"), or a
 /// question in the user's own words, answered with the guide section the understanding reads in it, or with
-/// the sections it may mean when it is not sure. Under such an answer, "not what I asked" offers the others and
-/// passes the text to the moderators.
+/// the sections it may mean when it is not sure, or with small talk's reply (a request for a person passes the text to
+/// the moderators). Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
+/// when there is no answer, one button passes it as typed.
 /// </summary>
 internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback)
 {
@@ -102,9 +103,14 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
     public Reply Understand(TurnContext context, string text) =>
         Answer(context, text, _understanding.Understand(text, context.Language.Code, NearTopic(context)));
 
-    /// <summary>The section a reading answers with, or, when it is not sure, the sections it offers (the text is recorded as unmatched).</summary>
-    private static Reply Answer(TurnContext context, string text, TextReading reading)
+    /// <summary>
+    /// The section or small talk a reading answers with, or, when it is not sure, the sections it offers with a button
+    /// that passes the text to the moderators as typed (the text is recorded as unmatched).
+    /// </summary>
+    private Reply Answer(TurnContext context, string text, TextReading reading)
     {
+        if (reading.Match is { Topic: { Kind: TopicKind.SmallTalk, Id: { } intent } } && context.Language.SmallTalk.TryGetValue(intent, out var talk))
+            return SmallTalk(context, text, talk);
         if (reading.Match is { } match
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)
@@ -113,10 +119,37 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         }
         // Moderators see what the bot could not answer outright, even when the user then picks an offered section.
         context.Record(DialogEventKind.Unmatched, text: text);
+        var send = new Button(context.Texts[TextKey.ButtonSendQuestion], GuideScreens.Action(ActionId.SendRead, context.GuideId, RememberRead(context, text, topic: null)));
         var offered = OfferRows(context, reading.Suggestions);
         return offered.Count == 0
-            ? new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], context.Guide.MenuButtons))
-            : new Reply(new OutgoingMessage(context.Texts[TextKey.NotSure], [.. offered, context.Guide.NotSureRow]));
+            ? new Reply(new OutgoingMessage(context.Texts[TextKey.NotUnderstood], [[send], .. context.Guide.MenuButtons]))
+            : new Reply(new OutgoingMessage(context.Texts[TextKey.NotSure], [.. offered, [send, .. context.Guide.MenuRow]]));
+    }
+
+    /// <summary>Small talk's reply with the menu; a request for a person also passes the text to the moderators as a question.</summary>
+    private Reply SmallTalk(TurnContext context, string text, SmallTalkIntent talk)
+    {
+        if (!talk.Handoff)
+            return new Reply(new OutgoingMessage(talk.Reply, context.Guide.MenuButtons));
+        var saved = questions.SaveQuestion(context, text);
+        return saved with { Messages = [new OutgoingMessage(talk.Reply), .. saved.Messages] };
+    }
+
+    /// <summary>
+    /// Keeps a free text the user may want passed to the moderators or read again ("not what I asked"), under a new
+    /// number that the buttons referring to it carry, so an older answer's button is refused.
+    /// </summary>
+    private static int RememberRead(TurnContext context, string text, string? topic)
+    {
+        var number = context.State.ReadNumber == int.MaxValue ? 1 : context.State.ReadNumber + 1;
+        context.Change(s =>
+        {
+            s.ReadText = text;
+            s.ReadNumber = number;
+            s.ReadTopic = topic;
+            s.ReadDisputed = false;
+        });
+        return number;
     }
 
     /// <summary>The buttons opening offered sections, one a row, at most <see cref="MaxOffers"/>.</summary>
@@ -138,14 +171,7 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
     /// </summary>
     private static Reply WithMisreadButton(TurnContext context, GuideScreens guide, string text, Topic topic, Reply reply)
     {
-        var number = context.State.ReadNumber == int.MaxValue ? 1 : context.State.ReadNumber + 1;
-        context.Change(s =>
-        {
-            s.ReadText = text;
-            s.ReadNumber = number;
-            s.ReadTopic = guide.ArgumentOf(topic);
-            s.ReadDisputed = false;
-        });
+        var number = RememberRead(context, text, guide.ArgumentOf(topic));
         var button = new Button(context.Texts[TextKey.ButtonMisread], GuideScreens.Action(ActionId.Misread, guide.Guide.Id, number));
         var last = reply.Messages[^1];
         return reply with { Messages = [.. reply.Messages.SkipLast(1), last with { Buttons = [.. last.Buttons, [button]] }] };
