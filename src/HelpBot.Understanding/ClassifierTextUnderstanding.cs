@@ -53,7 +53,7 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = _current;
-        return current.Reader.Decide(current.Model.Rank(_normalizer.Normalize(text)), near);
+        return current.Reader.Decide(current.Model.Rank(_normalizer.Normalize(text)), near, near is null ? 0 : _normalizer.Stems(text).Count);
     }
 
     public void Dispose()

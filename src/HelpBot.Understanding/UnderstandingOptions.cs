@@ -15,18 +15,11 @@ public sealed class UnderstandingOptions
     /// the likeliest sections as buttons ("Did you mean…?") or falls back.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AnswerConfidence { get; set; } = 0.5;
+    public double AnswerConfidence { get; set; } = 0.45;
 
     /// <summary>Lowest probability of a section offered as a button when the bot is not sure enough to answer.</summary>
     [Range(0.0, 1.0)]
     public double OfferConfidence { get; set; } = 0.15;
-
-    /// <summary>
-    /// How much likelier a follow-up makes the sections of the screen the user was just shown and of its list ("а
-    /// почта?" after the consequences is the e-mail's consequence). 1 turns context off.
-    /// </summary>
-    [Range(1.0, 10.0)]
-    public double ContextWeight { get; set; } = 3;
 
     /// <summary>
     /// Where trained models are kept between starts, by a digest of their training data, so a start with unchanged

@@ -8,15 +8,29 @@ public sealed class EvalCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Eval_DefaultSet_PrintsAccuracyFallbackRateAndOffers()
+    public async Task Eval_CrossValidation_PrintsTheFiguresPerLanguageAndKindAndTheSweep()
     {
-        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "eval");
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, "eval", "--cv", "2");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"top-1 accuracy: \d+[.,]\d % \(\d+/179\)", result.Output);
-        Assert.Contains("off-topic fallback rate: 100", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"fallbacks offering the expected section: \d+/\d+", result.Output);
-        Assert.Matches(@"ru situation +\d+[.,]\d % \(\d+/\d+; \d+ wrong, \d+ fell back\)", result.Output);
+        Assert.Contains("2-fold cross-validation over", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"top-1 accuracy: \d+[.,]\d % \(\d+/\d+\)", result.Output);
+        Assert.Matches(@"off-topic fallback rate: \d+[.,]\d % \(\d+/\d+\)", result.Output);
+        Assert.Matches(@"wrong sections: \d+ ", result.Output);
+        Assert.Matches(@"ru situation +\d+[.,]\d % \(\d+/\d+; \d+ wrong, \d+ not answered\)", result.Output);
+        Assert.Matches(@"  0[.,]45: +\d+[.,]\d % /", result.Output);
+    }
+
+    [Theory]
+    [InlineData("--cv")]
+    [InlineData("--cv", "1")]
+    [InlineData("--cv", "many")]
+    public async Task Eval_BadFoldCount_SaysWhatIsWrong(params string[] args)
+    {
+        var result = await HelpBotProcess.RunAsync(RepositoryPaths.Root, "", null, ["eval", .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--cv needs a number of folds from 2 to 50", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

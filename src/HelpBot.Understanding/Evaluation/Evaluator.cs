@@ -57,7 +57,7 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
         var reader = new Reader(catalog, options);
         var outcomes = cases.Select(c =>
         {
-            var screens = reader.Screens(model.Rank(normalizer.Normalize(c.Message)), near: null);
+            var screens = reader.Screens(model.Rank(normalizer.Normalize(c.Message)));
             var reading = reader.Decide(screens, options.AnswerConfidence);
             return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, screens);
         }).ToArray();

@@ -8,6 +8,7 @@ namespace HelpBot.Understanding.Model;
 /// and its first sub-step) are one answer and their probabilities add up. The likeliest answer is given when it is
 /// likely enough (<see cref="UnderstandingOptions.AnswerConfidence"/>); otherwise the likeliest sections are offered
 /// as buttons (<see cref="UnderstandingOptions.OfferConfidence"/>), or, when none is likely, the bot falls back.
+/// A short follow-up to a section just shown ("а почта?" after the consequences) is read within that section's list.
 /// </summary>
 internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions options)
 {
@@ -20,8 +21,27 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
     /// </summary>
     private const double AlternativeFloor = 0.01;
 
-    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near) =>
-        Decide(Screens(ranked, near), options.AnswerConfidence);
+    /// <summary>Most words of a message read as a follow-up to the section shown before it.</summary>
+    public const int MaxFollowUpWords = 4;
+
+    /// <summary>
+    /// Lowest probability of a section of the list just shown that answers a short follow-up: the message names the list's
+    /// subject only in passing ("а почта?"), so the model leans elsewhere ("email" is the form's e-mail line or a reason
+    /// option), yet any weight on the list's own item is the reading the conversation means.
+    /// </summary>
+    private const double FollowUpFloor = 0.02;
+
+    /// <param name="words">How many words the message has: only a short one is a follow-up.</param>
+    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near, int words)
+    {
+        var screens = Screens(ranked);
+        if (near is { } shown && words <= MaxFollowUpWords && screens[0].Topic is { Kind: not TopicKind.SmallTalk }
+            && screens.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
+        {
+            return new TextReading(new TextMatch(followUp, found.Probability), Offered(screens.Where(s => s.Topic is { Kind: not TopicKind.SmallTalk } t && t != followUp && s.Probability >= AlternativeFloor)));
+        }
+        return Decide(screens, options.AnswerConfidence);
+    }
 
     /// <summary>The decision at a given answer threshold, from screens already weighed (the evaluation sweeps it).</summary>
     public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> screens, double answerConfidence)
@@ -36,11 +56,8 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
         return new TextReading(null, Offered(sections.Where(s => s.Probability >= options.OfferConfidence)));
     }
 
-    /// <summary>
-    /// The model's labels as answers: those opening one screen merged, each weighted by the section shown last,
-    /// normalised again, the likeliest first.
-    /// </summary>
-    public IReadOnlyList<(Topic? Topic, double Probability)> Screens(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near)
+    /// <summary>The model's labels as answers: those opening one screen merged, the likeliest first.</summary>
+    public IReadOnlyList<(Topic? Topic, double Probability)> Screens(IReadOnlyList<(Topic? Topic, double Probability)> ranked)
     {
         var screens = new Dictionary<Topic, (Topic Shown, double Probability, double Best)>();
         var offTopic = 0.0;
@@ -51,15 +68,13 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
                 offTopic += probability;
                 continue;
             }
-            var weighted = near is { } n && IsFollowUp(t, n) ? probability * options.ContextWeight : probability;
             var screen = TopicNames.Answer(t, catalog);
             screens[screen] = screens.TryGetValue(screen, out var merged)
-                ? (weighted > merged.Best ? t : merged.Shown, merged.Probability + weighted, Math.Max(weighted, merged.Best))
-                : (t, weighted, weighted);
+                ? (probability > merged.Best ? t : merged.Shown, merged.Probability + probability, Math.Max(probability, merged.Best))
+                : (t, probability, probability);
         }
-        var total = offTopic + screens.Values.Sum(s => s.Probability);
-        return screens.Values.Select(s => ((Topic?)s.Shown, s.Probability / total))
-            .Append((null, offTopic / total))
+        return screens.Values.Select(s => ((Topic?)s.Shown, s.Probability))
+            .Append((null, offTopic))
             .OrderByDescending(s => s.Item2)
             .ToArray();
     }

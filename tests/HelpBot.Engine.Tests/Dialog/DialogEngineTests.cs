@@ -117,7 +117,7 @@ public sealed class DialogEngineTests
         var offer = await bot.Say("нарвался на мошенников");
 
         Assert.Contains("Не уверен", EngineHarness.TextOf(offer), StringComparison.Ordinal);
-        Assert.Equal(["I was scammed", "Что будет с заказами и историей сделок", "Задать вопрос", "☰ Меню"], offer.Messages[0].AllButtons.Select(b => b.Label));
+        Assert.Equal(["I was scammed", "Что будет с заказами и историей сделок", "Отправить вопрос модераторам", "☰ Меню"], offer.Messages[0].AllButtons.Select(b => b.Label));
         Assert.Contains(store.Events, e => e.Kind == DialogEventKind.Unmatched && e.Text == "нарвался на мошенников");
 
         var opened = await bot.Press(EngineHarness.ButtonOf(offer, "I was scammed").Action);
@@ -134,6 +134,23 @@ public sealed class DialogEngineTests
 
         Assert.Contains("не нашёл ответа", EngineHarness.TextOf(reply), StringComparison.Ordinal);
         Assert.Contains(reply.Messages[0].AllButtons, b => b.Label == "Последствия");
+        Assert.Equal("Отправить вопрос модераторам", reply.Messages[0].Buttons[0][0].Label);
+    }
+
+    /// <summary>The fallback's button passes the text as typed to the moderators once; pressed again, it is outdated.</summary>
+    [Fact]
+    public async Task HandleAsync_FallbackSendButton_PassesTheTextOnceWithoutRetyping()
+    {
+        var bot = new EngineHarness(understanding: new OfferingUnderstanding());
+        var store = (InMemoryConversationStore)bot.Store;
+        var fallback = await bot.Say("как поменять валюту в приложении");
+
+        var sent = await bot.Press(EngineHarness.ButtonOf(fallback, "Отправить вопрос модераторам").Action);
+        var again = await bot.Press(EngineHarness.ButtonOf(fallback, "Отправить вопрос модераторам").Action);
+
+        Assert.Contains("передан модераторам", EngineHarness.TextOf(sent), StringComparison.Ordinal);
+        Assert.Equal("как поменять валюту в приложении", Assert.Single(store.Questions).Text);
+        Assert.DoesNotContain("передан модераторам", EngineHarness.TextOf(again), StringComparison.Ordinal);
     }
 
     /// <summary>Every section free text can lead to can be offered, in both languages, and its button opens it.</summary>

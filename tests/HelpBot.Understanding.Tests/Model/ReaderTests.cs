@@ -14,12 +14,12 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     private static readonly Topic Scammed = new("aliexpress", TopicKind.Reason, "scammed");
     private static readonly Topic Greeting = Topic.SmallTalk("greeting");
 
-    private Reader Reader() => new(fixture.Catalog, new UnderstandingOptions { AnswerConfidence = 0.5, OfferConfidence = 0.15, ContextWeight = 3 });
+    private Reader Reader() => new(fixture.Catalog, new UnderstandingOptions { AnswerConfidence = 0.5, OfferConfidence = 0.15 });
 
     [Fact]
     public void Decide_LikelySection_AnswersItAndKeepsTheNextOnesForNotWhatIAsked()
     {
-        var reading = Reader().Decide([(Overview, 0.7), (EmailReuse, 0.2), (null, 0.06), (Scammed, 0.04)], near: null);
+        var reading = Reader().Decide([(Overview, 0.7), (EmailReuse, 0.2), (null, 0.06), (Scammed, 0.04)], near: null, words: 5);
 
         Assert.Equal(Overview, reading.Match?.Topic);
         Assert.Equal(0.7, reading.Match!.Value.Confidence, 3);
@@ -29,7 +29,7 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     [Fact]
     public void Decide_NoLikelySection_OffersTheLikelyOnesLikeliestFirst()
     {
-        var reading = Reader().Decide([(EmailReuse, 0.4), (Scammed, 0.35), (null, 0.15), (Overview, 0.1)], near: null);
+        var reading = Reader().Decide([(EmailReuse, 0.4), (Scammed, 0.35), (null, 0.15), (Overview, 0.1)], near: null, words: 5);
 
         Assert.Null(reading.Match);
         Assert.Equal([EmailReuse, Scammed], reading.Suggestions);
@@ -38,7 +38,7 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     [Fact]
     public void Decide_OffTopicLikeliest_FallsBackOfferingOnlyLikelySections()
     {
-        var reading = Reader().Decide([(null, 0.8), (Overview, 0.12), (Scammed, 0.08)], near: null);
+        var reading = Reader().Decide([(null, 0.8), (Overview, 0.12), (Scammed, 0.08)], near: null, words: 5);
 
         Assert.Null(reading.Match);
         Assert.Empty(reading.Suggestions);
@@ -48,7 +48,7 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     public void Decide_PartAndItsFirstSubStep_AreOneAnswerWhoseProbabilitiesAdd()
     {
         // Neither label alone reaches 0.5, but both open the form at its first line.
-        var reading = Reader().Decide([(Part2, 0.3), (FormEmail, 0.25), (EmailReuse, 0.45)], near: null);
+        var reading = Reader().Decide([(Part2, 0.3), (FormEmail, 0.25), (EmailReuse, 0.45)], near: null, words: 5);
 
         Assert.Equal(Part2, reading.Match?.Topic);
         Assert.Equal(0.55, reading.Match!.Value.Confidence, 3);
@@ -56,19 +56,27 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     }
 
     [Fact]
-    public void Decide_FollowUpAfterTheConsequences_WeighsThatListsItemsUp()
+    public void Decide_ShortFollowUpAfterTheConsequences_IsReadWithinThatList()
     {
-        // "а почта?" alone leans to the form's e-mail line; after the consequences it is the e-mail's consequence.
-        IReadOnlyList<(Topic?, double)> ranked = [(FormEmail, 0.45), (EmailReuse, 0.3), (null, 0.25)];
+        // "а почта?" alone is the form's e-mail line; after the consequences it is the e-mail's consequence.
+        IReadOnlyList<(Topic?, double)> ranked = [(FormEmail, 0.9), (EmailReuse, 0.05), (null, 0.05)];
 
-        Assert.Null(Reader().Decide(ranked, near: null).Match);
-        Assert.Equal(EmailReuse, Reader().Decide(ranked, near: Consequences).Match?.Topic);
+        Assert.Equal(FormEmail, Reader().Decide(ranked, near: null, words: 2).Match?.Topic);
+        Assert.Equal(EmailReuse, Reader().Decide(ranked, near: Consequences, words: 2).Match?.Topic);
+        Assert.Equal(FormEmail, Reader().Decide(ranked, near: Consequences, words: HelpBot.Understanding.Model.Reader.MaxFollowUpWords + 1).Match?.Topic);
+    }
+
+    [Fact]
+    public void Decide_ShortOffTopicOrSmallTalkAfterASection_IsNotAFollowUp()
+    {
+        Assert.Null(Reader().Decide([(null, 0.9), (EmailReuse, 0.1)], near: Consequences, words: 2).Match);
+        Assert.Equal(Greeting, Reader().Decide([(Greeting, 0.9), (EmailReuse, 0.1)], near: Consequences, words: 1).Match?.Topic);
     }
 
     [Fact]
     public void Decide_SmallTalk_IsAnsweredButNeverOffered()
     {
-        Assert.Equal(Greeting, Reader().Decide([(Greeting, 0.8), (Overview, 0.2)], near: null).Match?.Topic);
-        Assert.Equal([Overview], Reader().Decide([(Greeting, 0.4), (Overview, 0.3), (null, 0.3)], near: null).Suggestions);
+        Assert.Equal(Greeting, Reader().Decide([(Greeting, 0.8), (Overview, 0.2)], near: null, words: 1).Match?.Topic);
+        Assert.Equal([Overview], Reader().Decide([(Greeting, 0.4), (Overview, 0.3), (null, 0.3)], near: null, words: 1).Suggestions);
     }
 }
