@@ -35,25 +35,79 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
 
     private IntentModel LoadOrTrain(string key, IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
     {
-        var path = directory is null ? null : Path.Combine(directory, key + ".zip");
-        if (path is not null && File.Exists(path))
+        if (directory is null)
         {
-            try
-            {
-                trained = false;
-                return IntentModel.Load(path);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or FormatException or UnauthorizedAccessException)
-            {
-                LogUnreadable(logger, path, ex.Message);
-            }
+            trained = true;
+            return IntentModel.Train(examples, normalizer, settings);
+        }
+        var path = Path.Combine(directory, key + ".zip");
+        if (TryLoad(path) is { } cached)
+        {
+            trained = false;
+            return cached;
+        }
+        // Several processes starting at once on the same content (instances, tests) train it once: the others wait
+        // for the first one's file instead of each spending the CPU.
+        using var trainer = TrainerLock(path + ".lock");
+        if (TryLoad(path) is { } meanwhile)
+        {
+            trained = false;
+            return meanwhile;
         }
         var model = IntentModel.Train(examples, normalizer, settings);
         trained = true;
-        if (path is not null)
-            Save(model, path);
+        Save(model, path);
         return model;
     }
+
+    private IntentModel? TryLoad(string path)
+    {
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            return IntentModel.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            LogUnreadable(logger, path, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>An exclusive lock file, held while training; null when the folder cannot hold one (training goes on alone).</summary>
+    private FileStream? TrainerLock(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotSaved(logger, path, ex.Message);
+            return null;
+        }
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < LockWait)
+            {
+                Thread.Sleep(100);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogNotSaved(logger, path, ex.Message);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Longest wait for another process's training before training alone.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
     private void Save(IntentModel model, string path)
     {
