@@ -19,6 +19,6 @@ public sealed record EvaluationCase(string Source, string Language, Topic? Expec
 /// <summary>
 /// What the bot did with one labelled message: the section or small talk it answered with (null: it did not answer,
 /// offering <see cref="Offered"/>; with an answer, <see cref="Offered"/> are shown under "Not what I asked"), and the
-/// weighed answers it decided from, so the evaluation can sweep the threshold.
+/// model's ranked labels it decided from, so the evaluation can sweep the threshold.
 /// </summary>
-public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, IReadOnlyList<Topic> Offered, IReadOnlyList<(Topic? Topic, double Probability)> Screens);
+public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, IReadOnlyList<Topic> Offered, IReadOnlyList<(Topic? Topic, double Probability)> Ranked);

@@ -37,7 +37,7 @@ public sealed class EvaluationReport
     public EvaluationFigures At(double answerConfidence) =>
         FiguresOf(Outcomes.Select(o =>
         {
-            var reading = _reader.Decide(o.Screens, answerConfidence);
+            var reading = _reader.Decide(o.Ranked, answerConfidence);
             return (o.Case, reading.Match?.Topic, reading.Suggestions);
         }).ToArray());
 
@@ -111,7 +111,7 @@ public sealed class EvaluationReport
         var offered = string.Join(", ", outcome.Offered.Select(t => Name(t)));
         var got = outcome.Answered is { } a ? Name(a) + (offered.Length > 0 ? ", then offering " + offered : "")
             : offered.Length == 0 ? "fallback" : "fallback offering " + offered;
-        var ranked = string.Join(", ", outcome.Screens.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{Name(s.Topic)} {s.Probability:F2}")));
+        var ranked = string.Join(", ", outcome.Ranked.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{Name(s.Topic)} {s.Probability:F2}")));
         return $"  {outcome.Case.Source} [{outcome.Case.Language} {outcome.Case.Kind}] \"{outcome.Case.Message}\": expected {Name(outcome.Case.Expected)}, got {got}; ranked {ranked}";
     }
 

@@ -57,9 +57,9 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
         var reader = new Reader(catalog, options);
         var outcomes = cases.Select(c =>
         {
-            var screens = reader.Screens(model.Rank(normalizer.Normalize(c.Message)));
-            var reading = reader.Decide(screens, options.AnswerConfidence);
-            return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, screens);
+            var ranked = model.Rank(normalizer.Normalize(c.Message));
+            var reading = reader.Decide(ranked, options.AnswerConfidence);
+            return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, ranked);
         }).ToArray();
         return Report(outcomes, source);
     }

@@ -33,6 +33,9 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
         return model;
     }
 
+    /// <summary>Drops the models kept in memory, as a new process starts without them (tests of the disk cache).</summary>
+    internal static void ForgetInMemory() => Memory.Clear();
+
     private IntentModel LoadOrTrain(string key, IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
     {
         if (directory is null)
@@ -118,11 +121,34 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
             model.Save(temporary);
             // Another process may have saved the same model meanwhile: equal keys are equal models, so either file serves.
             File.Move(temporary, path, overwrite: true);
+            Prune(Path.GetDirectoryName(path)!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogNotSaved(logger, path, ex.Message);
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Models kept on disk: each content edit or build adds one, and only the last few can come back.</summary>
+    private const int DiskCapacity = 8;
+
+    /// <summary>Deletes all but the newest models, and files left half-written by a process that died while saving.</summary>
+    private static void Prune(string folder)
+    {
+        var models = new DirectoryInfo(folder).GetFiles("*.zip").OrderByDescending(f => f.LastWriteTimeUtc).Skip(DiskCapacity);
+        var abandoned = new DirectoryInfo(folder).GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1));
+        foreach (var file in models.Concat(abandoned))
+        {
+            try
+            {
+                file.Delete();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another process may be reading or pruning it; the next save tries again.
+            }
         }
     }
 

@@ -4,25 +4,24 @@ using HelpBot.Engine.Understanding;
 namespace HelpBot.Understanding.Model;
 
 /// <summary>
-/// The last stage of reading: the model's probabilities become a decision. Labels that open the same screen (a part
-/// and its first sub-step) are one answer and their probabilities add up. The likeliest answer is given when it is
-/// likely enough (<see cref="UnderstandingOptions.AnswerConfidence"/>); otherwise the likeliest sections are offered
-/// as buttons (<see cref="UnderstandingOptions.OfferConfidence"/>), or, when none is likely, the bot falls back.
-/// A short follow-up to a section just shown ("а почта?" after the consequences) is read within that section's list.
+/// The last stage of reading: the model's probabilities become a decision. The likeliest label is answered when it is
+/// likely enough (<see cref="UnderstandingOptions.AnswerConfidence"/>); otherwise the likeliest sections are offered as
+/// buttons (<see cref="UnderstandingOptions.OfferConfidence"/>), or, when none is likely, the bot falls back. A short
+/// follow-up to a section just shown ("а почта?" after the consequences) is read within that section's list.
 /// </summary>
 internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions options)
 {
     /// <summary>Most sections offered at once: more buttons would bury the menu.</summary>
     public const int MaxOffers = 3;
 
+    /// <summary>Most words of a message read as a follow-up to the section shown before it.</summary>
+    public const int MaxFollowUpWords = 4;
+
     /// <summary>
     /// Lowest probability of a section offered under an answer's "Not what I asked": once the user says the answer is
     /// wrong, any reading the model gives some weight is worth a look, but not the long tail of labels.
     /// </summary>
     private const double AlternativeFloor = 0.01;
-
-    /// <summary>Most words of a message read as a follow-up to the section shown before it.</summary>
-    public const int MaxFollowUpWords = 4;
 
     /// <summary>
     /// Lowest probability of a section of the list just shown that answers a short follow-up: the message names the list's
@@ -31,51 +30,43 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
     /// </summary>
     private const double FollowUpFloor = 0.02;
 
+    /// <param name="ranked">The model's labels, the likeliest first.</param>
     /// <param name="words">How many words the message has: only a short one is a follow-up.</param>
     public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near, int words)
     {
-        var screens = Screens(ranked);
-        if (near is { } shown && words <= MaxFollowUpWords && screens[0].Topic is { Kind: not TopicKind.SmallTalk }
-            && screens.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
+        if (near is { } shown && words <= MaxFollowUpWords && ranked[0].Topic is { Kind: not TopicKind.SmallTalk }
+            && ranked.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
         {
-            return new TextReading(new TextMatch(followUp, found.Probability), Offered(screens.Where(s => s.Topic is { Kind: not TopicKind.SmallTalk } t && t != followUp && s.Probability >= AlternativeFloor)));
+            return Answer(ranked, followUp, found.Probability);
         }
-        return Decide(screens, options.AnswerConfidence);
+        return Decide(ranked, options.AnswerConfidence);
     }
 
-    /// <summary>The decision at a given answer threshold, from screens already weighed (the evaluation sweeps it).</summary>
-    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> screens, double answerConfidence)
+    /// <summary>The decision at a given answer threshold (the evaluation sweeps it).</summary>
+    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, double answerConfidence)
     {
-        var (best, probability) = screens[0];
-        var sections = screens.Where(s => s.Topic is { Kind: not TopicKind.SmallTalk });
-        if (best is { } topic && probability >= answerConfidence)
-        {
-            var alternatives = sections.Where(s => s.Topic != best && s.Probability >= AlternativeFloor);
-            return new TextReading(new TextMatch(topic, probability), Offered(alternatives));
-        }
-        return new TextReading(null, Offered(sections.Where(s => s.Probability >= options.OfferConfidence)));
+        var (best, probability) = ranked[0];
+        return best is { } topic && probability >= answerConfidence
+            ? Answer(ranked, topic, probability)
+            : new TextReading(null, Offered(ranked.Where(s => s.Probability >= options.OfferConfidence), answered: null));
     }
 
-    /// <summary>The model's labels as answers: those opening one screen merged, the likeliest first.</summary>
-    public IReadOnlyList<(Topic? Topic, double Probability)> Screens(IReadOnlyList<(Topic? Topic, double Probability)> ranked)
+    /// <summary>An answer, with the other sections it may mean for "Not what I asked".</summary>
+    private TextReading Answer(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic answer, double probability) =>
+        new(new TextMatch(answer, probability), Offered(ranked.Where(s => s.Probability >= AlternativeFloor), answer));
+
+    /// <summary>
+    /// The sections among <paramref name="candidates"/> worth a button: never small talk, one per screen (a part opens its
+    /// first sub-step), none on the screen of the answer given, at most <see cref="MaxOffers"/>.
+    /// </summary>
+    private Topic[] Offered(IEnumerable<(Topic? Topic, double Probability)> candidates, Topic? answered)
     {
-        var screens = new Dictionary<Topic, (Topic Shown, double Probability, double Best)>();
-        var offTopic = 0.0;
-        foreach (var (topic, probability) in ranked)
-        {
-            if (topic is not { } t)
-            {
-                offTopic += probability;
-                continue;
-            }
-            var screen = TopicNames.Answer(t, catalog);
-            screens[screen] = screens.TryGetValue(screen, out var merged)
-                ? (probability > merged.Best ? t : merged.Shown, merged.Probability + probability, Math.Max(probability, merged.Best))
-                : (t, probability, probability);
-        }
-        return screens.Values.Select(s => ((Topic?)s.Shown, s.Probability))
-            .Append((null, offTopic))
-            .OrderByDescending(s => s.Item2)
+        var answeredScreen = answered is { } a ? TopicNames.Answer(a, catalog) : (Topic?)null;
+        return candidates.Select(s => s.Topic)
+            .OfType<Topic>()
+            .Where(t => t.Kind != TopicKind.SmallTalk && TopicNames.Answer(t, catalog) != answeredScreen)
+            .DistinctBy(t => TopicNames.Answer(t, catalog))
+            .Take(MaxOffers)
             .ToArray();
     }
 
@@ -98,7 +89,4 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
             step.ShowReasons ? "reasons" : "part " + step.Part.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => null,
     };
-
-    private static Topic[] Offered(IEnumerable<(Topic? Topic, double Probability)> screens) =>
-        screens.Select(s => s.Topic!.Value).Take(MaxOffers).ToArray();
 }

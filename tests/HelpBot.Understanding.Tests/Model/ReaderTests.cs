@@ -3,7 +3,7 @@ using HelpBot.Understanding.Model;
 
 namespace HelpBot.Understanding.Tests.Model;
 
-/// <summary>How probabilities become a decision: answer, offer, fall back; one screen's labels merged; context weighed.</summary>
+/// <summary>How probabilities become a decision: answer, offer, fall back; one button a screen; short follow-ups in context.</summary>
 public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
 {
     private static readonly Topic Overview = new("aliexpress", TopicKind.Overview);
@@ -45,14 +45,14 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     }
 
     [Fact]
-    public void Decide_PartAndItsFirstSubStep_AreOneAnswerWhoseProbabilitiesAdd()
+    public void Decide_PartAndItsFirstSubStep_AreOneScreen_OfferedOnceAndNeverUnderTheirOwnAnswer()
     {
-        // Neither label alone reaches 0.5, but both open the form at its first line.
-        var reading = Reader().Decide([(Part2, 0.3), (FormEmail, 0.25), (EmailReuse, 0.45)], near: null, words: 5);
+        var unsure = Reader().Decide([(EmailReuse, 0.4), (Part2, 0.3), (FormEmail, 0.25), (null, 0.05)], near: null, words: 5);
+        var answered = Reader().Decide([(Part2, 0.6), (FormEmail, 0.25), (EmailReuse, 0.15)], near: null, words: 5);
 
-        Assert.Equal(Part2, reading.Match?.Topic);
-        Assert.Equal(0.55, reading.Match!.Value.Confidence, 3);
-        Assert.Equal([EmailReuse], reading.Suggestions);
+        Assert.Equal([EmailReuse, Part2], unsure.Suggestions);
+        Assert.Equal(Part2, answered.Match?.Topic);
+        Assert.Equal([EmailReuse], answered.Suggestions);
     }
 
     [Fact]
