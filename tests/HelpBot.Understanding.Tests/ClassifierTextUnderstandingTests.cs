@@ -1,0 +1,83 @@
+using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace HelpBot.Understanding.Tests;
+
+/// <summary>The reader as the engine uses it: trained from the content, retrained in the background when it changes.</summary>
+public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixture) : IClassFixture<UnderstandingFixture>
+{
+    [Theory]
+    [InlineData("как удалить аккаунт на алиэкспресс", "ru", "overview")]
+    [InlineData("kak udalit akkaunt na aliekspress", "ru", "overview")]
+    [InlineData("rfr elfkbnm frrfeyn", "ru", "overview")]
+    [InlineData("I was scammed", "ru", "reason:scammed")]
+    [InlineData("what do I type in the second line of the form", "en", "step:form-phrase")]
+    [InlineData("привет", "ru", "smalltalk:greeting")]
+    [InlineData("позовите живого человека", "ru", "smalltalk:human")]
+    public void Understand_ContentWordsAndRepairs_AnswerTheSection(string message, string language, string expected)
+    {
+        var reading = fixture.Understanding.Understand(message, language, near: null);
+
+        Assert.Equal(expected, reading.Match is { } m ? TopicNames.Format(m.Topic, "aliexpress") : null);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("🙂🙂🙂")]
+    [InlineData("\u0000\u0007\u001b[31m")]
+    [InlineData("какая погода завтра в москве")]
+    public void Understand_EmptyOrNonsense_AnswersNoSection(string message)
+    {
+        var reading = fixture.Understanding.Understand(message, "ru", near: null);
+
+        Assert.True(reading.Match is null or { Topic.Kind: TopicKind.SmallTalk }, reading.Match?.Topic.ToString());
+    }
+
+    [Fact]
+    public void Understand_HugeMessage_ReadsOnlyItsFirstWords()
+    {
+        var question = "что будет с заказами после удаления аккаунта ";
+        var huge = question + string.Concat(Enumerable.Repeat("бла ", 50_000));
+
+        var reading = fixture.Understanding.Understand(huge, "ru", near: null);
+
+        var firstWords = fixture.Understanding.Understand(question + string.Concat(Enumerable.Repeat("бла ", HelpBot.Understanding.Analysis.TextNormalizer.MaxWords)), "ru", near: null);
+        Assert.Equal(firstWords.Match, reading.Match);
+        Assert.Equal(firstWords.Suggestions, reading.Suggestions);
+    }
+
+    [Fact]
+    public async Task ContentChange_RetrainsInTheBackgroundAndSwapsTheModel()
+    {
+        var provider = new ChangingContentProvider(fixture.Catalog);
+        using var understanding = new ClassifierTextUnderstanding(provider, Options.Create(new UnderstandingOptions()));
+        var before = understanding.Summary.Examples;
+        var pack = fixture.Catalog.Languages["en"];
+        var guide = pack.Guides["aliexpress"];
+        var taught = guide with { Examples = [.. guide.Examples, new LabelledExample(new Topic("aliexpress", TopicKind.Done), "moderator", "zorbly flimflam " + Guid.NewGuid().ToString("N"), 9999)] };
+        var edited = fixture.Catalog with
+        {
+            Languages = new Dictionary<string, LanguagePack>(fixture.Catalog.Languages) { ["en"] = pack with { Guides = new Dictionary<string, Guide> { ["aliexpress"] = taught } } },
+        };
+
+        provider.Change(edited);
+        await understanding.Retraining.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal(before + 1, understanding.Summary.Examples);
+        Assert.True(understanding.Summary.Trained);
+    }
+
+    private sealed class ChangingContentProvider(ContentCatalog catalog) : IContentProvider
+    {
+        public ContentCatalog Current { get; private set; } = catalog;
+
+        public event Action<ContentCatalog>? Changed;
+
+        public void Change(ContentCatalog catalog)
+        {
+            Current = catalog;
+            Changed?.Invoke(catalog);
+        }
+    }
+}
