@@ -71,6 +71,13 @@ public sealed class ContentLoaderTests
         { "en/aliexpress.yaml", "out_of_scope:\n", "out_of_scope: delete a review\n", "en/aliexpress.yaml", "out_of_scope: delete", "'out_of_scope' must be a list of phrases" },
         { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete account, deletion,", "en/aliexpress.yaml", "task_words:", "'delete account' in 'task_words' must be a single word" },
         { "en/aliexpress.yaml", "task_words: [delete, deletion,", "task_words: [delete, Delete,", "en/aliexpress.yaml", "task_words:", "'Delete' appears twice in 'task_words'" },
+        { "en/bot.yaml", "  steps:\n    description: Step-by-step guide (resumes where you stopped)\n", "", "en/bot.yaml", "commands:", "missing the texts of the command 'steps'" },
+        { "en/bot.yaml", "  menu:\n    description: Main menu", "  menus:\n    description: Main menu", "en/bot.yaml", "  menus:", "unknown key 'menus'" },
+        { "en/bot.yaml", "      days:\n", "      weeks:\n", "en/bot.yaml", "      weeks:", "unknown key 'weeks'" },
+        { "en/bot.yaml", "  stats:\n    description: \"Moderators: statistics with a chart\"\n    arguments:\n      days:\n        description: How many days back (default 30)\n", "  stats:\n    description: \"Moderators: statistics with a chart\"\n", "en/bot.yaml", "statistics with a chart", "missing required section 'arguments'" },
+        { "ru/bot.yaml", "    description: Главное меню", "    description: Главное меню, из которого можно перейти к последствиям, шагам, причинам, отзыву, вопросу модераторам и языку", "ru/bot.yaml", "description: Главное меню", "is shown in command menus" },
+        { "ru/bot.yaml", "    name: шаги", "    name: Шаги", "ru/bot.yaml", "name: Шаги", "lower-case letters" },
+        { "ru/bot.yaml", "    name: забыть\n", "    name: меню\n", "ru/bot.yaml", "commands:", "the command name 'меню' is used more than once" },
         { "ru/aliexpress.yaml", "task_words: [удалить, удаление, деактивировать, деактивация, аккаунт, акк, профиль, учётная, снести, стереть, закрыть, уйти, форма, причина, вариант]", "task_words: удалить", "ru/aliexpress.yaml", "task_words:", "'task_words' must be a list of single words" },
     };
 
