@@ -26,9 +26,6 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Error, "Telegram {Method} at start-up failed: {Reason}")]
     public static partial void SetupFailed(ILogger logger, string method, string reason);
 
-    [LoggerMessage(8, LogLevel.Warning, "The {Language} help text lists no \"/command — description\" lines; that language gets no Telegram command menu")]
-    public static partial void NoCommands(ILogger logger, string language);
-
     [LoggerMessage(9, LogLevel.Debug, "Telegram update {UpdateId} ignored: {What}")]
     public static partial void Ignored(ILogger logger, int updateId, string what);
 

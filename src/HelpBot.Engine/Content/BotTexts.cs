@@ -8,9 +8,16 @@ public sealed class BotTexts
 {
     private readonly string[] _values;
 
-    internal BotTexts(string[] values) => _values = values;
+    internal BotTexts(string[] values, IReadOnlyDictionary<string, CommandTexts> commands)
+    {
+        _values = values;
+        Commands = commands;
+    }
 
     public string this[TextKey key] => _values[(int)key];
+
+    /// <summary>The texts of every listed command of <see cref="Dialog.DialogTable"/>, by command name.</summary>
+    public IReadOnlyDictionary<string, CommandTexts> Commands { get; }
 
     /// <summary>Fills <c>{name}</c> placeholders; the loader has already checked they exist.</summary>
     public string Format(TextKey key, params ReadOnlySpan<(string Name, string Value)> values)
@@ -20,6 +27,9 @@ public sealed class BotTexts
             builder.Replace("{" + name + "}", value);
         return builder.ToString();
     }
+
+    /// <summary>The key of the section holding <see cref="Commands"/>.</summary>
+    public const string CommandsKey = "commands";
 
     /// <summary>The YAML key of each text, e.g. <c>ButtonNext</c> → <c>button_next</c>.</summary>
     public static string YamlKey(TextKey key) => YamlKeys[key];

@@ -130,7 +130,7 @@ public static class ContentLoader
         if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
             return null;
         var keys = Enum.GetValues<TextKey>();
-        yaml.RejectUnknownKeys(root, keys.Select(BotTexts.YamlKey).ToArray());
+        yaml.RejectUnknownKeys(root, [.. keys.Select(BotTexts.YamlKey), BotTexts.CommandsKey]);
         var values = new string[keys.Length];
         foreach (var key in keys)
         {
@@ -148,7 +148,71 @@ public static class ContentLoader
                 yaml.Error(typed, $"'{name}' lists words separated by {Dialog.TypedWords.Separator}; each needs a letter or digit");
             }
         }
-        return new BotTexts(values);
+        return new BotTexts(values, LoadCommands(yaml, root));
+    }
+
+    /// <summary>
+    /// <c>commands:</c> has the texts of exactly the listed commands of the dialog's table: a description for
+    /// command menus (one line, at most 100 characters, as Discord allows) and optionally a translated name, and the
+    /// same for each of the command's arguments.
+    /// </summary>
+    private static Dictionary<string, CommandTexts> LoadCommands(YamlFileReader yaml, YamlMappingNode root)
+    {
+        var listed = Dialog.DialogTable.Commands.Where(c => c.Listed).ToArray();
+        var texts = new Dictionary<string, CommandTexts>(StringComparer.Ordinal);
+        if (yaml.Mapping(root, BotTexts.CommandsKey, required: true) is not { } section)
+            return texts;
+        var sectionKey = root.Children.Keys.First(k => k is YamlScalarNode { Value: BotTexts.CommandsKey });
+        yaml.RejectUnknownKeys(section, listed.Select(c => c.Name).ToArray());
+        foreach (var command in listed)
+        {
+            if (yaml.Mapping(section, command.Name, required: false) is not { } map)
+            {
+                if (YamlFileReader.Find(section, command.Name) is null)
+                    yaml.Error(sectionKey, $"missing the texts of the command '{command.Name}'");
+                continue;
+            }
+            var arguments = new Dictionary<string, ArgumentTexts>(StringComparer.Ordinal);
+            if (command.Arguments.Count > 0)
+            {
+                yaml.RejectUnknownKeys(map, "name", "description", "arguments");
+                if (yaml.Mapping(map, "arguments", required: true) is { } argumentMap)
+                {
+                    yaml.RejectUnknownKeys(argumentMap, command.Arguments.Select(a => a.Name).ToArray());
+                    foreach (var argument in command.Arguments)
+                    {
+                        if (yaml.Mapping(argumentMap, argument.Name, required: true) is not { } argumentTexts)
+                            continue;
+                        yaml.RejectUnknownKeys(argumentTexts, "name", "description");
+                        arguments[argument.Name] = new ArgumentTexts(CommandName(yaml, argumentTexts, argument.Name), MenuDescription(yaml, argumentTexts));
+                    }
+                }
+            }
+            else
+            {
+                yaml.RejectUnknownKeys(map, "name", "description");
+            }
+            texts[command.Name] = new CommandTexts(CommandName(yaml, map, command.Name), MenuDescription(yaml, map), arguments);
+        }
+        foreach (var duplicate in texts.Values.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            yaml.Error(sectionKey, $"the command name '{duplicate.Key}' is used more than once");
+        return texts;
+    }
+
+    /// <summary>Longest command description: Discord's limit (Telegram allows 256).</summary>
+    private const int MaxCommandDescriptionLength = 100;
+
+    private static string MenuDescription(YamlFileReader yaml, YamlMappingNode map) =>
+        OneLine(yaml, map, "description", MaxCommandDescriptionLength, "is shown in command menus");
+
+    /// <summary>A translated name, as Discord requires names: 1-32 lower-case letters, digits, - or _. Defaults to <paramref name="name"/>.</summary>
+    private static string CommandName(YamlFileReader yaml, YamlMappingNode map, string name)
+    {
+        if (yaml.OptionalText(map, "name") is not { } translated)
+            return name;
+        if (translated.Length > 32 || !translated.All(c => (char.IsLetterOrDigit(c) && !char.IsUpper(c)) || c is '-' or '_'))
+            yaml.Error(YamlFileReader.Find(map, "name")!, $"'name' must be 1-32 lower-case letters, digits, - or _ (got '{translated}')");
+        return translated;
     }
 
     private static Guide? LoadGuide(string path, string id, List<ContentError> errors)
@@ -232,12 +296,15 @@ public static class ContentLoader
     }
 
     /// <summary>Required text shown on a button: one line, short enough for every channel's button, no formatting.</summary>
-    private static string Label(YamlFileReader yaml, YamlMappingNode map, string key)
+    private static string Label(YamlFileReader yaml, YamlMappingNode map, string key) =>
+        OneLine(yaml, map, key, MaxLabelLength, "labels a button");
+
+    private static string OneLine(YamlFileReader yaml, YamlMappingNode map, string key, int maxLength, string shownAs)
     {
-        var label = yaml.RequiredText(map, key);
-        if (label.Length > MaxLabelLength || label.AsSpan().IndexOfAny('\n', '\r') >= 0 || label.Contains("**", StringComparison.Ordinal) || label.Contains('`', StringComparison.Ordinal))
-            yaml.Error(YamlFileReader.Find(map, key) ?? map, $"'{key}' labels a button: keep it to one line of at most {MaxLabelLength} characters, without ** or `");
-        return label;
+        var text = yaml.RequiredText(map, key);
+        if (text.Length > maxLength || text.AsSpan().IndexOfAny('\n', '\r') >= 0 || text.Contains("**", StringComparison.Ordinal) || text.Contains('`', StringComparison.Ordinal))
+            yaml.Error(YamlFileReader.Find(map, key) ?? map, $"'{key}' {shownAs}: keep it to one line of at most {maxLength} characters, without ** or `");
+        return text;
     }
 
     private static void CheckMarkup(YamlFileReader yaml, YamlMappingNode map, string key, string text)

@@ -32,6 +32,8 @@ public enum TextKey
     FeedbackNo,
     FeedbackCommentSaved,
     FeedbackCommentSkipped,
+    ButtonComment,
+    CommentLabel,
     AskPrompt,
     QuestionSaved,
     ForgetDone,

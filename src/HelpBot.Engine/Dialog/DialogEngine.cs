@@ -10,10 +10,10 @@ namespace HelpBot.Engine.Dialog;
 
 /// <summary>
 /// The one dialog engine every channel talks to: a turn in, a reply out. A turn is a button press (routed by the
-/// verb of its action id), a command (routed by its name) or free text; the table below routes the first two to the
-/// features in <c>Features/</c>, each of which keeps a button's check beside its handler.
+/// verb of its action id), a command (routed by its name) or free text; <see cref="DialogTable"/> routes the first two
+/// to the features in <c>Features/</c>, each of which keeps a button's check beside its handler.
 /// </summary>
-public sealed partial class DialogEngine : IDialogEngine
+public sealed partial class DialogEngine : IDialogEngine, ITextForms
 {
     private readonly IConversationStore _store;
     private readonly DialogOptions _options;
@@ -22,8 +22,9 @@ public sealed partial class DialogEngine : IDialogEngine
     private readonly ILogger _logger;
     private readonly UserLocks _locks = new();
     private readonly FreeText _freeText;
-    private readonly Dictionary<string, CommandRoute> _commands;
-    private readonly Dictionary<string, ActionRoute> _actions;
+    private readonly TextForms _forms;
+    private readonly Dictionary<string, (Audience Audience, CommandHandler Handle)> _commands;
+    private readonly Dictionary<string, (ActionCheck IsValid, ActionHandler Handle)> _actions;
     private volatile ScreenBook _book;
 
     public DialogEngine(DialogDependencies dependencies)
@@ -38,55 +39,11 @@ public sealed partial class DialogEngine : IDialogEngine
         _book = new ScreenBook(content.Current);
         content.Changed += catalog => _book = new ScreenBook(catalog);
 
-        var questions = new Questions(dependencies.Moderation, dependencies.ModerationOptions);
-        var feedback = new GuideFeedback(_store);
-        _freeText = new FreeText(dependencies.Understanding, questions, feedback);
-        var menu = new Menu(_freeText);
-        var privacy = new Privacy(_store, dependencies.Moderation);
-        var reports = new ModeratorReports(content, dependencies.Moderation, dependencies.Reports, dependencies.Reloader);
-
-        // The table: every command and button the bot understands. A command's texts are in content/<lang>/bot.yaml.
-        _commands = new CommandRoute[]
-        {
-            new("start", Audience.Everyone, Menu.StartCommand),
-            new("help", Audience.Everyone, menu.HelpCommand),
-            new("menu", Audience.Everyone, Menu.MenuCommand),
-            new("consequences", Audience.Everyone, ConsequencesSection.Command),
-            new("steps", Audience.Everyone, Walkthrough.StepsCommand),
-            new("reasons", Audience.Everyone, ReasonsSection.Command),
-            new("feedback", Audience.Everyone, GuideFeedback.Command),
-            new("ask", Audience.Everyone, questions.AskCommand),
-            new("language", Audience.Everyone, LanguageChoice.Command),
-            new("forget", Audience.Everyone, privacy.ForgetCommand),
-            new("questions", Audience.Moderators, questions.QuestionsCommand),
-            new("answer", Audience.Moderators, questions.AnswerCommand),
-            new("close", Audience.Moderators, questions.CloseCommand),
-            new("stats", Audience.Moderators, reports.StatsCommand),
-            new("export", Audience.Moderators, reports.ExportCommand),
-            new("reload", Audience.Moderators, reports.ReloadCommand),
-            new("forget_user", Audience.Moderators, privacy.ForgetUserCommand),
-        }.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        _actions = new ActionRoute[]
-        {
-            new(ActionId.Menu, ActionChecks.Bare, Menu.MenuAction),
-            new(ActionId.Help, ActionChecks.Bare, Menu.HelpAction),
-            new(ActionId.Guide, ActionChecks.Guide, Menu.GuideAction),
-            new(ActionId.Consequences, ActionChecks.Guide, ConsequencesSection.Action),
-            new(ActionId.Accept, ActionChecks.Guide, Walkthrough.AcceptAction),
-            new(ActionId.Resume, ActionChecks.Guide, Walkthrough.ResumeAction),
-            new(ActionId.Step, Walkthrough.IsStep, Walkthrough.StepAction),
-            new(ActionId.Done, ActionChecks.Guide, Walkthrough.DoneAction),
-            new(ActionId.Reasons, ActionChecks.Guide, ReasonsSection.Action),
-            new(ActionId.Feedback, GuideFeedback.IsFeedback, feedback.Action),
-            new(ActionId.Skip, ActionChecks.Bare, GuideFeedback.SkipAction),
-            new(ActionId.Ask, ActionChecks.Bare, questions.AskAction),
-            new(ActionId.AnswerQuestion, Questions.IsAnswerButton, questions.AnswerButtonAction),
-            new(ActionId.RateAnswer, Questions.IsRating, questions.RateAction),
-            new(ActionId.Language, LanguageChoice.IsLanguage, LanguageChoice.Action),
-            new(ActionId.Topic, FreeText.IsTopic, FreeText.TopicAction),
-            new(ActionId.Misread, FreeText.IsRead, _freeText.MisreadAction),
-            new(ActionId.SendRead, FreeText.IsRead, _freeText.SendReadAction),
-        }.ToDictionary(a => a.Verb, StringComparer.Ordinal);
+        var features = new DialogFeatures(dependencies);
+        _freeText = features.FreeText;
+        _forms = new TextForms(dependencies.Moderation, _options);
+        _commands = DialogTable.Commands.ToDictionary(c => c.Name, c => (c.Audience, c.Handler(features)), StringComparer.Ordinal);
+        _actions = DialogTable.Actions.ToDictionary(a => a.Verb, a => (a.IsValid, a.Handler(features)), StringComparer.Ordinal);
     }
 
     /// <summary>An engine with only content, the store and (optionally) an understanding: no moderation, no reports.</summary>
@@ -114,7 +71,7 @@ public sealed partial class DialogEngine : IDialogEngine
                 context.Record(DialogEventKind.Started);
             var reply = turn.Action is not null
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)
-                : await HandleTextAsync(context, turn.Text ?? "", cancellationToken);
+                : await HandleTextAsync(context, TextOf(turn), cancellationToken);
             FreeText.RememberShown(context, reply);
 
             context.Changes.DeliveryId = turn.DeliveryId;
@@ -141,6 +98,24 @@ public sealed partial class DialogEngine : IDialogEngine
             var language = book.LanguageFor(stored?.Language, turn.Locale);
             return new Reply(new OutgoingMessage(language.Texts[TextKey.InternalError]));
         }
+    }
+
+    /// <summary>A command with named arguments, or a form's text, as the line a user would type.</summary>
+    private static string TextOf(Turn turn) =>
+        turn.Command is { } command ? CommandLine.Format(command, turn.Arguments)
+        : turn.Form is { } form ? TextForms.TextOf(form, turn.Text ?? "") ?? ""
+        : turn.Text ?? "";
+
+    public string? FormFor(Turn turn) => TextForms.FormFor(turn);
+
+    public bool IsForm(string formId) => TextForms.IsForm(formId);
+
+    public async ValueTask<TextForm?> DescribeAsync(Turn turn, string formId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var book = _book;
+        var state = await _store.FindUserAsync(turn.UserKey, cancellationToken);
+        return await _forms.DescribeAsync(book.LanguageFor(state?.Language, turn.Locale), formId, cancellationToken);
     }
 
     private async ValueTask<Reply> HandleActionAsync(TurnContext context, string raw, CancellationToken cancellationToken)

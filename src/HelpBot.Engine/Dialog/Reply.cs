@@ -29,5 +29,8 @@ public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, bool EditInP
     /// <summary>The guide section this reply shows, if it shows one: the user's next free text is read in its light.</summary>
     public Understanding.Topic? Shows { get; init; }
 
+    /// <summary>A form the bot would take the user's next text in, for channels where users cannot just type it.</summary>
+    public FormOffer? OffersForm { get; init; }
+
     public Reply(OutgoingMessage message, bool editInPlace = false) : this([message], editInPlace) { }
 }

@@ -1,8 +1,9 @@
 namespace HelpBot.Engine.Dialog;
 
 /// <summary>
-/// One thing a user did in a channel: sent a text (commands included) or pressed a button.
-/// Exactly one of <see cref="Text"/> and <see cref="Action"/> is set.
+/// One thing a user did in a channel: sent a text (commands included), pressed a button, gave a command with named
+/// arguments, or filled in a form. One of <see cref="Text"/>, <see cref="Action"/> and <see cref="Command"/> is set;
+/// a form's text comes in <see cref="Text"/> with its <see cref="Form"/>.
 /// </summary>
 public sealed record Turn
 {
@@ -23,6 +24,18 @@ public sealed record Turn
 
     /// <summary>The opaque action id of a pressed button, as the engine issued it (or as forged by a client).</summary>
     public string? Action { get; init; }
+
+    /// <summary>
+    /// A command given with named arguments (Discord's slash commands): handled as if typed as <c>/command</c> and the
+    /// values of <see cref="Arguments"/> in the order of the command's <see cref="DialogCommand.Arguments"/>.
+    /// </summary>
+    public string? Command { get; init; }
+
+    /// <summary>The values of <see cref="Command"/>'s arguments by name; unknown names are ignored.</summary>
+    public IReadOnlyDictionary<string, string>? Arguments { get; init; }
+
+    /// <summary>The id of the <see cref="TextForm"/> whose typed text <see cref="Text"/> is.</summary>
+    public string? Form { get; init; }
 
     /// <summary>
     /// The channel's id for this delivery (e.g. <c>telegram:update:42</c>). A turn whose id was already handled

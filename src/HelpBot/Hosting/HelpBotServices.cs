@@ -51,7 +51,9 @@ public static class HelpBotServices
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
         });
-        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
+        builder.Services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
+        builder.Services.AddSingleton<IDialogEngine>(sp => sp.GetRequiredService<DialogEngine>());
+        builder.Services.AddSingleton<ITextForms>(sp => sp.GetRequiredService<DialogEngine>());
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed partial class DiscordCommandRegistrarTests
         Assert.Equal($"/applications/{InteractionJson.ApplicationId}/commands", request.Path);
         Assert.Equal("Bot " + DiscordBotServer.BotToken, request.Authorization);
         DiscordOpenApi.AssertValidRequest(request);
-        Assert.Equal(SlashCommandCatalog.All.Count, count);
+        Assert.Equal(SlashCommandCatalog.All.Count(), count);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
         builder.Services.AddSingleton(dialog);
         builder.Services.AddSingleton<ITextUnderstanding, TestUnderstanding>();
         builder.Services.AddSingleton<IModerationStore>(store);
+        builder.Services.AddSingleton<ITextForms>(sp => (DialogEngine)sp.GetRequiredService<IDialogEngine>());
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
         {
             Understanding = sp.GetRequiredService<ITextUnderstanding>(),

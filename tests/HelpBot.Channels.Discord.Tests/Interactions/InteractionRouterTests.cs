@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
+using HelpBot.Engine.Dialog;
 using static HelpBot.Channels.Discord.Tests.Infrastructure.CallbackReader;
 
 namespace HelpBot.Channels.Discord.Tests.Interactions;
@@ -13,10 +14,10 @@ public sealed class InteractionRouterTests(BotFixture fixture) : IClassFixture<B
     private readonly DiscordBotServer _bot = fixture.Bot!;
 
     public static TheoryData<string> CommandsAnsweredWithAMessage() =>
-        new(SlashCommandCatalog.All.Where(c => !c.ForModerators && c.Name != SlashCommandCatalog.Ask).Select(c => c.Name));
+        new(SlashCommandCatalog.All.Where(c => c.Audience == Audience.Everyone && c.Name != "ask").Select(c => c.Name));
 
     public static TheoryData<string> ModeratorCommands() =>
-        new(SlashCommandCatalog.All.Where(c => c.ForModerators).Select(c => c.Name));
+        new(SlashCommandCatalog.All.Where(c => c.Audience == Audience.Moderators).Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(CommandsAnsweredWithAMessage))]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Channels.Telegram.Setup;
-using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
 using Telegram.Bot;
 
 namespace HelpBot.Channels.Telegram.Tests.Setup;
@@ -12,11 +12,14 @@ public sealed class CommandMenuTests
     [Theory]
     [InlineData("ru")]
     [InlineData("en")]
-    public void FromHelp_RealContent_EveryCommandOfTheHelpTextWithinTelegramsRules(string language)
+    public void For_RealContent_TheTablesCommandsForEveryoneWithTheirDescriptionsWithinTelegramsRules(string language)
     {
-        var commands = CommandMenu.FromHelp(TestCatalog.Content.Languages[language].Texts[TextKey.Help]);
+        var pack = TestCatalog.Content.Languages[language];
 
-        Assert.Equal(["steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu"], commands.Select(c => c.Command));
+        var commands = CommandMenu.For(pack);
+
+        Assert.Equal(["help", "steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu"], commands.Select(c => c.Command));
+        Assert.All(commands, c => Assert.Equal(pack.Texts.Commands[c.Command].Description, c.Description));
         var call = new JsonObject
         {
             ["commands"] = JsonSerializer.SerializeToNode(commands, JsonBotAPI.Options),
@@ -25,18 +28,15 @@ public sealed class CommandMenuTests
         Assert.Empty(BotApiSpec.Default.CheckCall("setMyCommands", call).Concat(DescriptionRules.Check("setMyCommands", call)));
     }
 
-    [Fact]
-    public void FromHelp_ArgumentsAndDashes_NameAndDescriptionOnly()
-    {
-        var commands = CommandMenu.FromHelp("Intro line — not a command\n/language ru|en — язык (Русский / English)\n  /ask - ask **us**\n/Bad — skipped\n/ask — duplicate");
-
-        Assert.Equal([("language", "язык (Русский / English)"), ("ask", "ask us")], commands.Select(c => (c.Command, c.Description)));
-    }
-
     [Theory]
     [InlineData("start", true)]
     [InlineData("steps", true)]
+    [InlineData("stats", false)]
     [InlineData("weather", false)]
-    public void IsKnown_BareCommands(string command, bool known) =>
-        Assert.Equal(known, CommandMenu.IsKnown(TestCatalog.Content, command));
+    public void IsKnown_BareCommands_TheTablesCommandsForEveryone(string command, bool known) =>
+        Assert.Equal(known, CommandMenu.IsKnown(command));
+
+    [Fact]
+    public void DialogTable_CommandNames_FollowTelegramsRules() =>
+        Assert.All(DialogTable.Commands, c => Assert.Matches("^[a-z0-9_]{1,32}$", c.Name));
 }

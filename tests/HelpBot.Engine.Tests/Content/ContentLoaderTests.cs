@@ -78,6 +78,13 @@ public sealed class ContentLoaderTests
         { "ru/smalltalk.yaml", "thanks:\n", "Thanks!:\n", "ru/smalltalk.yaml", "Thanks!", "must be a lower-case id" },
         { "en/smalltalk.yaml", "  handoff: true\n", "  handoff: false\n", "en/smalltalk.yaml", "@1", "small-talk intents differ" },
         { "en/smalltalk.yaml", "where you left off.\"\n  examples:", "where you left off.\"\n  examples: []\n  examples_before:", "en/smalltalk.yaml", "goodbye:", "needs 'examples'" },
+        { "en/bot.yaml", "  steps:\n    description: Step-by-step guide (resumes where you stopped)\n", "", "en/bot.yaml", "commands:", "missing the texts of the command 'steps'" },
+        { "en/bot.yaml", "  menu:\n    description: Main menu", "  menus:\n    description: Main menu", "en/bot.yaml", "  menus:", "unknown key 'menus'" },
+        { "en/bot.yaml", "      days:\n", "      weeks:\n", "en/bot.yaml", "      weeks:", "unknown key 'weeks'" },
+        { "en/bot.yaml", "  stats:\n    description: \"Moderators: statistics with a chart\"\n    arguments:\n      days:\n        description: How many days back (default 30)\n", "  stats:\n    description: \"Moderators: statistics with a chart\"\n", "en/bot.yaml", "statistics with a chart", "missing required section 'arguments'" },
+        { "ru/bot.yaml", "    description: Главное меню", "    description: Главное меню, из которого можно перейти к последствиям, шагам, причинам, отзыву, вопросу модераторам и языку", "ru/bot.yaml", "description: Главное меню", "is shown in command menus" },
+        { "ru/bot.yaml", "    name: шаги", "    name: Шаги", "ru/bot.yaml", "name: Шаги", "lower-case letters" },
+        { "ru/bot.yaml", "    name: забыть\n", "    name: меню\n", "ru/bot.yaml", "commands:", "the command name 'меню' is used more than once" },
     };
 
     [Theory]

@@ -25,13 +25,13 @@ internal sealed class InteractionResponder(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(route);
-        if (route.Modal is { } modal)
-            return new(new InteractionCallback(InteractionCallbackType.Modal, await modals.CreateAsync(modal, interaction, cancellationToken)));
-        var turn = route.Turn ?? throw new ArgumentException("A route without a turn or a modal is a refusal", nameof(route));
+        var turn = route.Turn ?? throw new ArgumentException("A route without a turn is a refusal", nameof(route));
+        if (route.Modal is { } form && await modals.CreateAsync(form, turn, cancellationToken) is { } modal)
+            return new(new InteractionCallback(InteractionCallbackType.Modal, modal));
 
         // On the thread pool, because a turn may do its slow part synchronously (free-text matching) and the
         // deadline must still fire. It runs to its end even if Discord hangs up, so what it stored and what the user sees agree.
-        var replyTask = Task.Run(() => ReplyAsync(interaction, turn, lifetime.ApplicationStopping), CancellationToken.None);
+        var replyTask = Task.Run(() => ReplyAsync(turn, lifetime.ApplicationStopping), CancellationToken.None);
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var deferAfter = options.Value.DeferAfter;
@@ -66,9 +66,6 @@ internal sealed class InteractionResponder(
         return new(deferral, ct => followups.FinishDeferredAsync(interaction, replyTask, ct));
     }
 
-    private async Task<Reply> ReplyAsync(InteractionRequest interaction, Turn turn, CancellationToken cancellationToken)
-    {
-        var reply = await engine.HandleAsync(turn, cancellationToken);
-        return await modals.OfferCommentAsync(reply, interaction, cancellationToken);
-    }
+    private async Task<Reply> ReplyAsync(Turn turn, CancellationToken cancellationToken) =>
+        TextModals.OfferForm(await engine.HandleAsync(turn, cancellationToken));
 }

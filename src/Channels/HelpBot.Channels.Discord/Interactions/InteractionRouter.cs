@@ -7,27 +7,15 @@ using Microsoft.Extensions.Options;
 namespace HelpBot.Channels.Discord.Interactions;
 
 /// <summary>
-/// The routing table, in the manner of Discord.Net's interaction framework: slash commands by name,
-/// buttons by custom id, modals by custom id. Button ids are the engine's action ids and go to the engine as
-/// they are (it refuses forged ones with a clear reply); the adapter keeps only the ids that open modals.
-/// The moderator flag comes from configured user and role ids; the engine trusts it.
+/// Translates interactions into turns: a slash command into the engine's command with its options as named
+/// arguments, a button into its custom id (the engine's action id, which the engine checks), a modal's text into a
+/// turn for the engine's form of that id. Where the engine would take a text the user cannot type here, the
+/// engine names a form and a modal opens instead. The moderator flag comes from configured user and role ids;
+/// the engine trusts it.
 /// </summary>
-internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options)
+internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options, ITextForms forms)
 {
     public const string ChannelName = "discord";
-
-    private readonly Dictionary<string, string> _componentModals = new(StringComparer.Ordinal)
-    {
-        // The engine's "ask" button: on Discord the question is typed into a modal.
-        [ActionId.Ask] = TextModals.Ask,
-        [TextModals.Comment] = TextModals.Comment,
-    };
-
-    private readonly Dictionary<string, Func<string, string>> _modalSubmits = new(StringComparer.Ordinal)
-    {
-        [TextModals.Ask] = question => "/ask " + question,
-        [TextModals.Comment] = comment => comment,
-    };
 
     public InteractionRoute Route(InteractionRequest interaction)
     {
@@ -46,18 +34,7 @@ internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options
         if (interaction.CommandName is not { } name || !CommandName().IsMatch(name))
             return InteractionRoute.Refuse("missing or invalid command name");
         // An unknown name still reaches the engine, which answers with its "unknown command" text.
-        var values = (SlashCommandCatalog.Find(name)?.Options ?? [])
-            .Select(o => interaction.Options.GetValueOrDefault(o.Name, "").Trim())
-            .ToArray();
-
-        // Text better typed into a form: /ask without a question, /answer Q7K2MX without the answer.
-        if (name == SlashCommandCatalog.Ask && values[0].Length == 0)
-            return InteractionRoute.OpenModal(TextModals.Ask);
-        if (name == SlashCommandCatalog.Answer && values[1].Length == 0 && IsModerator(interaction) && TextModals.AnswerFor(values[0]) is { } answerModal)
-            return InteractionRoute.OpenModal(answerModal);
-
-        var argument = string.Join(' ', values.Where(v => v.Length > 0));
-        return InteractionRoute.ToEngine(TextTurn(interaction, argument.Length > 0 ? "/" + name + " " + argument : "/" + name));
+        return ToEngineOrForm(Turn(interaction) with { Command = name, Arguments = interaction.Options });
     }
 
     private InteractionRoute RouteComponent(InteractionRequest interaction)
@@ -66,25 +43,19 @@ internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options
             return InteractionRoute.Refuse($"unsupported component type {interaction.ComponentType?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
         if (string.IsNullOrEmpty(interaction.CustomId))
             return InteractionRoute.Refuse("missing custom_id");
-        if (_componentModals.TryGetValue(interaction.CustomId, out var modal))
-            return InteractionRoute.OpenModal(modal);
-        // A moderator's Answer button under a posted question: the answer is typed into a modal.
-        if (IsModerator(interaction) && TextModals.QuestionAnsweredBy(interaction.CustomId) is not null)
-            return InteractionRoute.OpenModal(interaction.CustomId);
-        return InteractionRoute.ToEngine(Turn(interaction) with { Action = interaction.CustomId });
+        return ToEngineOrForm(Turn(interaction) with { Action = interaction.CustomId });
     }
 
     private InteractionRoute RouteModalSubmit(InteractionRequest interaction)
     {
-        var value = interaction.Fields.GetValueOrDefault(TextModals.Field, "").Trim();
-        Func<string, string>? toText = null;
-        if (interaction.CustomId is { } id && !_modalSubmits.TryGetValue(id, out toText) && TextModals.QuestionAnsweredBy(id) is { } question)
-            toText = answer => "/answer " + question + " " + answer;
-        if (toText is null)
+        if (interaction.CustomId is not { } form || !forms.IsForm(form))
             return InteractionRoute.Refuse("unknown modal");
         // An empty submission reaches the engine as an empty message, which it answers with a hint and the menu.
-        return InteractionRoute.ToEngine(TextTurn(interaction, value.Length == 0 ? "" : toText(value)));
+        return InteractionRoute.ToEngine(Turn(interaction) with { Form = form, Text = interaction.Fields.GetValueOrDefault(TextModals.Field, "") });
     }
+
+    private InteractionRoute ToEngineOrForm(Turn turn) =>
+        forms.FormFor(turn) is { } form ? InteractionRoute.OpenModal(form, turn) : InteractionRoute.ToEngine(turn);
 
     /// <summary>A configured user, a member of a configured role, or a member who can manage messages in the configured server.</summary>
     private bool IsModerator(InteractionRequest interaction)
@@ -95,8 +66,6 @@ internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options
                || settings.GuildId is { Length: > 0 } guild && interaction.GuildId == guild
                   && (interaction.Permissions & SlashCommandCatalog.ModeratorPermissions) != 0;
     }
-
-    private Turn TextTurn(InteractionRequest interaction, string text) => Turn(interaction) with { Text = text };
 
     private Turn Turn(InteractionRequest interaction) => new()
     {

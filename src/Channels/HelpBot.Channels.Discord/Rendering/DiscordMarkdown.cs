@@ -16,8 +16,14 @@ internal static class DiscordMarkdown
     public static string Render(string markup)
     {
         ArgumentNullException.ThrowIfNull(markup);
-        var builder = new StringBuilder(markup.Length + 16);
-        foreach (var span in Markup.Parse(markup))
+        return Render(Markup.Parse(markup));
+    }
+
+    public static string Render(IReadOnlyList<Markup.Span> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var builder = new StringBuilder(spans.Sum(s => s.Text.Length) + 16);
+        foreach (var span in spans)
         {
             switch (span.Style)
             {

@@ -1,3 +1,4 @@
+using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 
 namespace HelpBot.Channels.Discord.Rendering;
@@ -22,12 +23,15 @@ internal static class ReplyRenderer
         var messages = new List<MessagePayload>(reply.Messages.Count);
         foreach (var message in reply.Messages)
         {
-            var pieces = MessageSplitter.Split(message.Text, MaxContentLength);
+            var pieces = MessageSplitter.Split(Markup.Parse(message.Text), MaxContentLength, piece => DiscordMarkdown.Render(piece).Length)
+                .Select(piece => DiscordMarkdown.Render(piece).Trim())
+                .Where(piece => piece.Length > 0)
+                .ToArray();
             var rows = ActionRows(message.Buttons);
-            if (pieces.Count == 0 && rows.Count > 0)
+            if (pieces.Length == 0 && rows.Count > 0)
                 messages.Add(new MessagePayload(null, rows));
-            for (var i = 0; i < pieces.Count; i++)
-                messages.Add(new MessagePayload(pieces[i], i == pieces.Count - 1 ? rows : []));
+            for (var i = 0; i < pieces.Length; i++)
+                messages.Add(new MessagePayload(pieces[i], i == pieces.Length - 1 ? rows : []));
             messages.AddRange(message.Attachments.Chunk(MaxFilesPerMessage).Select(files => new MessagePayload(null, null)
             {
                 Attachments = files.Select((file, index) => new AttachmentPayload(index.ToString(System.Globalization.CultureInfo.InvariantCulture), file.FileName)).ToArray(),

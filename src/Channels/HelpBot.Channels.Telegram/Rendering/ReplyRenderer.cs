@@ -12,6 +12,9 @@ internal static class ReplyRenderer
     /// <summary>Telegram's limit on callback_data.</summary>
     public const int MaxCallbackDataBytes = 64;
 
+    /// <summary>Telegram's limit on a message's visible text (after its HTML is parsed).</summary>
+    public const int MaxTextLength = 4096;
+
     /// <summary>The engine hands out the same message objects for its fixed screens, so each is rendered once, while it lives.</summary>
     private static readonly ConditionalWeakTable<OutgoingMessage, IReadOnlyList<TelegramMessage>> Rendered = new();
 
@@ -24,7 +27,7 @@ internal static class ReplyRenderer
 
     private static IReadOnlyList<TelegramMessage> RenderNew(OutgoingMessage message)
     {
-        var pieces = MessageSplitter.Split(Markup.Parse(message.Text));
+        var pieces = MessageSplitter.Split(Markup.Parse(message.Text), MaxTextLength);
         var keyboard = Keyboard(message.Buttons);
         var result = new List<TelegramMessage>(pieces.Count);
         for (var i = 0; i < pieces.Count; i++)

@@ -75,12 +75,7 @@ internal sealed class BotSetup(
 
     private async Task SetCommandsAsync(LanguagePack language, string? languageCode, CancellationToken cancellationToken)
     {
-        var commands = CommandMenu.FromHelp(language.Texts[TextKey.Help]);
-        if (commands.Count == 0)
-        {
-            Log.NoCommands(logger, language.Code);
-            return;
-        }
+        var commands = CommandMenu.For(language);
         try
         {
             await sender.CallAsync("setMyCommands", (client, ct) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct), cancellationToken);

@@ -1,51 +1,24 @@
-using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
 using Telegram.Bot.Types;
 
 namespace HelpBot.Channels.Telegram.Setup;
 
 /// <summary>
-/// The command menu (setMyCommands) of one language, read from the <c>/name … — description</c> lines of that
-/// language's help text, so the menu and /help never disagree and translators edit one place.
+/// The command menu (setMyCommands) of one language: the dialog table's listed commands that everyone may use,
+/// described in that language's <c>bot.yaml</c>.
 /// </summary>
-internal static partial class CommandMenu
+internal static class CommandMenu
 {
-    public const int MaxDescriptionLength = 256;
-
-    public static IReadOnlyList<BotCommand> FromHelp(string help)
+    public static IReadOnlyList<BotCommand> For(LanguagePack language)
     {
-        ArgumentNullException.ThrowIfNull(help);
-        var commands = new List<BotCommand>();
-        foreach (Match line in HelpLine().Matches(help))
-        {
-            var name = line.Groups["name"].Value;
-            if (commands.Exists(c => c.Command == name))
-                continue;
-            var description = Markup.ToPlainText(line.Groups["description"].Value).Trim();
-            if (description.Length > MaxDescriptionLength)
-                description = description[..(MaxDescriptionLength - 1)] + "…";
-            commands.Add(new BotCommand { Command = name, Description = description });
-        }
-        return commands;
+        ArgumentNullException.ThrowIfNull(language);
+        return DialogTable.Commands
+            .Where(c => c is { Listed: true, Audience: Audience.Everyone })
+            .Select(c => new BotCommand { Command = c.Name, Description = language.Texts.Commands[c.Name].Description })
+            .ToArray();
     }
 
-    /// <summary>Commands the menu lists plus the two every bot has; a bare command in a group counts as ours only if it is one of these.</summary>
-    public static bool IsKnown(ContentCatalog catalog, string command)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return KnownNames.GetValue(catalog, static c => c.Languages.Values
-            .SelectMany(language => FromHelp(language.Texts[TextKey.Help]))
-            .Select(command => command.Command)
-            .Append("start")
-            .Append("help")
-            .ToFrozenSet(StringComparer.Ordinal)).Contains(command);
-    }
-
-    /// <summary>Per content version, so a content reload is seen without holding old catalogs alive.</summary>
-    private static readonly ConditionalWeakTable<ContentCatalog, FrozenSet<string>> KnownNames = new();
-
-    [GeneratedRegex(@"^[ \t]*/(?<name>[a-z0-9_]{1,32})(?![A-Za-z0-9_@])[^\n—–]*?[ \t][—–-][ \t]+(?<description>[^\n]*\S)[ \t]*$", RegexOptions.Multiline)]
-    private static partial Regex HelpLine();
+    /// <summary>Whether a bare command in a group is ours: a command of the table that everyone may use.</summary>
+    public static bool IsKnown(string command) => DialogTable.Find(command) is { Audience: Audience.Everyone };
 }

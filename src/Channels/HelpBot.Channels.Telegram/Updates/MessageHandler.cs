@@ -1,6 +1,5 @@
 using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Channels.Telegram.Setup;
-using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -18,7 +17,6 @@ internal sealed class MessageHandler(
     ReplySender replies,
     BotIdentity identity,
     Moderators moderators,
-    IContentProvider content,
     ILogger<MessageHandler> logger)
 {
     public async Task HandleAsync(int updateId, Message message, CancellationToken cancellationToken)
@@ -58,7 +56,7 @@ internal sealed class MessageHandler(
         if (at < 0)
         {
             // In the moderators' own chat every command is for the bot; elsewhere only the ones it has.
-            return moderators.IsModeratorsChat(message.Chat.Id) || CommandMenu.IsKnown(content.Current, word.ToLowerInvariant());
+            return moderators.IsModeratorsChat(message.Chat.Id) || CommandMenu.IsKnown(word.ToLowerInvariant());
         }
         var username = await identity.GetUsernameAsync(cancellationToken);
         return username is not null && word[(at + 1)..].Equals(username, StringComparison.OrdinalIgnoreCase);

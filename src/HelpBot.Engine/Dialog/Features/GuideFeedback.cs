@@ -39,7 +39,10 @@ internal sealed class GuideFeedback(IConversationStore store)
         }
         context.Change(s => s.Awaiting = Awaiting.FeedbackComment);
         return new Reply(new OutgoingMessage(context.Texts[TextKey.FeedbackNo],
-            [[new Button(context.Texts[TextKey.ButtonSkip], ActionId.Skip), context.Guide.MenuRow[0]]]));
+            [[new Button(context.Texts[TextKey.ButtonSkip], ActionId.Skip), context.Guide.MenuRow[0]]]))
+        {
+            OffersForm = new FormOffer(TextForms.Comment, context.Texts[TextKey.ButtonComment]),
+        };
     }
 
     /// <summary><c>skip</c>: no comment after a "no".</summary>

@@ -1,28 +1,39 @@
-using HelpBot.Engine.Content;
-
-namespace HelpBot.Channels.Telegram.Rendering;
+namespace HelpBot.Engine.Content;
 
 /// <summary>
-/// Cuts formatted text into pieces Telegram accepts (at most 4096 characters of visible text each),
-/// preferring paragraph, then line, then word boundaries; a bold or code run cut in two stays bold or code on both sides.
+/// Cuts formatted text into pieces a channel accepts, preferring paragraph, then line, then word boundaries; a bold
+/// or code run cut in two stays bold or code on both sides, and no text is lost (only whitespace at the cuts).
+/// Each channel gives its limit and how it measures a piece: Telegram counts visible characters, Discord its markdown.
 /// </summary>
-internal static class MessageSplitter
+public static class MessageSplitter
 {
-    public const int MaxLength = 4096;
-
-    public static IReadOnlyList<IReadOnlyList<Markup.Span>> Split(IReadOnlyList<Markup.Span> spans, int maxLength = MaxLength)
+    /// <param name="measure">The length of a piece as the channel counts it; by default its visible characters.</param>
+    public static IReadOnlyList<IReadOnlyList<Markup.Span>> Split(IReadOnlyList<Markup.Span> spans, int limit, Func<IReadOnlyList<Markup.Span>, int>? measure = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 2);
+        measure ??= VisibleLength;
         var text = string.Concat(spans.Select(s => s.Text));
-        if (text.Length <= maxLength)
+        if (measure(spans) <= limit)
             return [spans];
 
         var pieces = new List<IReadOnlyList<Markup.Span>>();
         var start = 0;
         while (start < text.Length)
         {
-            var end = text.Length - start <= maxLength ? text.Length : start + CutPoint(text.AsSpan(start, maxLength));
-            var piece = Slice(spans, start, end);
+            // The window of visible text; shrunk by the overflow when the channel's measure of the piece is longer.
+            var window = Math.Min(limit, text.Length - start);
+            int end;
+            List<Markup.Span> piece;
+            while (true)
+            {
+                end = text.Length - start <= window ? text.Length : start + CutPoint(text.AsSpan(start, window));
+                piece = Slice(spans, start, end);
+                var overflow = measure(piece) - limit;
+                if (overflow <= 0 || window <= 2)
+                    break;
+                window = Math.Max(2, window - overflow);
+            }
             if (piece.Count > 0)
                 pieces.Add(piece);
             start = end;
@@ -31,6 +42,8 @@ internal static class MessageSplitter
         }
         return pieces;
     }
+
+    private static int VisibleLength(IReadOnlyList<Markup.Span> spans) => spans.Sum(s => s.Text.Length);
 
     /// <summary>Where to end a piece within <paramref name="window"/>: after the last paragraph, line or word that fits.</summary>
     private static int CutPoint(ReadOnlySpan<char> window)

@@ -1,0 +1,28 @@
+namespace HelpBot.Engine.Dialog.Features;
+
+/// <summary>One engine's features that hold dependencies; <see cref="DialogTable"/> picks each handler from here.</summary>
+internal sealed class DialogFeatures
+{
+    public DialogFeatures(DialogDependencies dependencies)
+    {
+        var moderation = dependencies.Moderation;
+        Questions = new Questions(moderation, dependencies.ModerationOptions);
+        Feedback = new GuideFeedback(dependencies.Store);
+        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback);
+        Menu = new Menu(FreeText);
+        Privacy = new Privacy(dependencies.Store, moderation);
+        Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader);
+    }
+
+    public Questions Questions { get; }
+
+    public GuideFeedback Feedback { get; }
+
+    public FreeText FreeText { get; }
+
+    public Menu Menu { get; }
+
+    public Privacy Privacy { get; }
+
+    public ModeratorReports Reports { get; }
+}
