@@ -11,16 +11,46 @@ public sealed class ReportRendererTests
     private static readonly StatsReport Report = new(30, 5, 3, 1, 2, 1, TimeSpan.FromMinutes(42), [5, 4, 4, 3, 2, 2, 1, 1, 1], [("кошка", 2)]);
 
     [Fact]
-    public void BuildChart_DrawsOneBarPerStepWithItsUsersAndTheHelpfulRate()
+    public void BuildChart_DrawsOneBarPerStepWithItsUsers_AndTheHelpfulRateAsALabel()
     {
-        var plot = ReportRenderer.BuildChart(Report, "Funnel", "Reached step", "Helpful");
+        var plot = ReportRenderer.BuildChart(Report, "Funnel", "Reached step", "👍 Helpful");
 
         var bars = Assert.Single(plot.GetPlottables().OfType<BarPlot>()).Bars;
-        Assert.Equal(Report.Funnel.Select(v => (double)v), bars.Take(9).Select(b => b.Value));
-        Assert.Equal(Enumerable.Range(1, 9).Select(i => (double)i), bars.Take(9).Select(b => b.Position));
-        Assert.Equal("75%", bars[^1].Label);
-        Assert.Equal(0.75 * 5, bars[^1].Value, 6);
+        Assert.Equal(Report.Funnel.Select(v => (double)v), bars.Select(b => b.Value));
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (double)i), bars.Select(b => b.Position));
+        Assert.Equal("Helpful: 75%", Assert.Single(plot.GetPlottables().OfType<Annotation>()).Text);
     }
+
+    [Fact]
+    public void BuildChart_NoAnswers_NoHelpfulLabel()
+    {
+        var plot = ReportRenderer.BuildChart(Report with { HelpfulYes = 0, HelpfulNo = 0 }, "Funnel", "Reached step", "Helpful");
+
+        Assert.Empty(plot.GetPlottables().OfType<Annotation>());
+    }
+
+    [Theory]
+    [InlineData(1, new[] { 0, 1 })]
+    [InlineData(5, new[] { 0, 1, 2, 3, 4, 5 })]
+    [InlineData(9, new[] { 0, 2, 4, 6, 8 })]
+    [InlineData(40, new[] { 0, 5, 10, 15, 20, 25, 30, 35, 40 })]
+    [InlineData(1000, new[] { 0, 200, 400, 600, 800, 1000 })]
+    public void UserTicks_WholeNumbersOnly(int top, int[] expected)
+    {
+        var ticks = ReportRenderer.UserTicks(top).ToList();
+
+        Assert.Equal(expected.Select(v => (double)v), ticks.Select(t => t.Position));
+        Assert.Equal(expected.Select(v => v.ToString(CultureInfo.InvariantCulture)), ticks.Select(t => t.Label));
+    }
+
+    [Theory]
+    [InlineData("👍 Помогло", "Помогло")]
+    [InlineData("✓ Helpful", "Helpful")]
+    [InlineData("☰ Меню", "Меню")]
+    [InlineData("Дошли до шага:", "Дошли до шага:")]
+    [InlineData("«помогло» 75%", "«помогло» 75%")]
+    public void Drawable_DropsPictographsTheFontsDrawAsBoxes(string text, string drawn) =>
+        Assert.Equal(drawn, ReportRenderer.Drawable(text));
 
     [Fact]
     public void StatsChart_IsAPngOfTheAnnouncedSize()

@@ -17,6 +17,9 @@ public sealed record StatsReport(
     /// <summary>Share of "yes" among answers, 0..1; null without answers.</summary>
     public double? HelpfulRate => HelpfulYes + HelpfulNo == 0 ? null : (double)HelpfulYes / (HelpfulYes + HelpfulNo);
 
+    /// <summary>A rate as whole percent, e.g. <c>75%</c>.</summary>
+    public static string Percent(double rate) => (rate * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     public static StatsReport Compute(int days, int steps, IReadOnlyList<DialogEvent> events, IReadOnlyList<Feedback> feedback, IReadOnlyList<Question> questions)
     {
         ArgumentNullException.ThrowIfNull(events);

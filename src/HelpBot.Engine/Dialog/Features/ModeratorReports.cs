@@ -30,7 +30,7 @@ internal sealed class ModeratorReports(IContentProvider content, IModerationStor
             .AppendLine(texts.Format(TextKey.StatsHelpful,
                 ("yes", report.HelpfulYes.ToString(CultureInfo.InvariantCulture)),
                 ("no", report.HelpfulNo.ToString(CultureInfo.InvariantCulture)),
-                ("rate", report.HelpfulRate is { } rate ? Percent(rate) : none)))
+                ("rate", report.HelpfulRate is { } rate ? StatsReport.Percent(rate) : none)))
             .AppendLine(texts.Format(TextKey.StatsQuestions,
                 ("asked", report.QuestionsAsked.ToString(CultureInfo.InvariantCulture)),
                 ("answered", report.QuestionsAnswered.ToString(CultureInfo.InvariantCulture)),
@@ -83,8 +83,6 @@ internal sealed class ModeratorReports(IContentProvider content, IModerationStor
         return ValueTask.FromResult(Say(context, TextKey.ReloadDone,
             ("languages", string.Join(", ", catalog.Languages.Keys)), ("guides", string.Join(", ", catalog.GuideIds))));
     }
-
-    internal static string Percent(double rate) => (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string FormatDuration(TimeSpan duration) =>
         duration.TotalHours >= 1
