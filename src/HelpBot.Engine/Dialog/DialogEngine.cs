@@ -100,8 +100,27 @@ public sealed partial class DialogEngine : IDialogEngine
     public async ValueTask<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var book = _book;
         using var userLock = await _locks.AcquireAsync(turn.UserKey, cancellationToken);
+        // Another instance sharing the store may commit the same user's turn in between: then this one runs again on
+        // the state it left (or finds the delivery handled). The lock above makes that rare within one instance.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await HandleLockedAsync(turn, lastAttempt: attempt == MaxConflictRetries, cancellationToken);
+            }
+            catch (TurnConflictException)
+            {
+                // Nothing was written: run the turn again.
+            }
+        }
+    }
+
+    private const int MaxConflictRetries = 5;
+
+    private async ValueTask<Reply> HandleLockedAsync(Turn turn, bool lastAttempt, CancellationToken cancellationToken)
+    {
+        var book = _book;
         UserState? stored = null;
         try
         {
@@ -136,7 +155,7 @@ public sealed partial class DialogEngine : IDialogEngine
             }
             return reply;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Log.TurnFailed(_logger, ex, turn.Channel, turn.Action is null ? "text" : "button");
             var language = book.LanguageFor(stored?.Language, turn.Locale);

@@ -61,6 +61,12 @@ public sealed class UserState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// For stores that several instances share: how many commits this state has seen when it was read (0: never
+    /// stored). A commit over a newer revision is refused with <see cref="TurnConflictException"/>.
+    /// </summary>
+    public long Revision { get; set; }
+
     public UserState Clone() => (UserState)MemberwiseClone();
 }
 

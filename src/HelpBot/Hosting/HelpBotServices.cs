@@ -7,7 +7,6 @@ using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
 using HelpBot.Reports;
-using HelpBot.Storage.LiteDb;
 using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,7 +47,7 @@ public static class HelpBotServices
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(plan);
         builder.AddDialogCore();
-        builder.AddLiteDbStorage();
+        builder.AddStorage();
 
         // Messages for other chats (moderators' posts, answers) go out through the channels that can send them.
         builder.Services.AddHostedService<OutboxDispatcher>();

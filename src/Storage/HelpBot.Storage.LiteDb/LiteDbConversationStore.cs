@@ -10,7 +10,7 @@ namespace HelpBot.Storage.LiteDb;
 /// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
 /// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IStorageHealth, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -33,16 +33,21 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private int _commitsSincePrune;
     private readonly Lock _resolveGate = new();
 
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> after reading all of it back (<see cref="LiteDbFile.OpenVerified"/>);
+    /// throws <see cref="StorageUnavailableException"/> when it is damaged or cannot be written.
+    /// </summary>
     public LiteDbConversationStore(string path)
-        : this(new LiteDatabase(new ConnectionString { Filename = EnsureFolder(path), Connection = ConnectionType.Direct }, CreateMapper()))
+        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path)
     {
     }
 
     /// <summary>Over an existing database (a <see cref="MemoryStream"/> one for replay and tests).</summary>
-    public LiteDbConversationStore(LiteDatabase database)
+    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:")
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        Location = location;
         _users = database.GetCollection<UserState>("users");
         _feedback = database.GetCollection<Feedback>("feedback");
         _questions = database.GetCollection<Question>("questions");
@@ -63,6 +68,65 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public static LiteDbConversationStore InMemory() => new(new LiteDatabase(new MemoryStream(), CreateMapper()));
 
     internal LiteDatabase Database => _database;
+
+    public string Location { get; }
+
+    public ValueTask<StorageReport> VerifyAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(LiteDbFile.Verify(_database, Location));
+
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="destination"/> while the bot keeps serving: a
+    /// checkpoint moves every committed page into the data file, and with automatic checkpoints off until the copy
+    /// is done, later commits only append to the log file, so the data file holds exactly the state at the checkpoint.
+    /// The copy is then opened and verified like the live file at start.
+    /// </summary>
+    public StorageReport BackupTo(string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        if (Location == ":memory:")
+            throw new InvalidOperationException("an in-memory database has no file to back up");
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(destination))!;
+        Directory.CreateDirectory(folder);
+        var partial = destination + ".partial";
+        lock (_backupGate)
+        {
+            var checkpointSize = _database.CheckpointSize;
+            _database.CheckpointSize = 0;
+            try
+            {
+                _database.Checkpoint();
+                using var source = new FileStream(Location, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
+                source.CopyTo(target);
+                target.Flush(flushToDisk: true);
+            }
+            finally
+            {
+                _database.CheckpointSize = checkpointSize;
+            }
+        }
+        StorageReport report;
+        using (var copy = LiteDbFile.OpenVerified(partial, CreateMapper()))
+            report = LiteDbFile.Verify(copy, destination);
+        File.Move(partial, destination, overwrite: true);
+        return report;
+    }
+
+    private readonly Lock _backupGate = new();
+
+    public ValueTask<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Reads the header page: the file is open and answers.
+            _ = _database.UserVersion;
+            return ValueTask.FromResult(true);
+        }
+        catch (Exception ex) when (LiteDbFile.Explain(Location, ex) is not null)
+        {
+            return ValueTask.FromResult(false);
+        }
+    }
 
     public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken)
     {
@@ -276,7 +340,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         }
     }
 
-    internal static BsonMapper CreateMapper()
+    public static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper();
         mapper.RegisterType(
@@ -289,13 +353,5 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(o => o.Id, autoId: false);
         return mapper;
-    }
-
-    private static string EnsureFolder(string path)
-    {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-        return path;
     }
 }
