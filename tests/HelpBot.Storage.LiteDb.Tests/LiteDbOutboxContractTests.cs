@@ -1,0 +1,14 @@
+using HelpBot.Engine.Storage;
+using HelpBot.Storage.Contract;
+
+namespace HelpBot.Storage.LiteDb.Tests;
+
+public sealed class LiteDbOutboxContractTests : OutboxStoreContract<LiteDbConversationStore>
+{
+    protected override LiteDbConversationStore CreateStore() => LiteDbConversationStore.InMemory();
+}
+
+public sealed class InMemoryOutboxContractTests : OutboxStoreContract<InMemoryConversationStore>
+{
+    protected override InMemoryConversationStore CreateStore() => new();
+}
