@@ -10,30 +10,12 @@ namespace HelpBot.Storage.Tests;
 /// </summary>
 public sealed class PostgresStoreTests : StoreContractTests
 {
-    private readonly string _schema = "t_" + Guid.NewGuid().ToString("N")[..16];
     private string _connectionString = "";
 
-    public override async ValueTask InitializeAsync()
+    public override ValueTask InitializeAsync()
     {
-        var server = PostgresServer.ConnectionString();
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync(Ct);
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-            await create.ExecuteNonQueryAsync(Ct);
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = _schema }.ConnectionString;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_connectionString.Length == 0)
-            return;
-        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        _connectionString = PostgresServer.CreateSchema();
+        return ValueTask.CompletedTask;
     }
 
     protected override async ValueTask<OpenStore> OpenAsync()
@@ -98,4 +80,10 @@ public sealed class PostgresStoreTests : StoreContractTests
         Assert.DoesNotContain("not-the-password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+}
+
+public sealed class PostgresOutboxContractTests : HelpBot.Storage.Contract.OutboxStoreContract<PostgresConversationStore>
+{
+    protected override PostgresConversationStore CreateStore() =>
+        PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
 }

@@ -139,32 +139,6 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True((await store.Moderation.FindQuestionAsync("QRACE1", Ct))?.AnswerHelpful);
     }
 
-    [Fact]
-    public async Task Outbox_DueInOrder_SentOnesAreFoundByTheirChannelMessageAndNoLongerDue()
-    {
-        await using var store = await OpenAsync();
-        var changes = new TurnChanges();
-        changes.Outbox.Add(Outbox("first", "c", chat: "-100", createdAt: At));
-        changes.Outbox.Add(Outbox("second", "c", chat: "-100", createdAt: At.AddSeconds(1)));
-        changes.Outbox.Add(Outbox("later", "c", chat: "-100", createdAt: At.AddSeconds(2), nextAttempt: At.AddMinutes(5)));
-        await store.Conversations.CommitAsync(changes, Ct);
-
-        var due = await store.Moderation.DueOutboxAsync("telegram", At.AddMinutes(1), 10, Ct);
-        Assert.Equal(["first", "second"], due.Select(m => m.Id));
-        Assert.Empty(await store.Moderation.DueOutboxAsync("discord", At.AddMinutes(1), 10, Ct));
-
-        var sent = due[0];
-        sent.Attempts = 1;
-        sent.DeliveredAt = At.AddMinutes(1);
-        sent.ChannelMessageId = "555";
-        await store.Moderation.UpdateOutboxAsync(sent, Ct);
-
-        Assert.Equal(["second", "later"], (await store.Moderation.DueOutboxAsync(null, At.AddMinutes(10), 10, Ct)).Select(m => m.Id));
-        var post = await store.Moderation.FindPostAsync("telegram", "-100", "555", Ct);
-        Assert.Equal(("first", 1, "текст first"), (post?.Id, post?.Attempts, post?.Text));
-        Assert.Equal([("Ответить", "answer:Q1")], post!.Buttons.Select(b => (b.Label, b.Action)));
-    }
-
     protected static OutboxMessage Outbox(string id, string community, string chat, DateTimeOffset? createdAt = null, DateTimeOffset? nextAttempt = null) => new()
     {
         Id = id,

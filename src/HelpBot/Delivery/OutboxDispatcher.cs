@@ -9,12 +9,14 @@ namespace HelpBot.Delivery;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IEnumerable<IChannelSender> senders,
-    IModerationStore store,
+    IOutboxStore store,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly string Owner = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,24 +44,21 @@ public sealed partial class OutboxDispatcher(
         var sent = 0;
         foreach (var (channel, sender) in _senders)
         {
-            foreach (var message in await store.DueOutboxAsync(channel, time.GetUtcNow(), 50, cancellationToken))
+            foreach (var message in await store.ClaimAsync(channel, Owner, time.GetUtcNow(), Lease, 50, cancellationToken))
             {
-                message.Attempts++;
                 try
                 {
-                    message.ChannelMessageId = await sender.SendAsync(message, cancellationToken);
-                    message.DeliveredAt = time.GetUtcNow();
-                    message.LastError = null;
+                    var id = await sender.SendAsync(message, cancellationToken);
+                    await store.MarkSentAsync(message.Id, Owner, id, time.GetUtcNow(), cancellationToken);
                     sent++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));
-                    message.NextAttemptAt = time.GetUtcNow() + backoff;
-                    message.LastError = ex.GetType().Name + ": " + ex.Message;
-                    LogSendFailed(logger, channel, message.Purpose, message.Attempts, backoff, message.LastError);
+                    var error = ex.GetType().Name + ": " + ex.Message;
+                    await store.RetryLaterAsync(message.Id, Owner, time.GetUtcNow() + backoff, error, cancellationToken);
+                    LogSendFailed(logger, channel, message.Purpose, message.Attempts, backoff, error);
                 }
-                await store.UpdateOutboxAsync(message, cancellationToken);
             }
         }
         return sent;

@@ -10,7 +10,7 @@ namespace HelpBot.Storage.LiteDb;
 /// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
 /// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IStorageHealth, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -32,6 +32,10 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private const int CommitsBetweenPrunes = 10_000;
     private int _commitsSincePrune;
     private readonly Lock _resolveGate = new();
+
+    // Claims and settles read-modify-write the outbox; one at a time keeps a head from being handed out twice.
+    private readonly Lock _outboxGate = new();
+    private long _sequence;
 
     /// <summary>
     /// Opens the file at <paramref name="path"/> after reading all of it back (<see cref="LiteDbFile.OpenVerified"/>);
@@ -57,6 +61,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         PruneDeliveries();
         _outbox = database.GetCollection<OutboxMessage>("outbox");
         _outbox.EnsureIndex(o => o.DeliveredAt);
+        _outbox.EnsureIndex(o => o.Sequence);
+        _sequence = _outbox.Query().OrderByDescending(o => o.Sequence).Select(o => o.Sequence).FirstOrDefault();
         _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
@@ -188,7 +194,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
                     return false;
                 _questions.Update(resolved);
                 if (delivery is not null)
-                    _outbox.Insert(delivery);
+                    InsertOutbox([delivery]);
                 return true;
             }));
         }
@@ -203,18 +209,70 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             return _questions.Update(question);
         }));
 
-    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Find(o => o.DeliveredAt == null)
-            .Where(o => o.NextAttemptAt <= now && (channel == null || o.Channel == channel))
-            .OrderBy(o => o.CreatedAt).Take(max).ToList());
-
     public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
-        List(_outbox.Find(o => o.DeliveredAt == null && o.Community == community), o => o.CreatedAt);
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(Pending().Where(o => o.Community == community).OrderBy(o => o.Sequence).ToList());
 
-    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        _outbox.Update(message);
-        return ValueTask.CompletedTask;
+        lock (_outboxGate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(InTransaction(() =>
+            {
+                var claimed = OutboxHeads.Claimable(Pending().Where(o => o.Channel == channel), now, max).ToList();
+                foreach (var message in claimed)
+                {
+                    OutboxHeads.Claim(message, owner, now, lease);
+                    _outbox.Update(message);
+                }
+                return claimed;
+            }));
+        }
+    }
+
+    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            // Only posts are looked up after sending (a moderator replying to one); a sent reply is just gone.
+            if (message.Purpose == OutboxPurpose.Reply)
+                return _outbox.Delete(message.Id);
+            OutboxHeads.MarkSent(message, channelMessageId, at);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            OutboxHeads.RetryLater(message, nextAttemptAt, reason);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            OutboxHeads.Expire(message, at, reason);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Pending().Count(o => channel == null || o.Channel == channel));
+
+    private IEnumerable<OutboxMessage> Pending() => _outbox.Find(o => o.DeliveredAt == null).Where(o => o.ExpiredAt == null);
+
+    private ValueTask<bool> Settle(string id, string owner, Func<OutboxMessage, bool> settle)
+    {
+        lock (_outboxGate)
+        {
+            return ValueTask.FromResult(InTransaction(() =>
+                _outbox.FindById(id) is { } message && OutboxHeads.IsHeldBy(message, owner) && settle(message)));
+        }
+    }
+
+    /// <summary>Numbers the messages in the order given (the callers' objects too, so they know their place) and stores them.</summary>
+    private void InsertOutbox(IReadOnlyList<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+            message.Sequence = Interlocked.Increment(ref _sequence);
+        _outbox.InsertBulk(messages);
     }
 
     public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) =>
@@ -305,7 +363,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         if (changes.Events.Count > 0)
             _events.InsertBulk(changes.Events);
         if (changes.Outbox.Count > 0)
-            _outbox.InsertBulk(changes.Outbox);
+            InsertOutbox(changes.Outbox);
         if (changes.DeliveryId is { } delivery)
             _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
     }

@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         return builder;
     }
 }

@@ -12,7 +12,7 @@ namespace HelpBot.Storage.Postgres;
 /// (<see cref="TurnConflictException"/>) and runs its turn again, and a delivery id is recorded once, so a redelivered
 /// update handled by two instances is answered once.
 /// </summary>
-public sealed class PostgresConversationStore : IConversationStore, IModerationStore, IStorageHealth, IAsyncDisposable, IDisposable
+public sealed class PostgresConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IAsyncDisposable, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new();
 
@@ -61,7 +61,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in PostgresSchema.Tables)
         {
-            // Every record must read back as the bot reads it, not only count.
+            // Every record must parse, not only count.
             var hasData = table != "deliveries";
             await using var command = new NpgsqlCommand(hasData ? $"SELECT data FROM {table}" : $"SELECT id FROM {table}", connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -203,29 +203,100 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         return true;
     }
 
-    public async ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        await ListAsync<OutboxMessage>(
-            "SELECT data FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND ($2::text IS NULL OR channel = $2) ORDER BY created_at, seq LIMIT $3",
-            cancellationToken, now, (object?)channel ?? DBNull.Value, max);
-
     public async ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
-        await ListAsync<OutboxMessage>("SELECT data FROM outbox WHERE delivered_at IS NULL AND community = $1 ORDER BY created_at, seq", cancellationToken, community);
-
-    public async ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection,
-            "UPDATE outbox SET next_attempt_at = $2, delivered_at = $3, channel_message_id = $4, data = $5 WHERE id = $1",
-            cancellationToken, message.Id, message.NextAttemptAt, (object?)message.DeliveredAt ?? DBNull.Value, (object?)message.ChannelMessageId ?? DBNull.Value, JsonOf(message));
-    }
+        await ListOutboxAsync($"{PendingOutbox} AND community = $1 ORDER BY seq", cancellationToken, community);
 
     public async ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken)
     {
-        var found = await ListAsync<OutboxMessage>(
-            "SELECT data FROM outbox WHERE channel = $1 AND chat_id = $2 AND channel_message_id = $3 LIMIT 1",
-            cancellationToken, channel, chatId, channelMessageId);
+        var found = await ListOutboxAsync(
+            $"{SelectOutbox} WHERE channel = $1 AND chat_id = $2 AND channel_message_id = $3 LIMIT 1", cancellationToken, channel, chatId, channelMessageId);
         return found.Count > 0 ? found[0] : null;
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Claims of one channel take turns across instances, so each sees the heads the previous claim left.
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1, hashtext($2))", cancellationToken, ClaimLock, channel);
+        var claimed = await ReadOutboxAsync(connection, $"""
+            WITH heads AS (
+                SELECT DISTINCT ON (chat_id) id, seq, next_attempt_at, lease_until FROM outbox
+                WHERE channel = $1 AND delivered_at IS NULL AND expired_at IS NULL
+                ORDER BY chat_id, seq),
+            claimable AS (
+                SELECT id FROM heads WHERE next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
+                ORDER BY seq LIMIT $5)
+            UPDATE outbox SET lease_owner = $3, lease_until = $4, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM claimable)
+            RETURNING {OutboxColumns}
+            """, cancellationToken, channel, now, owner, now + lease, max);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed.OrderBy(o => o.Sequence).ToList();
+    }
+
+    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SettleAsync("delivered_at = $3, channel_message_id = $4, last_error = NULL", cancellationToken, id, owner, at, (object?)channelMessageId ?? DBNull.Value);
+
+    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        SettleAsync("next_attempt_at = $3, last_error = $4", cancellationToken, id, owner, nextAttemptAt, reason);
+
+    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        SettleAsync("expired_at = $3, last_error = $4", cancellationToken, id, owner, at, reason);
+
+    public async ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND expired_at IS NULL AND ($1::text IS NULL OR channel = $1)",
+            (object?)channel ?? DBNull.Value);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Applies <paramref name="assignments"/> (over $3, $4) and ends the lease, only while <c>$2</c> holds it.</summary>
+    private async ValueTask<bool> SettleAsync(string assignments, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await ExecuteAsync(connection,
+            $"UPDATE outbox SET {assignments}, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND delivered_at IS NULL AND expired_at IS NULL",
+            cancellationToken, values) == 1;
+    }
+
+    /// <summary>An arbitrary constant naming the claim locks (with the channel's hash as the second key).</summary>
+    private const int ClaimLock = 0x4842_6f78;
+
+    private const string OutboxColumns =
+        "data, seq, attempts, next_attempt_at, delivered_at, expired_at, last_error, channel_message_id, lease_owner, lease_until";
+
+    private const string SelectOutbox = "SELECT " + OutboxColumns + " FROM outbox";
+
+    private const string PendingOutbox = SelectOutbox + " WHERE delivered_at IS NULL AND expired_at IS NULL";
+
+    private async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadOutboxAsync(connection, sql, cancellationToken, values);
+    }
+
+    private static async Task<List<OutboxMessage>> ReadOutboxAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var command = Command(connection, sql, values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<OutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = Read<OutboxMessage>(reader);
+            message.Sequence = reader.GetInt64(1);
+            message.Attempts = reader.GetInt32(2);
+            message.NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(3);
+            message.DeliveredAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4);
+            message.ExpiredAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5);
+            message.LastError = reader.IsDBNull(6) ? null : reader.GetString(6);
+            message.ChannelMessageId = reader.IsDBNull(7) ? null : reader.GetString(7);
+            message.LeaseOwner = reader.IsDBNull(8) ? null : reader.GetString(8);
+            message.LeaseUntil = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9);
+            found.Add(message);
+        }
+        return found;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -236,12 +307,16 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         ExecuteAsync(connection, "INSERT INTO questions (id, user_key, community, status, asked_at, data) VALUES ($1, $2, $3, $4, $5, $6)",
             cancellationToken, question.Id, question.UserKey, question.Community, (int)question.Status, question.AskedAt, JsonOf(question));
 
-    private static Task<int> InsertOutboxAsync(NpgsqlConnection connection, OutboxMessage message, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection,
-            "INSERT INTO outbox (id, channel, chat_id, user_key, community, created_at, next_attempt_at, delivered_at, channel_message_id, data) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            cancellationToken, message.Id, message.Channel, message.ChatId, message.UserKey, message.Community, message.CreatedAt, message.NextAttemptAt,
-            (object?)message.DeliveredAt ?? DBNull.Value, (object?)message.ChannelMessageId ?? DBNull.Value, JsonOf(message));
+    private static async Task InsertOutboxAsync(NpgsqlConnection connection, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection,
+            "INSERT INTO outbox (id, channel, chat_id, user_key, community, attempts, next_attempt_at, delivered_at, expired_at, last_error, channel_message_id, data) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING seq",
+            message.Id, message.Channel, message.ChatId, message.UserKey, message.Community, message.Attempts, message.NextAttemptAt,
+            (object?)message.DeliveredAt ?? DBNull.Value, (object?)message.ExpiredAt ?? DBNull.Value, (object?)message.LastError ?? DBNull.Value,
+            (object?)message.ChannelMessageId ?? DBNull.Value, JsonOf(message));
+        message.Sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private async Task<T?> FindAsync<T>(string sql, string id, CancellationToken cancellationToken)
         where T : class

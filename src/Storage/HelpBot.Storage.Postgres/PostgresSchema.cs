@@ -5,7 +5,8 @@ namespace HelpBot.Storage.Postgres;
 /// <summary>
 /// The tables, created and migrated at start. Each migration runs once, recorded in <c>schema_migrations</c>; an advisory
 /// lock held for the migrating transaction makes instances that start together take turns, so the second finds it done.
-/// Records are stored whole as JSON beside the columns that queries filter on, so new fields need no migration.
+/// Records are stored whole as JSON beside the columns that queries filter on, so new fields need no migration; an
+/// outbox message's delivery state (attempts, lease, sent, expired) lives only in columns, as senders change it in place.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -56,12 +57,16 @@ internal static class PostgresSchema
             chat_id text NOT NULL,
             user_key text NOT NULL,
             community text NOT NULL,
-            created_at timestamptz NOT NULL,
+            attempts int NOT NULL DEFAULT 0,
             next_attempt_at timestamptz NOT NULL,
             delivered_at timestamptz NULL,
+            expired_at timestamptz NULL,
+            last_error text NULL,
             channel_message_id text NULL,
+            lease_owner text NULL,
+            lease_until timestamptz NULL,
             data jsonb NOT NULL);
-        CREATE INDEX outbox_due ON outbox (channel, next_attempt_at) WHERE delivered_at IS NULL;
+        CREATE INDEX outbox_pending ON outbox (channel, chat_id, seq) WHERE delivered_at IS NULL AND expired_at IS NULL;
         CREATE INDEX outbox_user ON outbox (user_key);
         CREATE INDEX outbox_post ON outbox (channel, chat_id, channel_message_id);
         """,
