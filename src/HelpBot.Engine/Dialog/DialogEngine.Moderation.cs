@@ -122,9 +122,11 @@ public sealed partial class DialogEngine
         if (_moderation is null)
             return null;
         var post = await _moderation.FindPostAsync(context.Turn.Channel, context.Turn.ChatId, repliedTo, cancellationToken);
-        return post is { Purpose: OutboxPurpose.QuestionPosted }
-            ? await AnswerAsync(context, post.QuestionId, text, cancellationToken)
-            : null;
+        var questionId = post is { Purpose: OutboxPurpose.QuestionPosted }
+            ? post.QuestionId
+            : context.Turn.ReplyToActions.Select(a => ActionId.TryParse(a, out var action) ? action : default)
+                .FirstOrDefault(a => a.Verb == ActionId.AnswerQuestion).Target;
+        return questionId is null ? null : await AnswerAsync(context, questionId, text, cancellationToken);
     }
 
     private async ValueTask<Reply> AnswerAsync(TurnContext context, string questionId, string answer, CancellationToken cancellationToken)

@@ -138,10 +138,14 @@ public sealed partial class DialogEngine : IDialogEngine
             RememberShown(context, reply);
 
             context.Changes.DeliveryId = turn.DeliveryId;
+            var queued = turn.ReplyRoute?.Queue(turn, reply, context.Now) ?? [];
             if (context.Forgotten)
             {
-                if (turn.DeliveryId is not null)
-                    await _store.CommitAsync(new TurnChanges { DeliveryId = turn.DeliveryId }, cancellationToken);
+                // Nothing of the user stays but the handled delivery and the farewell on its way.
+                var farewell = new TurnChanges { DeliveryId = turn.DeliveryId };
+                farewell.Outbox.AddRange(queued);
+                if (!farewell.IsEmpty)
+                    await _store.CommitAsync(farewell, cancellationToken);
             }
             else
             {
@@ -150,9 +154,12 @@ public sealed partial class DialogEngine : IDialogEngine
                     state.UpdatedAt = context.Now;
                     context.Changes.State = state;
                 }
+                context.Changes.Outbox.AddRange(queued);
                 if (!context.Changes.IsEmpty)
                     await _store.CommitAsync(context.Changes, cancellationToken);
             }
+            if (queued.Count > 0)
+                reply = reply with { Messages = reply.Messages.Take(turn.ReplyRoute!.SentDirectly).ToArray(), Queued = queued.Count };
             return reply;
         }
         catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))

@@ -29,5 +29,8 @@ public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, bool EditInP
     /// <summary>The guide section this reply shows, if it shows one: the user's next free text is read in its light.</summary>
     public Understanding.Topic? Shows { get; init; }
 
+    /// <summary>How many further messages were stored in the outbox with the turn (see <see cref="Turn.ReplyRoute"/>); the channel's sender delivers them.</summary>
+    public int Queued { get; init; }
+
     public Reply(OutgoingMessage message, bool editInPlace = false) : this([message], editInPlace) { }
 }

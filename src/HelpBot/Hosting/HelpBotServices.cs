@@ -49,8 +49,9 @@ public static class HelpBotServices
         builder.AddDialogCore();
         builder.AddStorage();
 
-        // Messages for other chats (moderators' posts, answers) go out through the channels that can send them.
-        builder.Services.AddHostedService<OutboxDispatcher>();
+        // Every message the bot sends outside an HTTP response (replies, moderators' posts, answers) waits in the outbox
+        // and goes out through its channel. Registered before the channels so that it stops after them and sends their last replies.
+        builder.AddOutboxDelivery();
 
         if (plan.Console)
         {

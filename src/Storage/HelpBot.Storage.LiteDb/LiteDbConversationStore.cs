@@ -63,6 +63,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _outbox.EnsureIndex(o => o.DeliveredAt);
         _outbox.EnsureIndex(o => o.Sequence);
         _sequence = _outbox.Query().OrderByDescending(o => o.Sequence).Select(o => o.Sequence).FirstOrDefault();
+        ReleaseLeases();
         _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
@@ -315,6 +316,20 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             batch.Clear();
             if (_commitsSincePrune >= CommitsBetweenPrunes)
                 PruneDeliveries();
+        }
+    }
+
+    /// <summary>
+    /// A direct connection gives this process the file to itself, so every lease found at open was left by a process
+    /// that is gone (killed mid-send): its chats are free at once rather than when the leases run out.
+    /// </summary>
+    private void ReleaseLeases()
+    {
+        foreach (var message in _outbox.Find(o => o.DeliveredAt == null).Where(o => o.LeaseOwner != null).ToList())
+        {
+            message.LeaseOwner = null;
+            message.LeaseUntil = null;
+            _outbox.Update(message);
         }
     }
 
