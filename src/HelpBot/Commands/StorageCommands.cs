@@ -24,7 +24,7 @@ internal static class StorageCommands
 
     /// <summary>
     /// Writes a verified copy of the LiteDB file (default <c>backups/helpbot-UTCTIME.db</c> beside it). The file must
-    /// not be open in a running bot: LiteDB's direct mode locks it; use the running bot's <c>/storage/backup</c> then.
+    /// not be open in a running bot (LiteDB's direct mode locks it): stop the bot, back up, start it.
     /// </summary>
     public static Task<int> BackupAsync(string[] args) => WithStorageAsync(SettingsOnly(args), async (host, settings) =>
     {
