@@ -24,6 +24,22 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
     {
     }
 
+    private const string ClaimOwner = "transcript";
+
+    /// <summary>Everything due in those channels, in order per chat: claimed head by head and settled by <paramref name="settle"/>, as a delivery loop would.</summary>
+    private static async Task DeliverAllAsync(IOutboxStore outbox, IEnumerable<string> channels, Func<OutboxMessage, Task> settle, CancellationToken cancellationToken)
+    {
+        foreach (var channel in channels)
+        {
+            IReadOnlyList<OutboxMessage> heads;
+            while ((heads = await outbox.ClaimAsync(channel, ClaimOwner, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), int.MaxValue, cancellationToken)).Count > 0)
+            {
+                foreach (var head in heads)
+                    await settle(head);
+            }
+        }
+    }
+
     public static IReadOnlyList<string> FindFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -111,22 +127,24 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
             var inboxes = people.Values.ToDictionary(p => p, p => p == actor ? reply.Messages.ToList() : new List<OutgoingMessage>());
             if (session.Outbox is { } outbox)
             {
-                foreach (var message in await outbox.DueOutboxAsync(null, DateTimeOffset.MaxValue, int.MaxValue, cancellationToken))
+                await DeliverAllAsync(outbox, people.Values.Select(p => p.Who.Channel).Distinct(), async message =>
                 {
                     var recipients = people.Values.Where(p => p.Who.Channel == message.Channel && p.Who.ChatId == message.ChatId).ToList();
                     if (recipients.Count == 0)
-                        continue;
+                    {
+                        // Left pending, as a chat nobody reads would leave it.
+                        await outbox.RetryLaterAsync(message.Id, ClaimOwner, DateTimeOffset.MaxValue, "nobody in that chat", cancellationToken);
+                        return;
+                    }
                     message.ChannelMessageId = "m" + (++delivered).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    message.DeliveredAt = DateTimeOffset.UtcNow;
-                    message.Attempts++;
-                    await outbox.UpdateOutboxAsync(message, cancellationToken);
+                    await outbox.MarkSentAsync(message.Id, ClaimOwner, message.ChannelMessageId, DateTimeOffset.UtcNow, cancellationToken);
                     foreach (var recipient in recipients)
                     {
                         inboxes[recipient].Add(message.ToMessage());
                         recipient.Receive([message.ToMessage()]);
                         recipient.LastDelivered = message.ChannelMessageId;
                     }
-                }
+                }, cancellationToken);
             }
 
             foreach (var expectation in step.Expectations)
@@ -232,12 +250,12 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
 /// One transcript's bot: a fresh engine over a fresh store. <see cref="TakeError"/> surfaces an exception
 /// the engine caught and logged, because a transcript must fail on it even though the user got an apology.
 /// </summary>
-public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null, IModerationStore? outbox = null) : IDisposable
+public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null, IOutboxStore? outbox = null) : IDisposable
 {
     public IDialogEngine Engine { get; } = engine;
 
     /// <summary>Where the bot queues messages for other chats; delivered to participants after each turn.</summary>
-    public IModerationStore? Outbox { get; } = outbox;
+    public IOutboxStore? Outbox { get; } = outbox;
 
     public Exception? TakeError() => takeError();
 

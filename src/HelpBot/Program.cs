@@ -2,6 +2,7 @@ using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Storage;
 using HelpBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,23 +17,41 @@ switch (args)
         return await EvalCommand.RunAsync(rest);
     case ["discord", "register-commands", .. var rest]:
         return await DiscordRegisterCommandsCommand.RunAsync(rest);
+    case ["check-storage", .. var rest]:
+        return await StorageCommands.CheckAsync(rest);
+    case ["backup", .. var rest]:
+        return await StorageCommands.BackupAsync(rest);
+    case ["restore", .. var rest]:
+        return await StorageCommands.RestoreAsync(rest);
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
 var settingsArgs = CommandLineArgs.Normalize(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settingsArgs, ContentRootPath = AppContext.BaseDirectory });
 
-// Tokens may live in user secrets in any environment (not only Development); the environment and the
-// command line are added again after them so that they still win.
-builder.Configuration.AddUserSecrets<Program>(optional: true, reloadOnChange: false);
-builder.Configuration.AddEnvironmentVariables();
-builder.Configuration.AddCommandLine(settingsArgs);
+HostConfiguration.AddBotSources(builder.Configuration, settingsArgs);
 var plan = ChannelPlan.From(builder.Configuration);
 
 // Content, engine, storage, and the channels the configuration turns on.
 builder.AddHelpBot(plan);
 
 var app = builder.Build();
+
+// Bad settings and unusable storage stop the start with one line each, before any channel starts.
+try
+{
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    _ = app.Services.GetRequiredService<IStorageHealth>();
+}
+catch (OptionsValidationException ex)
+{
+    return await BadSettingsAsync(ex);
+}
+catch (StorageUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return ExitCodes.BadSettings;
+}
 
 // Invalid content stops the start with every error listed, rather than serving half a guide.
 try
@@ -42,7 +61,7 @@ try
 catch (ContentValidationException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
-    return 2;
+    return ExitCodes.BadContent;
 }
 
 // HTTP endpoints of the channels that receive them.
@@ -57,11 +76,16 @@ try
 }
 catch (OptionsValidationException ex)
 {
-    // A bad setting stops the start with a message naming it, not a stack trace.
-    await Console.Error.WriteLineAsync("Configuration is invalid: " + string.Join("; ", ex.Failures));
-    return 3;
+    return await BadSettingsAsync(ex);
 }
 return 0;
+
+// A bad setting stops the start with a message naming it, not a stack trace.
+static async Task<int> BadSettingsAsync(OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync("Configuration is invalid: " + string.Join("; ", ex.Failures));
+    return ExitCodes.BadSettings;
+}
 
 /// <summary>Entry point, visible to tests that start the host.</summary>
 public partial class Program;

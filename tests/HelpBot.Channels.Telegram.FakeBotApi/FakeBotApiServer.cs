@@ -86,6 +86,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the faults still queued for <paramref name="method"/> (the outage is over).</summary>
+    public void ClearFaults(string method)
+    {
+        lock (_gate)
+            _faults.Remove(method);
+    }
+
     // ---- updates the "users" send ----
 
     public static JsonObject User(long userId, string? languageCode) => new()

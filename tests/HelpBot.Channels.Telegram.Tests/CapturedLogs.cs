@@ -7,12 +7,39 @@ namespace HelpBot.Channels.Telegram.Tests;
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<Entry> _entries = new();
+    private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<Entry> Entries => [.. _entries];
 
     public string All => string.Join(Environment.NewLine, _entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception}"));
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    /// <summary>Waits (at most <paramref name="timeout"/>, 10 s by default) until an entry matching <paramref name="match"/> has been logged.</summary>
+    public async Task<Entry> WaitForAsync(Func<Entry, bool> match, TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var logged = Volatile.Read(ref _logged).Task;
+            if (_entries.FirstOrDefault(match) is { } found)
+                return found;
+            try
+            {
+                await logged.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("the expected log line did not come; logged: " + All);
+            }
+        }
+    }
+
+    private void Add(Entry entry)
+    {
+        _entries.Enqueue(entry);
+        Interlocked.Exchange(ref _logged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     public void Dispose()
     {
@@ -27,6 +54,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new Entry(logLevel, category, formatter(state, exception), exception));
+            owner.Add(new Entry(logLevel, category, formatter(state, exception), exception));
     }
 }

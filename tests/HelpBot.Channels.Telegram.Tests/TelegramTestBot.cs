@@ -1,5 +1,6 @@
 using System.Net;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Delivery;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
@@ -64,6 +65,8 @@ public sealed class TelegramTestBot : IAsyncDisposable
             // Telegram's per-chat pace would stretch a walkthrough to many seconds; the limiter has its own tests.
             ["Telegram:ChatMessagesPerSecond"] = "0",
             ["Telegram:GroupMessagesPerMinute"] = "0",
+            ["Delivery:RetryBaseDelay"] = "00:00:00.050",
+            ["Delivery:RetryMaxDelay"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
@@ -74,10 +77,12 @@ public sealed class TelegramTestBot : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
 
-        // The engine as the host builds it, moderation included (the outbox is the host's and not run here).
+        // The engine as the host builds it, moderation included, and the outbox delivery loop replies go through.
         store ??= new InMemoryConversationStore();
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(TestCatalog.Content));
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton((IOutboxStore)store);
+        builder.AddOutboxDelivery();
         builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName);
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
         {

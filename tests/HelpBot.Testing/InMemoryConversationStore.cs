@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace HelpBot.Engine.Storage;
 
 /// <summary>A process-local store for tests, replay and benchmarks; a lock makes each commit atomic.</summary>
-public sealed class InMemoryConversationStore : IConversationStore, IModerationStore
+public sealed class InMemoryConversationStore : IConversationStore, IModerationStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Feedback> _feedback = new(StringComparer.Ordinal);
@@ -12,6 +12,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     private readonly List<OutboxMessage> _outbox = [];
     private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _sequence;
 
     public IReadOnlyList<Question> Questions { get { lock (_gate) return [.. _questions]; } }
 
@@ -19,7 +20,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
 
     public IReadOnlyList<Feedback> Feedback { get { lock (_gate) return [.. _feedback.Values]; } }
 
-    public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) return [.. _outbox]; } }
+    public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) return _outbox.Select(o => o.Clone()).ToList(); } }
 
     public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_users.TryGetValue(userKey, out var state) ? state.Clone() : null);
@@ -48,7 +49,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
             if (changes.Question is { } question)
                 _questions.Add(question);
             _events.AddRange(changes.Events);
-            _outbox.AddRange(changes.Outbox);
+            changes.Outbox.ForEach(AddToOutbox);
             if (changes.DeliveryId is { } delivery)
                 _deliveries.Add(delivery);
         }
@@ -94,7 +95,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
                 return ValueTask.FromResult(false);
             _questions[index] = resolved;
             if (delivery is not null)
-                _outbox.Add(delivery);
+                AddToOutbox(delivery);
             return ValueTask.FromResult(true);
         }
     }
@@ -110,28 +111,60 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
         }
     }
 
-    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        Select(_outbox, o => o.DeliveredAt is null && o.NextAttemptAt <= now && (channel is null || o.Channel == channel), o => o.CreatedAt, max);
-
-    public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
-        Select(_outbox, o => o.DeliveredAt is null && o.Community == community, o => o.CreatedAt);
-
-    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Where(o => o.IsPending && o.Community == community).OrderBy(o => o.Sequence).Select(o => o.Clone()).ToList());
+    }
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
-            var index = _outbox.FindIndex(o => o.Id == message.Id);
-            if (index >= 0)
-                _outbox[index] = message;
+            var claimed = OutboxHeads.Claimable(_outbox.Where(o => o.IsPending && o.Channel == channel), now, max).ToList();
+            claimed.ForEach(o => OutboxHeads.Claim(o, owner, now, lease));
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(claimed.Select(o => o.Clone()).ToList());
         }
-        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Settle(id, owner, o => OutboxHeads.MarkSent(o, channelMessageId, at));
+
+    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, o => OutboxHeads.RetryLater(o, nextAttemptAt, reason));
+
+    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, o => OutboxHeads.Expire(o, at, reason));
+
+    public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult(_outbox.Count(o => o.IsPending && (channel is null || o.Channel == channel)));
+    }
+
+    private ValueTask<bool> Settle(string id, string owner, Action<OutboxMessage> settle)
+    {
+        lock (_gate)
+        {
+            var message = _outbox.Find(o => o.Id == id);
+            if (!OutboxHeads.IsHeldBy(message, owner))
+                return ValueTask.FromResult(false);
+            settle(message!);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    private void AddToOutbox(OutboxMessage message)
+    {
+        var stored = message.Clone();
+        stored.Sequence = message.Sequence = ++_sequence;
+        _outbox.Add(stored);
     }
 
     public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return ValueTask.FromResult(_outbox.Find(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId));
+            return ValueTask.FromResult(_outbox.Find(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId)?.Clone());
     }
 
     private ValueTask<IReadOnlyList<T>> Select<T>(IEnumerable<T> source, Func<T, bool> filter, Func<T, DateTimeOffset> order, int max = int.MaxValue)

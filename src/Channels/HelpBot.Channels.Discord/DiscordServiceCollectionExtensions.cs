@@ -35,6 +35,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionEndpointHandler>();
         services.AddHostedService<CommandRegistrationAtStart>();
         services.AddSingleton<IChannelSender, DiscordChannelSender>();
+        services.TryAddSingleton<OutboxDoorbell>();
         return builder;
     }
 

@@ -41,6 +41,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ReplySender>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
+        services.TryAddSingleton<OutboxDoorbell>();
 
         // Updates: one handler per kind behind one switch, run in order per chat.
         services.AddSingleton<BotIdentity>();

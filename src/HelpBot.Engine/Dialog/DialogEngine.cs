@@ -56,8 +56,27 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     public async ValueTask<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var book = _book;
         using var userLock = await _locks.AcquireAsync(turn.UserKey, cancellationToken);
+        // Another instance sharing the store may commit the same user's turn in between: then this one runs again on
+        // the state it left (or finds the delivery handled). The lock above makes that rare within one instance.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await HandleLockedAsync(turn, lastAttempt: attempt == MaxConflictRetries, cancellationToken);
+            }
+            catch (TurnConflictException)
+            {
+                // Nothing was written: run the turn again.
+            }
+        }
+    }
+
+    private const int MaxConflictRetries = 5;
+
+    private async ValueTask<Reply> HandleLockedAsync(Turn turn, bool lastAttempt, CancellationToken cancellationToken)
+    {
+        var book = _book;
         UserState? stored = null;
         try
         {
@@ -75,10 +94,14 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
             FreeText.RememberShown(context, reply);
 
             context.Changes.DeliveryId = turn.DeliveryId;
+            var queued = turn.ReplyRoute?.Queue(turn, reply, context.Now) ?? [];
             if (context.Forgotten)
             {
-                if (turn.DeliveryId is not null)
-                    await _store.CommitAsync(new TurnChanges { DeliveryId = turn.DeliveryId }, cancellationToken);
+                // Nothing of the user stays but the handled delivery and the farewell on its way.
+                var farewell = new TurnChanges { DeliveryId = turn.DeliveryId };
+                farewell.Outbox.AddRange(queued);
+                if (!farewell.IsEmpty)
+                    await _store.CommitAsync(farewell, cancellationToken);
             }
             else
             {
@@ -87,12 +110,15 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
                     state.UpdatedAt = context.Now;
                     context.Changes.State = state;
                 }
+                context.Changes.Outbox.AddRange(queued);
                 if (!context.Changes.IsEmpty)
                     await _store.CommitAsync(context.Changes, cancellationToken);
             }
+            if (queued.Count > 0)
+                reply = reply with { Messages = reply.Messages.Take(turn.ReplyRoute!.SentDirectly).ToArray(), Queued = queued.Count };
             return reply;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Log.TurnFailed(_logger, ex, turn.Channel, turn.Action is null ? "text" : "button");
             var language = book.LanguageFor(stored?.Language, turn.Locale);

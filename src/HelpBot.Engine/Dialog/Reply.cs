@@ -32,5 +32,8 @@ public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, bool EditInP
     /// <summary>A form the bot would take the user's next text in, for channels where users cannot just type it.</summary>
     public FormOffer? OffersForm { get; init; }
 
+    /// <summary>How many further messages were stored in the outbox with the turn (see <see cref="Turn.ReplyRoute"/>); the channel's sender delivers them.</summary>
+    public int Queued { get; init; }
+
     public Reply(OutgoingMessage message, bool editInPlace = false) : this([message], editInPlace) { }
 }

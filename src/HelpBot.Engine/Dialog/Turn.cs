@@ -52,6 +52,19 @@ public sealed record Turn
     /// <summary>The channel's id of the bot message this message replies to (Telegram replies), if any.</summary>
     public string? ReplyToMessageId { get; init; }
 
+    /// <summary>
+    /// The button actions on the bot message this message replies to, as the channel received it. A moderator may reply
+    /// to a question's post the moment it appears, before its channel id is stored: its Answer button still names the question.
+    /// </summary>
+    public IReadOnlyList<string> ReplyToActions { get; init; } = [];
+
+    /// <summary>
+    /// Set when the channel wants the reply durable: its messages are stored in the outbox with the turn and the
+    /// returned <see cref="Reply"/> holds only those the channel sends itself (<see cref="Reply.Queued"/> counts the rest).
+    /// Null: the reply is returned whole and the channel sends it.
+    /// </summary>
+    public ReplyRoute? ReplyRoute { get; init; }
+
     public const string DefaultCommunity = "default";
 
     public string UserKey => Channel + ":" + UserId;

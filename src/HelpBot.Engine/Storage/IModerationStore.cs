@@ -1,6 +1,6 @@
 namespace HelpBot.Engine.Storage;
 
-/// <summary>What moderators need beyond a conversation: questions, statistics, exports and the outbox.</summary>
+/// <summary>What moderators need beyond a conversation: questions, statistics, exports and what waits in the outbox.</summary>
 public interface IModerationStore
 {
     ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken);
@@ -20,12 +20,8 @@ public interface IModerationStore
 
     ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken);
 
-    /// <summary>Undelivered messages for a channel (all channels when null) whose next attempt is due.</summary>
-    ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken);
-
+    /// <summary>A community's pending outbox messages (neither sent nor expired), oldest first.</summary>
     ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken);
-
-    ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 
     /// <summary>The outbox message that became channel message <paramref name="channelMessageId"/> in that chat.</summary>
     ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken);

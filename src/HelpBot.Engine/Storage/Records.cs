@@ -61,6 +61,12 @@ public sealed class UserState
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// For stores that several instances share: how many commits this state has seen when it was read (0: never
+    /// stored). A commit over a newer revision is refused with <see cref="TurnConflictException"/>.
+    /// </summary>
+    public long Revision { get; set; }
+
     public UserState Clone() => (UserState)MemberwiseClone();
 }
 
@@ -195,7 +201,10 @@ public sealed class TurnChanges
     /// <summary>The channel delivery this turn handled; stored with the rest so it is marked handled exactly when its effects are.</summary>
     public string? DeliveryId { get; set; }
 
-    /// <summary>Messages to other chats (moderators' posts), stored with the question so none is lost.</summary>
+    /// <summary>
+    /// Messages to send: moderators' posts, and the turn's own reply when the channel queues it (<see cref="Dialog.Turn.ReplyRoute"/>),
+    /// stored with the rest of the turn so that none is lost. The store assigns their <see cref="OutboxMessage.Sequence"/> in this order.
+    /// </summary>
     public List<OutboxMessage> Outbox { get; } = [];
 
     public bool IsEmpty => State is null && Events.Count == 0 && Feedback is null && Question is null && DeliveryId is null && Outbox.Count == 0;

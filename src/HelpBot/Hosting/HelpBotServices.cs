@@ -9,7 +9,6 @@ using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
 using HelpBot.Reports;
-using HelpBot.Storage.LiteDb;
 using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -63,10 +62,11 @@ public static class HelpBotServices
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(plan);
         builder.AddDialogCore();
-        builder.AddLiteDbStorage();
+        builder.AddStorage();
 
-        // Messages for other chats (moderators' posts, answers) go out through the channels that can send them.
-        builder.Services.AddHostedService<OutboxDispatcher>();
+        // Every message the bot sends outside an HTTP response (replies, moderators' posts, answers) waits in the outbox
+        // and goes out through its channel. Registered before the channels so that it stops after them and sends their last replies.
+        builder.AddOutboxDelivery();
 
         if (plan.Console)
         {

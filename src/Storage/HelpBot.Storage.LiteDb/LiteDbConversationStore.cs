@@ -10,7 +10,7 @@ namespace HelpBot.Storage.LiteDb;
 /// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
 /// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -33,16 +33,25 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private int _commitsSincePrune;
     private readonly Lock _resolveGate = new();
 
+    // Claims and settles read-modify-write the outbox; one at a time keeps a head from being handed out twice.
+    private readonly Lock _outboxGate = new();
+    private long _sequence;
+
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> after reading all of it back (<see cref="LiteDbFile.OpenVerified"/>);
+    /// throws <see cref="StorageUnavailableException"/> when it is damaged or cannot be written.
+    /// </summary>
     public LiteDbConversationStore(string path)
-        : this(new LiteDatabase(new ConnectionString { Filename = EnsureFolder(path), Connection = ConnectionType.Direct }, CreateMapper()))
+        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path)
     {
     }
 
     /// <summary>Over an existing database (a <see cref="MemoryStream"/> one for replay and tests).</summary>
-    public LiteDbConversationStore(LiteDatabase database)
+    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:")
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        Location = location;
         _users = database.GetCollection<UserState>("users");
         _feedback = database.GetCollection<Feedback>("feedback");
         _questions = database.GetCollection<Question>("questions");
@@ -52,6 +61,9 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         PruneDeliveries();
         _outbox = database.GetCollection<OutboxMessage>("outbox");
         _outbox.EnsureIndex(o => o.DeliveredAt);
+        _outbox.EnsureIndex(o => o.Sequence);
+        _sequence = _outbox.Query().OrderByDescending(o => o.Sequence).Select(o => o.Sequence).FirstOrDefault();
+        ReleaseLeases();
         _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
@@ -63,6 +75,64 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public static LiteDbConversationStore InMemory() => new(new LiteDatabase(new MemoryStream(), CreateMapper()));
 
     internal LiteDatabase Database => _database;
+
+    public string Location { get; }
+
+    public ValueTask<StorageReport> VerifyAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(LiteDbFile.Verify(_database, Location));
+
+    /// <summary>
+    /// Writes a verified copy of the database to <paramref name="destination"/> (checkpoint, then copy of the data file).
+    /// Only while nothing else commits (the backup command on a stopped bot): with turns committing on another thread,
+    /// LiteDB 5.0.21 failed a later transaction with "page type must be collection page" after this checkpoint.
+    /// </summary>
+    public StorageReport BackupTo(string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        if (Location == ":memory:")
+            throw new InvalidOperationException("an in-memory database has no file to back up");
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(destination))!;
+        Directory.CreateDirectory(folder);
+        var partial = destination + ".partial";
+        lock (_backupGate)
+        {
+            var checkpointSize = _database.CheckpointSize;
+            _database.CheckpointSize = 0;
+            try
+            {
+                _database.Checkpoint();
+                using var source = new FileStream(Location, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
+                source.CopyTo(target);
+                target.Flush(flushToDisk: true);
+            }
+            finally
+            {
+                _database.CheckpointSize = checkpointSize;
+            }
+        }
+        StorageReport report;
+        using (var copy = LiteDbFile.OpenVerified(partial, CreateMapper()))
+            report = LiteDbFile.Verify(copy, destination);
+        File.Move(partial, destination, overwrite: true);
+        return report;
+    }
+
+    private readonly Lock _backupGate = new();
+
+    public ValueTask<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Reads the header page: the file is open and answers.
+            _ = _database.UserVersion;
+            return ValueTask.FromResult(true);
+        }
+        catch (Exception ex) when (LiteDbFile.Explain(Location, ex) is not null)
+        {
+            return ValueTask.FromResult(false);
+        }
+    }
 
     public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken)
     {
@@ -124,7 +194,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
                     return false;
                 _questions.Update(resolved);
                 if (delivery is not null)
-                    _outbox.Insert(delivery);
+                    InsertOutbox([delivery]);
                 return true;
             }));
         }
@@ -139,18 +209,70 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             return _questions.Update(question);
         }));
 
-    public ValueTask<IReadOnlyList<OutboxMessage>> DueOutboxAsync(string? channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Find(o => o.DeliveredAt == null)
-            .Where(o => o.NextAttemptAt <= now && (channel == null || o.Channel == channel))
-            .OrderBy(o => o.CreatedAt).Take(max).ToList());
-
     public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
-        List(_outbox.Find(o => o.DeliveredAt == null && o.Community == community), o => o.CreatedAt);
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(Pending().Where(o => o.Community == community).OrderBy(o => o.Sequence).ToList());
 
-    public ValueTask UpdateOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
-        _outbox.Update(message);
-        return ValueTask.CompletedTask;
+        lock (_outboxGate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(InTransaction(() =>
+            {
+                var claimed = OutboxHeads.Claimable(Pending().Where(o => o.Channel == channel), now, max).ToList();
+                foreach (var message in claimed)
+                {
+                    OutboxHeads.Claim(message, owner, now, lease);
+                    _outbox.Update(message);
+                }
+                return claimed;
+            }));
+        }
+    }
+
+    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            // Only posts are looked up after sending (a moderator replying to one); a sent reply is just gone.
+            if (message.Purpose == OutboxPurpose.Reply)
+                return _outbox.Delete(message.Id);
+            OutboxHeads.MarkSent(message, channelMessageId, at);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            OutboxHeads.RetryLater(message, nextAttemptAt, reason);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        Settle(id, owner, message =>
+        {
+            OutboxHeads.Expire(message, at, reason);
+            return _outbox.Update(message);
+        });
+
+    public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Pending().Count(o => channel == null || o.Channel == channel));
+
+    private IEnumerable<OutboxMessage> Pending() => _outbox.Find(o => o.DeliveredAt == null).Where(o => o.ExpiredAt == null);
+
+    private ValueTask<bool> Settle(string id, string owner, Func<OutboxMessage, bool> settle)
+    {
+        lock (_outboxGate)
+        {
+            return ValueTask.FromResult(InTransaction(() =>
+                _outbox.FindById(id) is { } message && OutboxHeads.IsHeldBy(message, owner) && settle(message)));
+        }
+    }
+
+    /// <summary>Numbers the messages in the order given (the callers' objects too, so they know their place) and stores them.</summary>
+    private void InsertOutbox(IReadOnlyList<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+            message.Sequence = Interlocked.Increment(ref _sequence);
+        _outbox.InsertBulk(messages);
     }
 
     public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) =>
@@ -193,6 +315,20 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             batch.Clear();
             if (_commitsSincePrune >= CommitsBetweenPrunes)
                 PruneDeliveries();
+        }
+    }
+
+    /// <summary>
+    /// A direct connection gives this process the file to itself, so every lease found at open was left by a process
+    /// that is gone (killed mid-send): its chats are free at once rather than when the leases run out.
+    /// </summary>
+    private void ReleaseLeases()
+    {
+        foreach (var message in _outbox.Find(o => o.DeliveredAt == null).Where(o => o.LeaseOwner != null).ToList())
+        {
+            message.LeaseOwner = null;
+            message.LeaseUntil = null;
+            _outbox.Update(message);
         }
     }
 
@@ -241,7 +377,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         if (changes.Events.Count > 0)
             _events.InsertBulk(changes.Events);
         if (changes.Outbox.Count > 0)
-            _outbox.InsertBulk(changes.Outbox);
+            InsertOutbox(changes.Outbox);
         if (changes.DeliveryId is { } delivery)
             _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
     }
@@ -276,7 +412,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         }
     }
 
-    internal static BsonMapper CreateMapper()
+    public static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper();
         mapper.RegisterType(
@@ -289,13 +425,5 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(o => o.Id, autoId: false);
         return mapper;
-    }
-
-    private static string EnsureFolder(string path)
-    {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-        return path;
     }
 }

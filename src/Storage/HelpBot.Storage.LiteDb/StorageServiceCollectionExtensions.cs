@@ -16,6 +16,8 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         return builder;
     }
 }

@@ -1,3 +1,7 @@
+using System.Diagnostics.Metrics;
+using HelpBot.Delivery;
+using HelpBot.Engine.Delivery;
+using Microsoft.Extensions.Options;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -99,6 +103,15 @@ public sealed class DiscordBotServer : IAsyncDisposable
         app.MapDiscordInteractions();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DiscordBotServer(app, api, signer, logs, store) { Endpoint = new Uri(LoopbackAddress.Of(app) + DiscordInteractionsEndpoint.Pattern) };
+    }
+
+    /// <summary>Sends what is due in the outbox (follow-ups, posts, answers) as the host's delivery loop would; returns how many went.</summary>
+    public Task<int> DeliverOutboxAsync()
+    {
+        var dispatcher = new OutboxDispatcher(Services.GetServices<IChannelSender>(), Store, new OutboxDoorbell(),
+            Options.Create(new DeliveryOptions()), new DeliveryMetrics(Services.GetRequiredService<IMeterFactory>()), TimeProvider.System,
+            Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+        return dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>POSTs a body signed with the test key (or <paramref name="signer"/>), as Discord would.</summary>

@@ -72,9 +72,10 @@ public sealed class InteractionRouterTests(BotFixture fixture) : IClassFixture<B
 
         var finished = await _bot.InteractAsync(InteractionJson.Button(user, ButtonId(Data(last), "Next")));
 
-        // "Done" posts two messages: the first answers the press, the feedback question follows through the webhook.
+        // "Done" posts two messages: the first answers the press, the feedback question waits in the outbox and follows through the webhook.
         Assert.Equal(4, Type(finished));
         Assert.Contains("Done!", Content(Data(finished)), StringComparison.Ordinal);
+        Assert.InRange(await _bot.DeliverOutboxAsync(), 1, int.MaxValue); // the fixture is shared: other tests' follow-ups may go too
         var followups = await _bot.Api.WaitForAsync(r => r.Body.Contains("Was this guide helpful?", StringComparison.Ordinal));
         var followup = Assert.Single(followups);
         Assert.Equal("POST", followup.Method);

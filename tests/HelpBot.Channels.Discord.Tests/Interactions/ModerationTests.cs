@@ -112,14 +112,14 @@ public sealed class ModerationTests : IAsyncLifetime
         var id = await AskAsync("200000000000000005", "Posted?");
         var post = Assert.Single(await _bot.Store.PendingOutboxAsync("default", TestContext.Current.CancellationToken), o => o.Purpose == OutboxPurpose.QuestionPosted && o.QuestionId == id);
 
-        var messageId = await Sender.SendAsync(post, TestContext.Current.CancellationToken);
+        var outcome = await Sender.SendAsync(post, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(_bot.Api.Requests);
         Assert.Equal($"/channels/{DiscordBotServer.ModeratorsChannelId}/messages", request.Path);
         Assert.Equal("Bot " + DiscordBotServer.BotToken, request.Authorization);
         DiscordOpenApi.AssertValidRequest(request);
         Assert.Equal(["answer:" + id], Buttons(JsonDocument.Parse(request.Body).RootElement).Select(b => b.CustomId));
-        Assert.Equal("990000000000000099", messageId);
+        Assert.Equal((SendStatus.Sent, "990000000000000099"), (outcome.Status, outcome.ChannelMessageId));
     }
 
     [Fact]
@@ -139,16 +139,17 @@ public sealed class ModerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Outbox_DiscordRefusesTheDirectMessage_SendThrowsSoTheOutboxRetries()
+    public async Task Outbox_DiscordRefusesTheDirectMessage_TheOutboxGivesItUp()
     {
         var id = await AskAsync("200000000000000007", "Question?");
         await _bot.InteractAsync(InteractionJson.Command(DiscordBotServer.ModeratorId, "answer", "en-US", ("question", id), ("text", "Answer.")));
         var delivery = Assert.Single(await _bot.Store.PendingOutboxAsync("default", TestContext.Current.CancellationToken), o => o.Purpose == OutboxPurpose.AnswerDelivery);
         _bot.Api.Enqueue(FakeResponse.Ok, new FakeResponse(403, """{"code":50007,"message":"Cannot send messages to this user"}"""));
 
-        var error = await Assert.ThrowsAsync<HelpBot.Channels.Discord.Rest.DiscordRestException>(() => Sender.SendAsync(delivery, TestContext.Current.CancellationToken));
+        var outcome = await Sender.SendAsync(delivery, TestContext.Current.CancellationToken);
 
-        Assert.Equal(50007, error.Code);
+        Assert.Equal(SendStatus.Refused, outcome.Status);
+        Assert.Contains("code 50007", outcome.Reason, StringComparison.Ordinal);
     }
 
     private IChannelSender Sender => _bot.Services.GetServices<IChannelSender>().Single(s => s.Channel == "discord");

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Channels.Telegram.Webhook;
+using HelpBot.Engine.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpBot.Channels.Telegram.Tests.Webhook;
 
@@ -45,10 +47,14 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_RightSecret_HandlesTheUpdateBeforeAnswering()
     {
-        var response = await PostAsync(Update(_rig.Api.TextMessage(2001, "/start")), TelegramTestBot.Secret);
+        var update = Update(_rig.Api.TextMessage(2001, "/start"));
+        var response = await PostAsync(update, TelegramTestBot.Secret);
 
+        // 200 comes once the turn and its reply are committed (a crash before it makes Telegram deliver again); the outbox sends it.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // 200 comes after the reply went out, so a crash before it makes Telegram deliver again.
+        var store = _rig.Bot.Services.GetRequiredService<IConversationStore>();
+        Assert.True(await store.WasHandledAsync("telegram:update:" + update["update_id"], Cancel));
+        await _rig.Api.WaitForMessageAsync(2001, cancellationToken: Cancel);
         var reply = Assert.Single(_rig.Api.Messages(2001));
         Assert.Contains("AliExpress", reply.Text, StringComparison.Ordinal);
         Assert.Empty(_rig.Api.Violations);
@@ -72,9 +78,12 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     {
         var start = Update(_rig.Api.TextMessage(2003, "/start"));
         await PostAsync(start, TelegramTestBot.Secret);
+        await _rig.Api.WaitForMessageAsync(2003, cancellationToken: Cancel);
         var greeting = Assert.Single(_rig.Api.Messages(2003));
         var press = Update(_rig.Api.ButtonPress(2003, greeting, "steps:aliexpress"));
         await PostAsync(press, TelegramTestBot.Secret);
+        await _rig.Api.WaitForAsync(r => r.Method == "editMessageText" && r.Status == 200, cancellationToken: Cancel);
+        await _rig.Api.WaitForAsync(r => r.Method == "answerCallbackQuery", cancellationToken: Cancel);
         var callsAfterFirst = _rig.Api.Requests.Count;
 
         // Telegram retries a webhook call it thinks failed: same update_id, same callback query.

@@ -6,6 +6,7 @@ using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Reports;
 using HelpBot.Storage.LiteDb;
+using HelpBot.Tests.Delivery;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -81,7 +82,7 @@ public sealed class ModerationTests : IDisposable
 
         Assert.Single(replies, r => r.Messages[0].Text.Contains("отправлен", StringComparison.Ordinal));
         Assert.Equal(7, replies.Count(r => r.Messages[0].Text.Contains("уже ответили", StringComparison.Ordinal)));
-        Assert.Single(await store.DueOutboxAsync("telegram", DateTimeOffset.MaxValue, 10, Ct), o => o.Purpose == OutboxPurpose.AnswerDelivery);
+        Assert.Single(await store.PendingOutboxAsync("default", Ct), o => o.Purpose == OutboxPurpose.AnswerDelivery);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class ModerationTests : IDisposable
         using var store = new LiteDbConversationStore(DatabasePath);
         var engine = Engine(store);
         var telegram = new FlakySender("telegram", failures: 2);
-        var dispatcher = new OutboxDispatcher([telegram, new FlakySender("discord", 0)], store, _time, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = DeliveryRig.Dispatcher([telegram, new FlakySender("discord", 0)], store, _time);
         await engine.HandleAsync(User("1", "/ask вопрос"), Ct);
         await dispatcher.DeliverDueAsync(Ct);
         var id = (await store.ListQuestionsAsync("default", DateTimeOffset.MinValue, Ct)).Single().Id;
@@ -120,7 +121,7 @@ public sealed class ModerationTests : IDisposable
 
         using var reopened = new LiteDbConversationStore(DatabasePath);
         var discord = new FlakySender("discord", 0);
-        await new OutboxDispatcher([discord], reopened, _time, NullLogger<OutboxDispatcher>.Instance).DeliverDueAsync(Ct);
+        await DeliveryRig.Dispatcher([discord], reopened, _time).DeliverDueAsync(Ct);
 
         var post = Assert.Single(discord.Sent);
         Assert.Equal("900", post.ChatId);
@@ -168,12 +169,12 @@ public sealed class ModerationTests : IDisposable
 
         public List<OutboxMessage> Sent { get; } = [];
 
-        public Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             if (_failures-- > 0)
                 throw new HttpRequestException("connection refused");
             Sent.Add(message);
-            return Task.FromResult("msg-" + Sent.Count);
+            return Task.FromResult(SendOutcome.Sent("msg-" + Sent.Count));
         }
     }
 }

@@ -1,4 +1,5 @@
 using HelpBot.Channels.Discord.Rendering;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed class InteractionResponder(
     IDialogEngine engine,
     TextModals modals,
     FollowupSender followups,
+    OutboxDoorbell outbox,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -25,9 +27,12 @@ internal sealed class InteractionResponder(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(route);
-        var turn = route.Turn ?? throw new ArgumentException("A route without a turn is a refusal", nameof(route));
-        if (route.Modal is { } form && await modals.CreateAsync(form, turn, cancellationToken) is { } modal)
+        var routed = route.Turn ?? throw new ArgumentException("A route without a turn is a refusal", nameof(route));
+        if (route.Modal is { } form && await modals.CreateAsync(form, routed, cancellationToken) is { } modal)
             return new(new InteractionCallback(InteractionCallbackType.Modal, modal));
+        // The first message answers the HTTP request (Discord wants one within 3 s); the rest wait in the outbox as
+        // follow-ups through the interaction's token, so they survive a restart.
+        var turn = routed with { ReplyRoute = new ReplyRoute { SentDirectly = 1, ReplyHandle = interaction.Token } };
 
         // On the thread pool, because a turn may do its slow part synchronously (free-text matching) and the
         // deadline must still fire. It runs to its end even if Discord hangs up, so what it stored and what the user sees agree.
@@ -66,6 +71,10 @@ internal sealed class InteractionResponder(
         return new(deferral, ct => followups.FinishDeferredAsync(interaction, replyTask, ct));
     }
 
-    private async Task<Reply> ReplyAsync(Turn turn, CancellationToken cancellationToken) =>
-        TextModals.OfferForm(await engine.HandleAsync(turn, cancellationToken));
+    private async Task<Reply> ReplyAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var reply = await engine.HandleAsync(turn, cancellationToken);
+        outbox.Ring();
+        return TextModals.OfferForm(reply);
+    }
 }

@@ -117,7 +117,7 @@ internal sealed class DiscordRestClient(
             if (attempt >= Options.MaxRateLimitRetries || wait > Options.MaxRateLimitWait)
             {
                 Log.RateLimitGaveUp(logger, route, wait.TotalSeconds, attempt + 1);
-                throw new DiscordRestException(route, (int)response.StatusCode, error.Code, error.Message);
+                throw new DiscordRestException(route, (int)response.StatusCode, error.Code, error.Message, wait);
             }
             Log.RateLimited(logger, route, wait.TotalSeconds, global);
             limits.Block(bucket, wait, global);

@@ -15,12 +15,13 @@ public sealed class DiscordRestException : Exception
     {
     }
 
-    public DiscordRestException(string route, int status, int? code, string? detail)
+    public DiscordRestException(string route, int status, int? code, string? detail, TimeSpan? retryAfter = null)
         : base($"Discord answered {status} to {route}" + (code is null ? "" : $" (code {code}: {detail})"))
     {
         Route = route;
         Status = status;
         Code = code;
+        RetryAfter = retryAfter;
     }
 
     public string? Route { get; }
@@ -29,4 +30,7 @@ public sealed class DiscordRestException : Exception
 
     /// <summary>Discord's JSON error code, e.g. 50035 for an invalid form body.</summary>
     public int? Code { get; }
+
+    /// <summary>With a 429: how long Discord asked to wait (<c>Retry-After</c> or <c>retry_after</c>).</summary>
+    public TimeSpan? RetryAfter { get; }
 }

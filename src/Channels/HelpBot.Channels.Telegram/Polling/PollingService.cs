@@ -10,9 +10,12 @@ using Telegram.Bot.Exceptions;
 namespace HelpBot.Channels.Telegram.Polling;
 
 /// <summary>
-/// Long polling: asks getUpdates for what is new and hands each update to the dispatcher, which confirms it with the
-/// next offset once queued. A failed call is logged and retried after a pause; the loop runs until the host stops.
-/// The channel's services are singletons, so unlike Telegram.Bot's examples no scope is opened per cycle.
+/// Long polling: asks getUpdates for what is new and hands each update to the dispatcher. An update is confirmed (by a
+/// later call's offset) only once it is handled, that is once its turn and its reply are committed: a crash before that
+/// gets it again, and the engine's delivery-id check answers it once. Confirming offset N confirms everything below N,
+/// so the offset is the oldest update still in hand; turns are quick (replies are sent from the outbox, not here), so
+/// a chat waiting on Telegram's rate limit holds nothing back. A failed call is logged and retried after a pause; the
+/// loop runs until the host stops. The channel's services are singletons, so no scope is opened per cycle.
 /// </summary>
 internal sealed class PollingService(
     ITelegramBotClient client,
@@ -35,34 +38,43 @@ internal sealed class PollingService(
             return;
         await setup.PrepareAsync(webhook: false, stoppingToken);
         Log.Polling(logger, settings.ApiBaseUrl?.Authority ?? "api.telegram.org");
-        int? offset = null;
+        var inHand = new SortedList<int, Task>();
+        int? highestSeen = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                foreach (var id in inHand.Where(u => u.Value.IsCompleted).Select(u => u.Key).ToList())
+                    inHand.Remove(id);
                 var batch = await client.SendRequest(new RawGetUpdatesRequest
                 {
-                    Offset = offset,
+                    Offset = inHand.Count > 0 ? inHand.Keys[0] : highestSeen + 1,
                     Limit = BatchSize,
-                    Timeout = settings.PollingTimeoutSeconds,
+                    // With updates in hand Telegram answers at once anyway (they are still unconfirmed).
+                    Timeout = inHand.Count > 0 ? 0 : settings.PollingTimeoutSeconds,
                     AllowedUpdates = AllowedUpdates,
                 }, stoppingToken);
 
-                var moved = false;
+                var fresh = 0;
                 foreach (var raw in batch)
                 {
                     var read = UpdateReader.Read(raw);
-                    if (read.Id is { } id && (offset is null || id >= offset))
+                    if (read.Id is { } id)
                     {
-                        offset = id + 1;
-                        moved = true;
+                        // Still in hand from an earlier batch: it comes back until the offset passes it.
+                        if (id <= highestSeen)
+                            continue;
+                        highestSeen = id;
                     }
+                    fresh++;
                     if (read.Update is { } update)
-                        await dispatcher.EnqueueAsync(update, stoppingToken);
+                        inHand[update.Id] = await dispatcher.EnqueueAsync(update, stoppingToken);
                     else
                         Log.Unreadable(logger, read.Id, read.Error ?? "");
                 }
-                if (batch.Length > 0 && !moved)
+                if (fresh == 0 && inHand.Count > 0)
+                    await Task.WhenAny(inHand.Values).WaitAsync(stoppingToken); // nothing new: wait for one in hand to be done
+                else if (batch.Length > 0 && fresh == 0)
                     await Task.Delay(settings.PollingErrorDelay, time, stoppingToken); // nothing to confirm: do not spin on the same batch
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

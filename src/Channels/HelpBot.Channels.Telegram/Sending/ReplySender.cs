@@ -9,53 +9,63 @@ using Telegram.Bot.Types.Enums;
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Delivers engine messages: renders them, edits the pressed message when the engine asks to edit in place
-/// (falling back to a new message when that message is gone), sends the rest in order, then their files
-/// (images as photos, the rest as documents).
+/// Delivers engine messages: renders them, edits the pressed message when asked to (falling back to a new message when
+/// that message is gone), sends the rest in order, then their files (images as photos, the rest as documents).
 /// </summary>
 internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> logger)
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
-    /// <summary>A reply to a turn: a message that finally cannot be delivered is logged with the reason, and the next one is still tried.</summary>
+    /// <summary>
+    /// A reply sent at once rather than from the outbox (the apology for a failed turn): a message that cannot be
+    /// delivered is logged with the reason, and the next one is still tried.
+    /// </summary>
     public async Task DeliverAsync(ReplyTarget target, Reply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(reply);
-        var edit = reply.EditInPlace ? target.EditMessageId : null;
-        var quote = target.QuoteMessageId;
+        var first = reply.EditInPlace ? target : target with { EditMessageId = null };
         foreach (var message in reply.Messages)
         {
-            foreach (var piece in ReplyRenderer.Render(message))
+            try
             {
-                if (edit is { } messageId && await TryEditAsync(target.ChatId, messageId, piece, cancellationToken))
-                {
-                    edit = null;
-                    continue;
-                }
-                edit = null;
-                await LoggingFailureAsync("sendMessage", target.ChatId, () => SendPieceAsync(target, piece, quote, cancellationToken));
-                quote = null;
+                await SendAsync(first, message, cancellationToken);
             }
-            foreach (var attachment in message.Attachments)
-                await LoggingFailureAsync(MethodFor(attachment), target.ChatId, () => SendAttachmentAsync(target, attachment, cancellationToken));
+            catch (RequestException ex)
+            {
+                Log.Undelivered(logger, "sendMessage", target.ChatId, sender.Describe(ex));
+            }
+            first = target with { EditMessageId = null, QuoteMessageId = null };
         }
     }
 
-    /// <summary>A message outside a turn (the outbox): returns the id of its last Telegram message; throws when it cannot be sent.</summary>
+    /// <summary>
+    /// One message: its first piece replaces <see cref="ReplyTarget.EditMessageId"/> when set (a new message when that one is
+    /// gone) and quotes <see cref="ReplyTarget.QuoteMessageId"/>; then the other pieces and the files. Returns the id of its
+    /// last Telegram message; throws when Telegram did not take it.
+    /// </summary>
     public async Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
         var last = 0;
+        var edit = target.EditMessageId;
+        var quote = target.QuoteMessageId;
         foreach (var piece in ReplyRenderer.Render(message))
-            last = (await SendPieceAsync(target, piece, null, cancellationToken)).Id;
+        {
+            if (edit is { } messageId && await TryEditAsync(target.ChatId, messageId, piece, cancellationToken))
+                last = messageId;
+            else
+                last = (await SendPieceAsync(target, piece, quote, cancellationToken)).Id;
+            edit = null;
+            quote = null;
+        }
         foreach (var attachment in message.Attachments)
             last = (await SendAttachmentAsync(target, attachment, cancellationToken)).Id;
         return last;
     }
 
-    /// <summary>False when the piece should go out as a new message instead (the pressed message is gone or cannot be edited).</summary>
+    /// <summary>False when the piece should go out as a new message instead (the pressed message is gone or cannot be edited); throws when Telegram could not be asked.</summary>
     private async Task<bool> TryEditAsync(long chatId, int messageId, TelegramMessage piece, CancellationToken cancellationToken)
     {
         try
@@ -66,7 +76,7 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
         }
         catch (ApiRequestException ex) when (FailureReason.Is(ex, "message is not modified"))
         {
-            // The same button pressed twice: the screen is already right.
+            // The same screen again (a button pressed twice, or an edit sent again after a restart): it is already right.
             return true;
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 400)
@@ -74,11 +84,6 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
             // Deleted, too old to edit, or not editable: the user still gets the screen, as a new message.
             Log.EditFallback(logger, chatId, sender.Describe(ex));
             return false;
-        }
-        catch (RequestException ex)
-        {
-            Log.Undelivered(logger, "editMessageText", chatId, sender.Describe(ex));
-            return true;
         }
     }
 
@@ -98,18 +103,6 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
                 ? client.SendPhoto(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct)
                 : client.SendDocument(target.ChatId, file, messageThreadId: target.ThreadId, cancellationToken: ct);
         }, cancellationToken);
-
-    private async Task LoggingFailureAsync(string method, long chatId, Func<Task> send)
-    {
-        try
-        {
-            await send();
-        }
-        catch (RequestException ex)
-        {
-            Log.Undelivered(logger, method, chatId, sender.Describe(ex));
-        }
-    }
 
     /// <summary>Telegram shows PNG and JPEG inline as photos; anything else (CSV) is a document.</summary>
     private static bool IsPhoto(Attachment attachment) => attachment.ContentType is "image/png" or "image/jpeg";

@@ -1,4 +1,5 @@
 using HelpBot.Channels.Telegram.Sending;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -8,13 +9,15 @@ using Telegram.Bot.Types;
 namespace HelpBot.Channels.Telegram.Updates;
 
 /// <summary>
-/// A button press. The query is always answered (so the button stops spinning), even when handling fails;
-/// only a redelivered update, which the engine recognises, is left alone. Walkthrough screens replace the pressed message.
+/// A button press. The query is always answered (so the button stops spinning), even when handling fails; only a
+/// redelivered update, which the engine recognises, is left alone. The reply goes through the outbox; walkthrough
+/// screens replace the pressed message.
 /// </summary>
 internal sealed class CallbackQueryHandler(
     IDialogEngine engine,
     ReplySender replies,
     TelegramSender sender,
+    OutboxDoorbell outbox,
     Moderators moderators,
     ILogger<CallbackQueryHandler> logger)
 {
@@ -29,35 +32,28 @@ internal sealed class CallbackQueryHandler(
         var pressed = query.Message;
         var chatId = pressed?.Chat?.Id ?? query.From.Id;
 
-        Reply reply;
-        try
-        {
-            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators), cancellationToken);
-        }
-        catch
-        {
-            await AnswerAsync(query.Id, cancellationToken);
-            throw;
-        }
-        if (reply.Messages.Count == 0)
-            return; // already handled, and answered, the first time
-
         // An inaccessible message (too old, deleted) comes with date 0 and cannot be edited.
         var editable = pressed is { Id: > 0 } && pressed.Date > DateTime.UnixEpoch;
         var target = new ReplyTarget(
             chatId,
             ThreadId: pressed is { IsTopicMessage: true } ? pressed.MessageThreadId : null,
             EditMessageId: editable ? pressed!.Id : null);
-        // The answer (which stops the spinner) and the new screen are independent calls: send them side by side.
-        var answering = AnswerAsync(query.Id, cancellationToken);
+        Reply? reply = null;
         try
         {
-            await replies.DeliverAsync(target, reply, cancellationToken);
+            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators) with { ReplyRoute = TelegramTurns.RouteTo(target) }, cancellationToken);
         }
         finally
         {
-            await answering;
+            // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
+            // beside the update's confirmation rather than before it, and not queued (after a restart it would come too late to matter).
+            outbox.Ring();
+            // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
+            if (reply is not { Messages.Count: 0, Queued: 0 })
+                _ = AnswerAsync(query.Id, cancellationToken);
         }
+        if (reply.Messages.Count > 0)
+            await replies.DeliverAsync(target, reply, cancellationToken);
     }
 
     private async Task AnswerAsync(string queryId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Channels.Telegram.Setup;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -15,6 +16,7 @@ namespace HelpBot.Channels.Telegram.Updates;
 internal sealed class MessageHandler(
     IDialogEngine engine,
     ReplySender replies,
+    OutboxDoorbell outbox,
     BotIdentity identity,
     Moderators moderators,
     ILogger<MessageHandler> logger)
@@ -33,15 +35,16 @@ internal sealed class MessageHandler(
             return;
         }
 
-        var reply = await engine.HandleAsync(TelegramTurns.FromMessage(updateId, message, from, message.Text ?? "", moderators, identity.Id), cancellationToken);
-        if (reply.Messages.Count == 0)
-            return; // already handled: a redelivered update sends nothing
-
         var target = new ReplyTarget(
             message.Chat.Id,
             ThreadId: message.IsTopicMessage ? message.MessageThreadId : null,
             QuoteMessageId: isPrivate ? null : message.Id);
-        await replies.DeliverAsync(target, reply, cancellationToken);
+        var turn = TelegramTurns.FromMessage(updateId, message, from, message.Text ?? "", moderators, identity.Id) with { ReplyRoute = TelegramTurns.RouteTo(target) };
+        var reply = await engine.HandleAsync(turn, cancellationToken);
+        outbox.Ring();
+        // The reply is in the outbox with the turn; what comes back is only what could not be stored (the apology for a failed turn).
+        if (reply.Messages.Count > 0)
+            await replies.DeliverAsync(target, reply, cancellationToken);
     }
 
     private async ValueTask<bool> IsAddressedToBotAsync(Message message, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Engine.Dialog;
 using Telegram.Bot.Types;
 
@@ -22,6 +23,9 @@ internal static class TelegramTurns
         Community = moderators.Community,
         // A moderator answers a posted question by replying to it; only replies to the bot's own messages count.
         ReplyToMessageId = message.ReplyToMessage is { } replied && replied.From?.Id == botId ? Id(replied.Id) : null,
+        ReplyToActions = message.ReplyToMessage is { } own && own.From?.Id == botId && own.ReplyMarkup?.InlineKeyboard is { } rows
+            ? rows.SelectMany(row => row).Select(b => b.CallbackData).OfType<string>().ToArray()
+            : [],
     };
 
     public static Turn FromCallbackQuery(int updateId, CallbackQuery query, long chatId, Moderators moderators) => new()
@@ -36,6 +40,14 @@ internal static class TelegramTurns
         DeliveryId = DeliveryId(updateId),
         IsModerator = moderators.IsModerator(query.From.Id, chatId),
         Community = moderators.Community,
+    };
+
+    /// <summary>The turn's reply goes to <paramref name="target"/> through the outbox.</summary>
+    public static ReplyRoute RouteTo(ReplyTarget target) => new()
+    {
+        ThreadId = target.ThreadId is { } thread ? Id(thread) : null,
+        QuoteMessageId = target.QuoteMessageId is { } quote ? Id(quote) : null,
+        PressedMessageId = target.EditMessageId is { } pressed ? Id(pressed) : null,
     };
 
     public static string DeliveryId(int updateId) => "telegram:update:" + updateId.ToString(CultureInfo.InvariantCulture);

@@ -139,9 +139,12 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         if (moderation is null)
             return null;
         var post = await moderation.FindPostAsync(context.Turn.Channel, context.Turn.ChatId, repliedTo, cancellationToken);
-        return post is { Purpose: OutboxPurpose.QuestionPosted }
-            ? await AnswerAsync(context, post.QuestionId, text, cancellationToken)
-            : null;
+        // The post's id is saved once it is sent; until then its Answer button names the question.
+        var questionId = post is { Purpose: OutboxPurpose.QuestionPosted }
+            ? post.QuestionId
+            : context.Turn.ReplyToActions.Select(a => ActionId.TryParse(a, out var action) ? action : default)
+                .FirstOrDefault(a => a.Verb == ActionId.AnswerQuestion).Target;
+        return questionId is null ? null : await AnswerAsync(context, questionId, text, cancellationToken);
     }
 
     public async ValueTask<Reply> AnswerAsync(TurnContext context, string questionId, string answer, CancellationToken cancellationToken)

@@ -1,0 +1,89 @@
+using HelpBot.Engine.Storage;
+using HelpBot.Storage.Postgres;
+using Npgsql;
+
+namespace HelpBot.Storage.Tests;
+
+/// <summary>
+/// The storage contract on PostgreSQL, each test in a schema of its own, and what only a shared store does:
+/// instances racing on one user or one delivery, and migrating at once. Needs a server (see <see cref="PostgresServer"/>).
+/// </summary>
+public sealed class PostgresStoreTests : StoreContractTests
+{
+    private string _connectionString = "";
+
+    public override ValueTask InitializeAsync()
+    {
+        _connectionString = PostgresServer.CreateSchema();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override async ValueTask<OpenStore> OpenAsync()
+    {
+        var store = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        return OpenStore.Of(store, store.DisposeAsync);
+    }
+
+    [Fact]
+    public async Task Open_TwoInstancesAtOnce_MigrateOnce()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostgresConversationStore.OpenAsync(_connectionString, Ct)));
+        foreach (var store in stores)
+            await store.DisposeAsync();
+
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        await using var versions = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+        Assert.Equal(1L, await versions.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Commit_StateChangedByAnotherInstanceSinceRead_IsRefusedWhole()
+    {
+        await using var first = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        await using var second = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        await first.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:1", Step = 1 } }, Ct);
+        var readByFirst = (await first.FindUserAsync("telegram:1", Ct))!;
+        var readBySecond = (await second.FindUserAsync("telegram:1", Ct))!;
+
+        readBySecond.Step = 2;
+        await second.CommitAsync(new TurnChanges { State = readBySecond }, Ct);
+        readByFirst.Step = 5;
+        var stale = new TurnChanges { State = readByFirst, DeliveryId = "telegram:update:9" };
+        stale.Events.Add(new DialogEvent { Id = Guid.NewGuid(), UserKey = "telegram:1", At = At });
+
+        await Assert.ThrowsAsync<TurnConflictException>(() => first.CommitAsync(stale, Ct).AsTask());
+        Assert.Equal(2, (await first.FindUserAsync("telegram:1", Ct))?.Step);
+        Assert.False(await first.WasHandledAsync("telegram:update:9", Ct));
+        Assert.Empty(await first.ListEventsAsync(Engine.Dialog.Turn.DefaultCommunity, At.AddDays(-1), Ct));
+    }
+
+    [Fact]
+    public async Task Commit_DeliveryAlreadyHandledByAnotherInstance_IsRefused()
+    {
+        await using var first = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        await using var second = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+
+        await first.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:3", State = new UserState { Key = "telegram:1" } }, Ct);
+
+        await Assert.ThrowsAsync<TurnConflictException>(() => second.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:3" }, Ct).AsTask());
+    }
+
+    [Fact]
+    public async Task Open_ServerRefusesTheLogin_OneLineNamingTheServer()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(_connectionString) { Password = "not-the-password" }.ConnectionString;
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => PostgresConversationStore.OpenAsync(wrong, Ct));
+
+        Assert.StartsWith("Storage: PostgreSQL ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
+
+public sealed class PostgresOutboxContractTests : HelpBot.Storage.Contract.OutboxStoreContract<PostgresConversationStore>
+{
+    protected override PostgresConversationStore CreateStore() =>
+        PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+}

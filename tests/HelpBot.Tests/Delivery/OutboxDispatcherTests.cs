@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using HelpBot.Channels.Telegram.Tests;
+using HelpBot.Delivery;
+using HelpBot.Engine.Delivery;
+using HelpBot.Engine.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HelpBot.Tests.Delivery;
+
+/// <summary>The delivery loop on a fake clock: outages, retry_after, the deadline, refusals and two instances sharing one outbox.</summary>
+public sealed class OutboxDispatcherTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly InMemoryConversationStore _store = new();
+    private readonly DeliveryRig.Meters _meters = new();
+    private readonly DeliveryRig.Counters _counters;
+    private readonly CapturedLogs _logs = new();
+
+    public OutboxDispatcherTests() => _counters = new DeliveryRig.Counters(_meters);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        _counters.Dispose();
+        _meters.Dispose();
+    }
+
+    [Fact]
+    public async Task Outage_500sThenRefusedConnectionsForSixtySeconds_EveryReplyGoesOnceInOrder()
+    {
+        var sender = new ScriptedSender(m => _time.GetUtcNow() < Start.AddSeconds(60)
+            ? m.Attempts % 2 == 0 ? throw new HttpRequestException("Connection refused") : SendOutcome.TryLater("HTTP 500")
+            : null);
+        await QueueAsync(chats: 5, perChat: 4);
+        var dispatcher = Dispatcher(sender);
+
+        await DeliverUntilEmptyAsync(dispatcher, TimeSpan.FromSeconds(1));
+
+        foreach (var chat in Enumerable.Range(0, 5).Select(c => "chat" + c))
+            Assert.Equal(Enumerable.Range(0, 4).Select(n => $"{chat}/{n}"), sender.SentTo(chat));
+        Assert.True(_time.GetUtcNow() >= Start.AddSeconds(60));
+        Assert.Equal((20, 0), (_counters["helpbot.delivery.sent"], _counters["helpbot.delivery.expired"]));
+        Assert.True(_counters["helpbot.delivery.retries"] >= 5);
+    }
+
+    [Fact]
+    public async Task TooManyRequests_WaitsExactlyTheRetryAfterItWasGiven()
+    {
+        var sender = new ScriptedSender(m => m.Attempts == 1 ? SendOutcome.TryLater("429 Too Many Requests", TimeSpan.FromSeconds(7)) : null);
+        await QueueAsync(chats: 1, perChat: 1);
+        var dispatcher = Dispatcher(sender);
+
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(Ct));
+        _time.Advance(TimeSpan.FromSeconds(6.9));
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(Ct));
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(1, await dispatcher.DeliverDueAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Deadline_AMessageThatNeverGoesExpires_CountedAndLoggedWithItsChat_AndTheNextOneGoes()
+    {
+        var sender = new ScriptedSender(m => m.Text == "chat0/0" ? SendOutcome.TryLater("HTTP 502") : null);
+        await QueueAsync(chats: 1, perChat: 2);
+        var dispatcher = Dispatcher(sender, new DeliveryOptions { Deadline = TimeSpan.FromHours(1), RetryMaxDelay = TimeSpan.FromMinutes(10) });
+
+        await DeliverUntilEmptyAsync(dispatcher, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["chat0/1"], sender.SentTo("chat0"));
+        Assert.InRange(_time.GetUtcNow(), Start.AddMinutes(50), Start.AddHours(1.2));
+        Assert.Equal((1, 1), (_counters["helpbot.delivery.expired"], _counters["helpbot.delivery.sent"]));
+        var line = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("Reply message to telegram chat chat0 expired", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("chat0/0", line.Message, StringComparison.Ordinal); // the text stays out of logs
+    }
+
+    [Fact]
+    public async Task Refused_ExpiresAtOnce_WithoutRetries()
+    {
+        var sender = new ScriptedSender(m => m.Text == "chat0/0" ? SendOutcome.Refused("403 Forbidden: bot was blocked by the user") : null);
+        await QueueAsync(chats: 1, perChat: 2);
+
+        Assert.Equal(1, await Dispatcher(sender).DeliverDueAsync(Ct));
+
+        Assert.Equal(["chat0/1"], sender.SentTo("chat0"));
+        Assert.Equal((1, 0), (_counters["helpbot.delivery.expired"], _counters["helpbot.delivery.retries"]));
+        var expired = Assert.Single(_store.Outbox, o => o.ExpiredAt is not null);
+        Assert.Equal("403 Forbidden: bot was blocked by the user", expired.LastError);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneOutbox_SendEachMessageOnce_InOrderPerChat()
+    {
+        var sender = new ScriptedSender(_ => null);
+        await QueueAsync(chats: 10, perChat: 6);
+        var first = Dispatcher(sender);
+        var second = Dispatcher(sender);
+        Assert.NotEqual(first.Owner, second.Owner);
+
+        for (var round = 0; round < 100 && await _store.CountPendingAsync(null, Ct) > 0; round++)
+            await Task.WhenAll(Task.Run(() => first.DeliverDueAsync(Ct), Ct), Task.Run(() => second.DeliverDueAsync(Ct), Ct));
+
+        foreach (var chat in Enumerable.Range(0, 10).Select(c => "chat" + c))
+            Assert.Equal(Enumerable.Range(0, 6).Select(n => $"{chat}/{n}"), sender.SentTo(chat));
+    }
+
+    private OutboxDispatcher Dispatcher(IChannelSender sender, DeliveryOptions? options = null) =>
+        DeliveryRig.Dispatcher([sender], _store, _time, options, _logs, _meters);
+
+    /// <summary>Delivers, moving the clock on by <paramref name="step"/> between passes, until the outbox is empty (bounded).</summary>
+    private async Task DeliverUntilEmptyAsync(OutboxDispatcher dispatcher, TimeSpan step)
+    {
+        for (var pass = 0; pass < 10_000 && await _store.CountPendingAsync(null, Ct) > 0; pass++)
+        {
+            await dispatcher.DeliverDueAsync(Ct);
+            _time.Advance(step);
+        }
+        Assert.Equal(0, await _store.CountPendingAsync(null, Ct));
+    }
+
+    /// <summary>Replies as turns would commit them: chat by chat, <paramref name="perChat"/> messages each, text <c>chatN/i</c>.</summary>
+    private async Task QueueAsync(int chats, int perChat)
+    {
+        for (var i = 0; i < perChat; i++)
+        {
+            for (var chat = 0; chat < chats; chat++)
+            {
+                var changes = new TurnChanges();
+                changes.Outbox.Add(new OutboxMessage
+                {
+                    Id = Guid.NewGuid().ToString("N"),
+                    Channel = "telegram",
+                    ChatId = "chat" + chat,
+                    UserKey = "telegram:" + chat,
+                    Purpose = OutboxPurpose.Reply,
+                    Text = $"chat{chat}/{i}",
+                    CreatedAt = _time.GetUtcNow(),
+                    NextAttemptAt = _time.GetUtcNow(),
+                });
+                await _store.CommitAsync(changes, Ct);
+            }
+        }
+    }
+
+    /// <summary>A channel whose script says how an attempt ends (null: sent), recording what it sent per chat.</summary>
+    private sealed class ScriptedSender(Func<OutboxMessage, SendOutcome?> script) : IChannelSender
+    {
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _sent = new();
+
+        public string Channel => "telegram";
+
+        public IReadOnlyList<string> SentTo(string chat) => _sent.TryGetValue(chat, out var sent) ? [.. sent] : [];
+
+        public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (script(message) is { } failure)
+                return Task.FromResult(failure);
+            _sent.GetOrAdd(message.ChatId, _ => new()).Enqueue(message.Text);
+            return Task.FromResult(SendOutcome.Sent(null));
+        }
+    }
+}
