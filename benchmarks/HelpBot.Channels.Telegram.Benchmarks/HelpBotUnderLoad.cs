@@ -1,3 +1,4 @@
+using HelpBot.Delivery;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
@@ -47,6 +48,8 @@ internal sealed class HelpBotUnderLoad(ContentCatalog content, bool liteDb) : IB
         }
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(content));
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton((IOutboxStore)store);
+        builder.AddOutboxDelivery();
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), store));
         builder.AddTelegramChannel();
         _host = builder.Build();

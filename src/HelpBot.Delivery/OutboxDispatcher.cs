@@ -171,7 +171,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         try
         {
             if (_time.GetUtcNow() >= deadline)
-                return await ExpireAsync(message, "deadline", "the delivery deadline passed");
+                return await ExpireAsync(message, "deadline", "the delivery deadline passed" + (message.LastError is { } last ? "; last: " + last : ""));
 
             SendOutcome outcome;
             try
@@ -207,6 +207,8 @@ public sealed partial class OutboxDispatcher : BackgroundService
                         return await ExpireAsync(message, "deadline", "the delivery deadline passed; last: " + outcome.Reason);
                     await _store.RetryLaterAsync(message.Id, Owner, next, outcome.Reason ?? "", CancellationToken.None);
                     _metrics.Retried(message);
+                    // Look again when it falls due rather than at the next tick.
+                    _ = Task.Delay(delay, _time, _abandon.Token).ContinueWith(_ => _doorbell.Ring(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                     LogRetrying(_logger, message.Purpose, message.Channel, message.ChatId, message.Attempts, delay, outcome.Reason ?? "");
                     return false;
             }

@@ -33,7 +33,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Dictionary<long, ChatMessages> _chats = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();
-    private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<PendingFault>> _faults = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
 
@@ -74,15 +74,14 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Calls(string method) => _requests.Where(r => r.Method == method).ToList();
 
-    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> get <paramref name="fault"/>.</summary>
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> get <paramref name="fault"/> (<see cref="int.MaxValue"/>: until <see cref="ClearFaults"/>).</summary>
     public void Fail(string method, Fault fault, int times = 1)
     {
         lock (_gate)
         {
             if (!_faults.TryGetValue(method, out var queue))
-                _faults[method] = queue = new Queue<Fault>();
-            for (var i = 0; i < times; i++)
-                queue.Enqueue(fault);
+                _faults[method] = queue = new Queue<PendingFault>();
+            queue.Enqueue(new PendingFault(fault, times));
         }
     }
 
@@ -319,7 +318,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             lock (_gate)
             {
                 if (_faults.TryGetValue(method, out var queue) && queue.Count > 0)
-                    fault = queue.Dequeue();
+                {
+                    var pending = queue.Peek();
+                    fault = pending.Fault;
+                    if (--pending.Left == 0)
+                        queue.Dequeue();
+                }
             }
         }
 
@@ -629,6 +633,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    private sealed class PendingFault(Fault fault, int times)
+    {
+        public Fault Fault { get; } = fault;
+
+        public int Left { get; set; } = times;
+    }
 
     private sealed class QueuedUpdate(int id, string json)
     {

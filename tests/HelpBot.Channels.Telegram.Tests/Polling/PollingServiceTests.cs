@@ -1,4 +1,5 @@
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Engine.Storage;
 
 namespace HelpBot.Channels.Telegram.Tests.Polling;
 
@@ -170,5 +171,95 @@ public sealed class PollingServiceTests
         for (var i = 0; i < 100 && !condition(); i++)
             await Task.Delay(50, Cancel);
         Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Update_IsConfirmedOnlyOnceItsTurnIsCommitted()
+    {
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
+        var store = new HeldCommits();
+        await using var bot = await TelegramTestBot.StartAsync(api, store, cancellationToken: Cancel);
+        var update = api.SendText(1101, "/start");
+        await store.Held.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+
+        // While the turn is uncommitted, no poll's offset passes it.
+        Assert.False(api.AllConfirmed);
+        Assert.All(api.Calls("getUpdates"), r => Assert.True(r.Parameters["offset"] is null || r.Parameters["offset"]!.GetValue<int>() <= update));
+
+        store.Release.SetResult();
+        await api.WaitForMessageAsync(1101, cancellationToken: Cancel);
+        await api.WaitForAsync(r => r.Method == "getUpdates" && r.Parameters["offset"]?.GetValue<int>() > update, cancellationToken: Cancel);
+        Assert.True(api.AllConfirmed);
+    }
+
+    [Fact]
+    public async Task ChatWaitingOutARateLimit_HoldsBackNeitherOtherChatsNorConfirmations()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        var api = rig.Api;
+        await rig.WhenPollingAsync();
+        api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 3600));
+
+        api.SendText(1201, "/start");
+        await api.WaitForAsync(r => r.Method == "sendMessage" && r.Status == 429, cancellationToken: Cancel);
+        var other = await new TelegramUser(api, 1202).SendAsync("/start");
+        var update = api.SendText(1202, "/menu");
+        await api.WaitForMessageAsync(1202, count: 2, cancellationToken: Cancel);
+        await api.WaitForAsync(r => r.Method == "getUpdates" && r.Parameters["offset"]?.GetValue<int>() > update, cancellationToken: Cancel);
+
+        Assert.Contains("AliExpress", other[0].Text, StringComparison.Ordinal);
+        Assert.Empty(api.Messages(1201)); // still waiting out its hour, in the outbox
+        Assert.True(api.AllConfirmed);
+    }
+
+    /// <summary>A store whose first commit waits until the test releases it.</summary>
+    private sealed class HeldCommits : IConversationStore, IModerationStore, IOutboxStore
+    {
+        private readonly InMemoryConversationStore _inner = new();
+
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
+        {
+            Held.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            await _inner.CommitAsync(changes, cancellationToken);
+        }
+
+        public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) => _inner.FindUserAsync(userKey, cancellationToken);
+
+        public ValueTask<Feedback?> FindFeedbackAsync(string userKey, string guide, CancellationToken cancellationToken) => _inner.FindFeedbackAsync(userKey, guide, cancellationToken);
+
+        public ValueTask<bool> WasHandledAsync(string deliveryId, CancellationToken cancellationToken) => _inner.WasHandledAsync(deliveryId, cancellationToken);
+
+        public ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken) => _inner.ForgetUserAsync(userKey, cancellationToken);
+
+        public ValueTask<Question?> FindQuestionAsync(string id, CancellationToken cancellationToken) => _inner.FindQuestionAsync(id, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListQuestionsAsync(community, since, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListFeedbackAsync(community, since, cancellationToken);
+
+        public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListEventsAsync(community, since, cancellationToken);
+
+        public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken) => _inner.TryResolveQuestionAsync(resolved, delivery, cancellationToken);
+
+        public ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken) => _inner.RateAnswerAsync(questionId, userKey, helpful, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) => _inner.PendingOutboxAsync(community, cancellationToken);
+
+        public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) => _inner.FindPostAsync(channel, chatId, channelMessageId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => _inner.ClaimAsync(channel, owner, now, lease, max, cancellationToken);
+
+        public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) => _inner.MarkSentAsync(id, owner, channelMessageId, at, cancellationToken);
+
+        public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) => _inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, cancellationToken);
+
+        public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) => _inner.ExpireAsync(id, owner, at, reason, cancellationToken);
+
+        public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) => _inner.CountPendingAsync(channel, cancellationToken);
     }
 }

@@ -1,0 +1,174 @@
+using System.Globalization;
+using HelpBot.Channels.Telegram.FakeBotApi;
+
+namespace HelpBot.Tests.Faults;
+
+/// <summary>
+/// The real host as a process on a LiteDB file against the fake Bot API, under faults: killed at random moments,
+/// stopped with SIGTERM, Telegram answering 500 and then unreachable. Every reply must be visible once, in order.
+/// Waits are on conditions (messages seen, log lines), each bounded.
+/// </summary>
+public sealed class FaultTests : IDisposable
+{
+    private const string Guide = "aliexpress";
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-faults-");
+    private readonly List<BotProcess> _bots = [];
+
+    private string DatabasePath => Path.Combine(_data.FullName, "helpbot.db");
+
+    public void Dispose()
+    {
+        _bots.ForEach(b => b.Dispose());
+        _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task KilledAtRandomMomentsUnderLoad_NoReplyLostOrDuplicated()
+    {
+        const int Users = 20, Presses = 20, Rounds = 5;
+        var random = new Random(16);
+        await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, TestContext.Current.CancellationToken);
+        var record = new ChatRecord(api);
+        var bot = Start(api.BaseUrl, api);
+        var users = await OpenWalkthroughsAsync(api, record, Users);
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var killAt = random.Next(1, Users * Presses);
+            var completed = 0;
+            var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var pressing = Task.WhenAll(users.Select(user => Task.Run(async () =>
+            {
+                for (var press = 0; press < Presses; press++)
+                {
+                    await user.PressNextAsync(api, record);
+                    if (Interlocked.Increment(ref completed) == killAt)
+                        killNow.TrySetResult();
+                }
+            })));
+            await Task.WhenAny(killNow.Task, pressing);
+            bot.Kill();
+            bot = Start(api.BaseUrl, api);
+            await pressing;
+        }
+
+        foreach (var user in users)
+        {
+            var shown = record.Of(user.Id);
+            Assert.Single(shown, s => s.Method == "sendMessage"); // the walkthrough opened once, never sent anew
+            Assert.Equal(user.Expected, shown.Where(s => s.Method == "editMessageText").Select(s => s.Step));
+        }
+        Assert.Equal(Users * Presses * Rounds, users.Sum(u => u.Expected.Count));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Sigterm_UnderLoad_StopsCleanlyAndTheNextStartSendsTheRest()
+    {
+        const int Users = 10, Presses = 10;
+        await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, TestContext.Current.CancellationToken);
+        var record = new ChatRecord(api);
+        var bot = Start(api.BaseUrl, api);
+        var users = await OpenWalkthroughsAsync(api, record, Users);
+
+        var completed = 0;
+        var stopNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pressing = Task.WhenAll(users.Select(user => Task.Run(async () =>
+        {
+            for (var press = 0; press < Presses; press++)
+            {
+                await user.PressNextAsync(api, record);
+                if (Interlocked.Increment(ref completed) == Users * Presses / 3)
+                    stopNow.TrySetResult();
+            }
+        })));
+        await Task.WhenAny(stopNow.Task, pressing);
+
+        Assert.Equal(0, await bot.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.DoesNotContain("Unhandled exception", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" expired unsent", bot.Output, StringComparison.Ordinal);
+        Start(api.BaseUrl, api);
+        await pressing;
+
+        foreach (var user in users)
+            Assert.Equal(user.Expected, record.Of(user.Id).Where(s => s.Method == "editMessageText").Select(s => s.Step));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task Outage_500sThenConnectionsRefused_EveryReplyDeliveredOnceInOrder()
+    {
+        const int Users = 5;
+        await using var api = await FakeBotApiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var proxy = new LoopbackProxy(new Uri(api.BaseUrl));
+        var record = new ChatRecord(api);
+        api.Fail("sendMessage", Fault.ServerError(500), times: int.MaxValue);
+        var bot = Start(proxy.BaseUrl, api);
+
+        // Each user opens the walkthrough and types "next" three times: four new messages, steps 1 to 4.
+        var chats = Enumerable.Range(0, Users).Select(i => 7000L + i).ToList();
+        foreach (var words in new[] { "/steps", "дальше", "дальше", "дальше" })
+            chats.ForEach(chat => api.SendText(chat, words));
+
+        // Telegram answers 500 to every send for a while, then cannot be reached at all, then is back.
+        await bot.WaitForLineAsync(l => l.Contains("trying again", StringComparison.Ordinal) && l.Contains("500", StringComparison.Ordinal), ReplyTimeout);
+        await WaitForCountAsync(bot, l => l.Contains("trying again", StringComparison.Ordinal) && l.Contains("500", StringComparison.Ordinal), Users * 3);
+        await proxy.RefuseAsync();
+        api.ClearFaults("sendMessage");
+        await WaitForCountAsync(bot, l => l.Contains("trying again", StringComparison.Ordinal) && l.Contains("Connection refused", StringComparison.Ordinal), Users * 2);
+        proxy.Listen();
+
+        await record.WaitUntilAsync(r => chats.All(c => r.Of(c).Count >= 4), ReplyTimeout, () => bot.Output);
+        foreach (var chat in chats)
+            Assert.Equal([1, 2, 3, 4], record.Of(chat).Select(s => s.Step));
+        Assert.DoesNotContain(" expired unsent", bot.Output, StringComparison.Ordinal);
+        Assert.Empty(api.Violations);
+    }
+
+    private BotProcess Start(string apiBaseUrl, FakeBotApiServer api)
+    {
+        var bot = BotProcess.Start(apiBaseUrl, api.Token, DatabasePath);
+        _bots.Add(bot);
+        return bot;
+    }
+
+    private static async Task WaitForCountAsync(BotProcess bot, Func<string, bool> match, int count)
+    {
+        if (bot.CountLines(match) < count)
+            await bot.WaitForLineAsync(_ => bot.CountLines(match) >= count, ReplyTimeout);
+    }
+
+    private static async Task<List<WalkthroughUser>> OpenWalkthroughsAsync(FakeBotApiServer api, ChatRecord record, int count)
+    {
+        var users = Enumerable.Range(0, count).Select(i => new WalkthroughUser(9000 + i)).ToList();
+        users.ForEach(u => api.SendText(u.Id, "/steps"));
+        await record.WaitUntilAsync(r => users.All(u => r.Of(u.Id).Count >= 1), ReplyTimeout, () => "the walkthroughs did not open");
+        return users;
+    }
+
+    /// <summary>A user pressing walkthrough step buttons up and down (never the step shown), each press waiting for its screen.</summary>
+    private sealed class WalkthroughUser(long id)
+    {
+        private int _step = 1;
+        private int _direction = 1;
+
+        public long Id { get; } = id;
+
+        /// <summary>The steps the pressed message must show, in order, one edit per press.</summary>
+        public List<int> Expected { get; } = [];
+
+        public async Task PressNextAsync(FakeBotApiServer api, ChatRecord record)
+        {
+            if (_step + _direction is < 1 or > 9)
+                _direction = -_direction;
+            _step += _direction;
+            Expected.Add(_step);
+            var shown = record.Of(Id)[^1].Message;
+            api.PressButton(Id, shown, $"step:{Guide}:{_step.ToString(CultureInfo.InvariantCulture)}");
+            var edits = Expected.Count;
+            await record.WaitUntilAsync(r => r.Of(Id).Count(s => s.Method == "editMessageText") >= edits, ReplyTimeout,
+                () => $"user {Id}: press {edits} (step {_step}) got no screen");
+        }
+    }
+}
