@@ -145,7 +145,8 @@ public sealed class PollingServiceTests
 
         Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
         await WaitAsync(() => api.AllConfirmed);
-        Assert.Equal(3, rig.Bot.Logs.Entries.Count(e => e.Message.Contains("could not be read", StringComparison.Ordinal)));
+        // A long poll that starts before an unreadable update is confirmed sees it again; each is still skipped.
+        Assert.Equal(3, rig.Bot.Logs.Entries.Where(e => e.Message.Contains("could not be read", StringComparison.Ordinal)).Select(e => e.Message).Distinct().Count());
         Assert.Empty(api.Violations);
     }
 
