@@ -84,4 +84,22 @@ public enum TextKey
     ForgetUserDone,
     ForgetUserUsage,
     ForgetUserNotFound,
+
+    // Teaching the reader (/review)
+    StatsReview,
+    ReviewEmpty,
+    ReviewItem,
+    ReviewWhyUnmatched,
+    ReviewWhyDisputed,
+    ReviewWhyUnsure,
+    ReviewWhyChosen,
+    ButtonOffTopic,
+    ReviewFiled,
+    ReviewFiledOffTopic,
+    ReviewSkipped,
+    ReviewAlreadyFiled,
+    ReviewSectionGone,
+    ReviewRefused,
+    ReviewUnavailable,
+    FileQuestionOffer,
 }

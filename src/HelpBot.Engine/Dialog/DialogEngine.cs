@@ -38,12 +38,13 @@ public sealed partial class DialogEngine : IDialogEngine
         _book = new ScreenBook(content.Current);
         content.Changed += catalog => _book = new ScreenBook(catalog);
 
-        var questions = new Questions(dependencies.Moderation, dependencies.ModerationOptions);
+        var review = new Review(dependencies.Understanding, dependencies.Moderation, dependencies.Reviews, dependencies.Examples);
+        var questions = new Questions(dependencies.Moderation, dependencies.ModerationOptions, review);
         var feedback = new GuideFeedback(_store);
-        _freeText = new FreeText(dependencies.Understanding, questions, feedback);
+        _freeText = new FreeText(dependencies.Understanding, questions, feedback, _options);
         var menu = new Menu(_freeText);
         var privacy = new Privacy(_store, dependencies.Moderation);
-        var reports = new ModeratorReports(content, dependencies.Moderation, dependencies.Reports, dependencies.Reloader);
+        var reports = new ModeratorReports(content, dependencies.Moderation, dependencies.Reports, dependencies.Reloader, review);
 
         // The table: every command and button the bot understands. A command's texts are in content/<lang>/bot.yaml.
         _commands = new CommandRoute[]
@@ -65,6 +66,7 @@ public sealed partial class DialogEngine : IDialogEngine
             new("export", Audience.Moderators, reports.ExportCommand),
             new("reload", Audience.Moderators, reports.ReloadCommand),
             new("forget_user", Audience.Moderators, privacy.ForgetUserCommand),
+            new("review", Audience.Moderators, review.ReviewCommand),
         }.ToDictionary(c => c.Name, StringComparer.Ordinal);
         _actions = new ActionRoute[]
         {
@@ -86,6 +88,8 @@ public sealed partial class DialogEngine : IDialogEngine
             new(ActionId.Topic, FreeText.IsTopic, FreeText.TopicAction),
             new(ActionId.Misread, FreeText.IsRead, _freeText.MisreadAction),
             new(ActionId.SendRead, FreeText.IsRead, _freeText.SendReadAction),
+            new(ActionId.Review, Review.IsLabel, review.LabelAction),
+            new(ActionId.ReviewQuestion, Review.IsLabel, review.LabelAction),
         }.ToDictionary(a => a.Verb, StringComparer.Ordinal);
     }
 

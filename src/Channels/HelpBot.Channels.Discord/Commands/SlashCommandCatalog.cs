@@ -83,6 +83,9 @@ internal static class SlashCommandCatalog
         new("reload", "перезагрузить", new(
             "Moderators: reload the guide texts",
             "Модераторам: перечитать тексты инструкции")) { ForModerators = true },
+        new("review", "разбор", new(
+            "Moderators: teach the bot the messages it could not answer",
+            "Модераторам: научить бота сообщениям, на которые он не ответил")) { ForModerators = true },
         new("forget_user", "забыть_пользователя", new(
             "Moderators: delete a user's data",
             "Модераторам: удалить данные пользователя"), new SlashCommandOption("user", "пользователь", new(
