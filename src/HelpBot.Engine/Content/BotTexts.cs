@@ -56,6 +56,7 @@ public sealed class BotTexts
         [TextKey.ReviewAlreadyFiled] = ["label"],
         [TextKey.ReviewSectionGone] = ["section"],
         [TextKey.ReviewRefused] = ["reason"],
+        [TextKey.ReviewPickSection] = ["text"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<TextKey, string> YamlKeys =

@@ -102,4 +102,6 @@ public enum TextKey
     ReviewRefused,
     ReviewUnavailable,
     FileQuestionOffer,
+    ButtonOtherSection,
+    ReviewPickSection,
 }

@@ -22,6 +22,20 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
     /// <summary>The argument of the skip button: the text leaves the queue, nothing is filed.</summary>
     public const string SkipArgument = "skip";
 
+    /// <summary>The argument of "another section…": the sections by group (<c>more</c>), then a group's (<c>more-reasons</c>).</summary>
+    public const string MoreArgument = "more";
+
+    /// <summary>The groups "another section…" lists, each a button of the guide's menu, with the kinds of section in it.</summary>
+    private static readonly (string Name, TextKey Label, TopicKind[] Kinds)[] Groups =
+    [
+        ("guide", TextKey.ButtonSteps, [TopicKind.Overview, TopicKind.Part, TopicKind.Step, TopicKind.Done]),
+        ("consequences", TextKey.ButtonConsequences, [TopicKind.Consequences, TopicKind.Consequence, TopicKind.Refunds]),
+        ("reasons", TextKey.ButtonReasons, [TopicKind.Reasons, TopicKind.Reason]),
+    ];
+
+    /// <summary>Sections a row when a group is listed: Discord shows at most 5 rows of 5.</summary>
+    private const int SectionsPerRow = 4;
+
     /// <summary>The window of <c>/stats</c>' count of labels added.</summary>
     public static readonly TimeSpan LabelsWindow = TimeSpan.FromDays(7);
 
@@ -90,9 +104,16 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
         var argument = action.Argument!;
         if (argument == SkipArgument && fromQueue)
         {
+            // A skip from an older message must not undo another moderator's label.
+            if (await DecisionAsync(context, item, cancellationToken) is { Outcome: not ReviewOutcome.Skipped, Label: { } filed } decision && decision.At >= item.LastAt)
+                return await NextAsync(context, context.Texts.Format(TextKey.ReviewAlreadyFiled, ("label", Markup.Escape(filed))), cancellationToken);
             await DecideAsync(context, item, ReviewOutcome.Skipped, null, cancellationToken);
             return await NextAsync(context, context.Texts[TextKey.ReviewSkipped], cancellationToken);
         }
+
+        var verb = fromQueue ? ActionId.Review : ActionId.ReviewQuestion;
+        if (argument == MoreArgument || argument.StartsWith(MoreArgument + "-", StringComparison.Ordinal))
+            return MoreSections(context, verb, action.Target!, item, argument) ?? Stale(context);
 
         string label;
         string section;
@@ -108,7 +129,6 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
         {
             // The content changed since the buttons were shown: say so, and offer the sections there are now.
             var gone = context.Texts.Format(TextKey.ReviewSectionGone, ("section", Markup.Escape(argument)));
-            var verb = fromQueue ? ActionId.Review : ActionId.ReviewQuestion;
             return new Reply(new OutgoingMessage(gone, LabelButtons(context, verb, action.Target!, item.Language, item.Guide, item.Text, null, null, fromQueue)));
         }
 
@@ -186,11 +206,43 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
             if (screens?.ArgumentOf(topic) is { } argument && Fits(verb, target, argument, out var action))
                 rows.Add([new Button(SectionName(context, guide, topic), action)]);
         }
+        rows.Add([new Button(context.Texts[TextKey.ButtonOtherSection], new ActionId(verb, target, MoreArgument).ToString()), .. LastRow(context, verb, target, skip)]);
+        return rows;
+    }
+
+    private static List<Button> LastRow(TurnContext context, string verb, string target, bool skip)
+    {
         List<Button> last = [new Button(context.Texts[TextKey.ButtonOffTopic], new ActionId(verb, target, OffTopic).ToString())];
         if (skip)
             last.Add(new Button(context.Texts[TextKey.ButtonSkip], new ActionId(verb, target, SkipArgument).ToString()));
-        rows.Add(last);
-        return rows;
+        return last;
+    }
+
+    /// <summary>
+    /// "Another section…" when the guesses miss: <c>more</c> lists the groups of sections, <c>more-group</c> the group's
+    /// sections, each a label button; null for a group that does not exist.
+    /// </summary>
+    private static Reply? MoreSections(TurnContext context, string verb, string target, Item item, string argument)
+    {
+        var skip = verb == ActionId.Review;
+        var screens = ItemGuide(context, item.Language, item.Guide);
+        var prompt = context.Texts.Format(TextKey.ReviewPickSection, ("text", Markup.Bold(Markup.Escape(item.Text))));
+        if (screens is null)
+            return new Reply(new OutgoingMessage(prompt, [LastRow(context, verb, target, skip)]));
+        var sections = TopicNames.All(screens.Guide).ToList();
+        if (argument == MoreArgument)
+        {
+            var groups = Groups.Where(g => sections.Any(t => g.Kinds.Contains(t.Kind)))
+                .Select(g => new Button(context.Texts[g.Label], new ActionId(verb, target, MoreArgument + "-" + g.Name).ToString()))
+                .ToList();
+            return new Reply(new OutgoingMessage(prompt, [groups, LastRow(context, verb, target, skip)]));
+        }
+        if (Array.Find(Groups, g => MoreArgument + "-" + g.Name == argument) is not { Name: not null } group)
+            return null;
+        var buttons = sections.Where(t => group.Kinds.Contains(t.Kind))
+            .Select(t => screens.ArgumentOf(t) is { } a && Fits(verb, target, a, out var action) ? new Button(SectionName(context, item.Guide, t), action) : null)
+            .OfType<Button>();
+        return new Reply(new OutgoingMessage(prompt, [.. buttons.Chunk(SectionsPerRow), LastRow(context, verb, target, skip)]));
     }
 
     private static bool Fits(string verb, string target, string argument, out string action)
@@ -224,6 +276,9 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
             By = context.Turn.Channel + ":" + (context.Turn.DisplayName ?? context.Turn.UserId),
             At = context.Now,
         }, cancellationToken);
+
+    private async ValueTask<ReviewDecision?> DecisionAsync(TurnContext context, Item item, CancellationToken cancellationToken) =>
+        (await reviews!.ListReviewDecisionsAsync(context.Turn.Community, DateTimeOffset.MinValue, cancellationToken)).FirstOrDefault(d => d.Key == item.Key);
 
     /// <summary>Every text of the community the queue is made of, decided or not.</summary>
     private async ValueTask<IReadOnlyList<Item>> ItemsAsync(TurnContext context, CancellationToken cancellationToken)
