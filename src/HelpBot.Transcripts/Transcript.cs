@@ -13,6 +13,12 @@ public sealed record Transcript(
         : this(file, locale, userId, turns, [], [])
     {
     }
+
+    /// <summary>
+    /// Extension <c>@content copy</c>: the bot works on its own copy of <c>content/</c>, which its moderators may change
+    /// (labels filed with /review), thrown away after the transcript; without it, the bot files no labels.
+    /// </summary>
+    public bool OwnContent { get; init; }
 }
 
 /// <summary>

@@ -18,6 +18,7 @@ public static partial class TranscriptParser
         var turns = new List<TranscriptTurn>();
         var participants = new List<Participant>();
         var moderatorChats = new List<ModeratorsChat>();
+        var ownContent = false;
         List<Expectation>? expectations = null;
         (int Line, TurnKind Kind, string Value)? current = null;
         string? actor = null;
@@ -53,7 +54,9 @@ public static partial class TranscriptParser
                     case "user": userId = value; break;
                     case "participant": participants.Add(ParseParticipant(file, number, value, participants)); break;
                     case "moderators": moderatorChats.Add(ParseModeratorsChat(file, number, value)); break;
-                    default: throw new TranscriptFormatException(file, number, $"unknown header '@{key}' (known: @locale, @user, @participant, @moderators)");
+                    case "content" when value == "copy": ownContent = true; break;
+                    case "content": throw new TranscriptFormatException(file, number, "write @content copy");
+                    default: throw new TranscriptFormatException(file, number, $"unknown header '@{key}' (known: @locale, @user, @participant, @moderators, @content)");
                 }
             }
             else if (SplitActor(trimmed) is var (who, turnLine) && turnLine.StartsWith('>'))
@@ -81,7 +84,7 @@ public static partial class TranscriptParser
         CloseTurn();
         if (turns.Count == 0)
             throw new TranscriptFormatException(file, 1, "a transcript needs at least one user turn (> ...)");
-        return new Transcript(file, locale, userId, turns, participants, moderatorChats);
+        return new Transcript(file, locale, userId, turns, participants, moderatorChats) { OwnContent = ownContent };
     }
 
     /// <summary><c>name&gt; ...</c> or <c>name&lt; ...</c> → (name, rest); a line without a name → (null, line).</summary>

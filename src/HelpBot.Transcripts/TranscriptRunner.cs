@@ -113,6 +113,7 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
             try
             {
                 reply = await session.Engine.HandleAsync(turn, cancellationToken);
+                await session.SettleAsync();
                 if (session.TakeError() is { } error)
                     throw error;
             }
@@ -249,9 +250,13 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
 /// <summary>
 /// One transcript's bot: a fresh engine over a fresh store. <see cref="TakeError"/> surfaces an exception
 /// the engine caught and logged, because a transcript must fail on it even though the user got an apology.
+/// <paramref name="settle"/> is the background work a turn may start (the reader retraining after a label), awaited
+/// after every turn so that the next turn meets its result, deterministically.
 /// </summary>
-public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null, IOutboxStore? outbox = null) : IDisposable
+public sealed class TranscriptSession(IDialogEngine engine, Func<Exception?> takeError, IDisposable? resources = null, IOutboxStore? outbox = null, Func<Task>? settle = null) : IDisposable
 {
+    public Task SettleAsync() => settle?.Invoke() ?? Task.CompletedTask;
+
     public IDialogEngine Engine { get; } = engine;
 
     /// <summary>Where the bot queues messages for other chats; delivered to participants after each turn.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace HelpBot.Engine.Storage;
 
 /// <summary>A process-local store for tests, replay and benchmarks; a lock makes each commit atomic.</summary>
-public sealed class InMemoryConversationStore : IConversationStore, IModerationStore, IOutboxStore
+public sealed class InMemoryConversationStore : IConversationStore, IModerationStore, IOutboxStore, IReviewStore
 {
     private readonly ConcurrentDictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Feedback> _feedback = new(StringComparer.Ordinal);
@@ -11,6 +11,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     private readonly List<DialogEvent> _events = [];
     private readonly List<OutboxMessage> _outbox = [];
     private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReviewDecision> _decisions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _sequence;
 
@@ -165,6 +166,17 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     {
         lock (_gate)
             return ValueTask.FromResult(_outbox.Find(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId)?.Clone());
+    }
+
+    public ValueTask<IReadOnlyList<ReviewDecision>> ListReviewDecisionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Select(_decisions.Values, d => d.Community == community && d.At >= since, d => d.At);
+
+    public ValueTask SaveReviewDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        lock (_gate)
+            _decisions[decision.Id] = decision;
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask<IReadOnlyList<T>> Select<T>(IEnumerable<T> source, Func<T, bool> filter, Func<T, DateTimeOffset> order, int max = int.MaxValue)

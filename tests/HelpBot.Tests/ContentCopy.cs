@@ -1,21 +1,13 @@
+using HelpBot.Content;
+
 namespace HelpBot.Tests;
 
 /// <summary>A temporary copy of the repository's content/, to edit or break without touching the real one.</summary>
 public sealed class ContentCopy : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("helpbot-content-");
+    private readonly ContentFolderCopy _copy = new(RepositoryPaths.Content);
 
-    public ContentCopy()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Content, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".tsv", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(_folder.FullName, Path.GetRelativePath(RepositoryPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    public string Root => _folder.FullName;
+    public string Root => _copy.Root;
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -30,5 +22,5 @@ public sealed class ContentCopy : IDisposable
         File.WriteAllText(path, string.Concat(text.AsSpan(0, index), to, text.AsSpan(index + from.Length)));
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _copy.Dispose();
 }

@@ -57,6 +57,16 @@ public sealed class BotTexts
         [TextKey.ReloadDone] = ["languages", "guides"],
         [TextKey.ForgetUserDone] = ["user", "count"],
         [TextKey.ForgetUserNotFound] = ["user"],
+        [TextKey.StatsReview] = ["queue", "labels"],
+        [TextKey.ReviewItem] = ["count", "language", "text", "why"],
+        [TextKey.ReviewWhyDisputed] = ["section"],
+        [TextKey.ReviewWhyUnsure] = ["section"],
+        [TextKey.ReviewWhyChosen] = ["section"],
+        [TextKey.ReviewFiled] = ["section"],
+        [TextKey.ReviewAlreadyFiled] = ["label"],
+        [TextKey.ReviewSectionGone] = ["section"],
+        [TextKey.ReviewRefused] = ["reason"],
+        [TextKey.ReviewPickSection] = ["text"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<TextKey, string> YamlKeys =

@@ -35,6 +35,12 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     /// <summary>Opens a section of a guide offered when the bot was not sure what a message meant: <c>topic:guide:kind_id</c>.</summary>
     public const string Topic = "topic";
 
+    /// <summary>Files a text of the review queue under a section: <c>rv:key:label</c>, <c>rv:key:none</c> (off-topic), <c>rv:key:skip</c>.</summary>
+    public const string Review = "rv";
+
+    /// <summary>Files an answered question's text under a section: <c>rq:question:label</c> or <c>rq:question:none</c>.</summary>
+    public const string ReviewQuestion = "rq";
+
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;
 

@@ -37,5 +37,16 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// <summary>Re-reads content for /reload; none: /reload reports no errors and the current content.</summary>
     public IContentReloader? Reloader { get; init; }
 
+    /// <summary>The moderators' review decisions. Null: the store's own, when it is also a review store.</summary>
+    public IReviewStore? Reviews
+    {
+        get => _reviews ?? Store as IReviewStore;
+        init => _reviews = value;
+    }
+
+    /// <summary>Where moderators' labels are filed (the guides' examples files); none: /review cannot file.</summary>
+    public ITrainingExamples? Examples { get; init; }
+
     private readonly IModerationStore? _moderation;
+    private readonly IReviewStore? _reviews;
 }

@@ -34,6 +34,7 @@ public static class DialogTable
         new("export", Audience.Moderators, f => f.Reports.ExportCommand),
         new("reload", Audience.Moderators, f => f.Reports.ReloadCommand),
         new("forget_user", Audience.Moderators, f => f.Privacy.ForgetUserCommand, new CommandArgument("user") { MaxLength = 100 }),
+        new("review", Audience.Moderators, f => f.Review.ReviewCommand),
     ];
 
     internal static IReadOnlyList<DialogAction> Actions { get; } =
@@ -56,6 +57,8 @@ public static class DialogTable
         new(ActionId.Topic, FreeText.IsTopic, _ => FreeText.TopicAction),
         new(ActionId.Misread, FreeText.IsRead, f => f.FreeText.MisreadAction),
         new(ActionId.SendRead, FreeText.IsRead, f => f.FreeText.SendReadAction),
+        new(ActionId.Review, Review.IsLabel, f => f.Review.LabelAction),
+        new(ActionId.ReviewQuestion, Review.IsLabel, f => f.Review.LabelAction),
     ];
 
     public static DialogCommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);

@@ -160,6 +160,18 @@ public enum DialogEventKind
 
     /// <summary>A user's first turn ever (or since /forget).</summary>
     Started,
+
+    /// <summary>
+    /// Free text answered with a section (<see cref="DialogEvent.Topic"/>) the reader was not very sure of
+    /// (<see cref="Dialog.DialogOptions.ReviewConfidence"/>): moderators may confirm or correct it with /review.
+    /// </summary>
+    Unsure,
+
+    /// <summary>
+    /// The user picked an offered section (<see cref="DialogEvent.Topic"/>) for a free text the bot was not sure of or
+    /// misread: a label proposed to the moderators in /review, never filed without one.
+    /// </summary>
+    Chosen,
 }
 
 /// <summary>An append-only fact about a conversation, for statistics.</summary>
@@ -185,6 +197,45 @@ public sealed class DialogEvent
     public string Community { get; set; } = Dialog.Turn.DefaultCommunity;
 
     public DateTimeOffset At { get; set; }
+}
+
+public enum ReviewOutcome
+{
+    /// <summary>Filed under a section (<see cref="ReviewDecision.Label"/>).</summary>
+    Labelled,
+
+    /// <summary>Filed as off-topic.</summary>
+    OffTopic,
+
+    /// <summary>Left out of the training data.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// A moderator's decision on a text in the review queue. It names the text only by <see cref="Key"/> (a digest), so it
+/// keeps neither the text nor who wrote it: /forget removes the user's texts, and the decision stays harmless.
+/// </summary>
+public sealed class ReviewDecision
+{
+    /// <summary><c>community|key</c>: one decision per text and community; a later one replaces it.</summary>
+    public string Id { get; set; } = "";
+
+    public string Community { get; set; } = Dialog.Turn.DefaultCommunity;
+
+    /// <summary>The digest of the text's language and its duplicate key (<see cref="Content.ExamplesFile.Key"/>).</summary>
+    public string Key { get; set; } = "";
+
+    public ReviewOutcome Outcome { get; set; }
+
+    /// <summary>The label written to the examples file (<c>step:form-email</c>, <c>none</c>); null when skipped.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>Who decided, as <c>channel:name</c>.</summary>
+    public string By { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    public static string IdFor(string community, string key) => community + "|" + key;
 }
 
 /// <summary>Everything one turn changes, committed atomically so a crash never leaves half of it.</summary>

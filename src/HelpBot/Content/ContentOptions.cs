@@ -15,6 +15,9 @@ public sealed class ContentOptions
     [Required(AllowEmptyStrings = false)]
     public string DefaultLanguage { get; set; } = "ru";
 
+    /// <summary>Whether edits to the files are picked up by themselves (a reload after each change). Default true.</summary>
+    public bool WatchFiles { get; set; } = true;
+
     public string ResolvePath() => Path ?? ContentDirectory.Locate();
 }
 

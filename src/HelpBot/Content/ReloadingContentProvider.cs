@@ -36,7 +36,7 @@ public sealed partial class ReloadingContentProvider : IContentProvider, IConten
         _watcher.Created += changed;
         _watcher.Deleted += changed;
         _watcher.Renamed += (_, _) => _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
-        _watcher.EnableRaisingEvents = true;
+        _watcher.EnableRaisingEvents = options.Value.WatchFiles;
     }
 
     public ContentCatalog Current => _current;

@@ -32,6 +32,8 @@ public static class HelpBotServices
             .BindConfiguration(DialogOptions.SectionName);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DialogOptions>>().Value);
         builder.Services.AddSingleton<IContentReloader>(sp => sp.GetRequiredService<ReloadingContentProvider>());
+        // Moderators' labels (/review) go to the guides' examples files, then the content reloads and the reader retrains.
+        builder.Services.AddSingleton<ITrainingExamples, ExamplesFileWriter>();
 
         // Moderators: where questions are posted, and the chart/CSV renderer for /stats and /export.
         builder.Services.AddOptionsWithValidateOnStart<ModerationOptions, ModerationOptionsValidator>()
@@ -49,6 +51,7 @@ public static class HelpBotServices
             ModerationOptions = sp.GetRequiredService<ModerationOptions>(),
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
+            Examples = sp.GetRequiredService<ITrainingExamples>(),
         });
         builder.Services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
         builder.Services.AddSingleton<IDialogEngine>(sp => sp.GetRequiredService<DialogEngine>());

@@ -10,7 +10,7 @@ namespace HelpBot.Storage.LiteDb;
 /// each turn whole or absent, and the cost of a transaction is shared by every user committing at once.
 /// A caller's commit completes only when its transaction has.
 /// </summary>
-public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IDisposable
+public sealed class LiteDbConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IReviewStore, IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<UserState> _users;
@@ -19,6 +19,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private readonly ILiteCollection<DialogEvent> _events;
     private readonly ILiteCollection<HandledDelivery> _deliveries;
     private readonly ILiteCollection<OutboxMessage> _outbox;
+    private readonly ILiteCollection<ReviewDecision> _decisions;
     private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
@@ -69,6 +70,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);
         _events.EnsureIndex(e => e.UserKey);
+        _decisions = database.GetCollection<ReviewDecision>("reviews");
+        _decisions.EnsureIndex(d => d.Community);
         _writer = Task.Run(WriteCommitsAsync);
     }
 
@@ -278,6 +281,16 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) =>
         ValueTask.FromResult<OutboxMessage?>(_outbox.FindOne(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId));
 
+    public ValueTask<IReadOnlyList<ReviewDecision>> ListReviewDecisionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        List(_decisions.Find(d => d.Community == community && d.At >= since), d => d.At);
+
+    public ValueTask SaveReviewDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        _decisions.Upsert(decision);
+        return ValueTask.CompletedTask;
+    }
+
     private static ValueTask<IReadOnlyList<T>> List<T>(IEnumerable<T> found, Func<T, DateTimeOffset> order) =>
         ValueTask.FromResult<IReadOnlyList<T>>(found.OrderBy(order).ToList());
 
@@ -424,6 +437,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         mapper.Entity<DialogEvent>().Id(e => e.Id, autoId: false);
         mapper.Entity<HandledDelivery>().Id(d => d.Id, autoId: false);
         mapper.Entity<OutboxMessage>().Id(o => o.Id, autoId: false);
+        mapper.Entity<ReviewDecision>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 }

@@ -6,12 +6,13 @@ internal sealed class DialogFeatures
     public DialogFeatures(DialogDependencies dependencies)
     {
         var moderation = dependencies.Moderation;
-        Questions = new Questions(moderation, dependencies.ModerationOptions);
+        Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples);
+        Questions = new Questions(moderation, dependencies.ModerationOptions, Review);
         Feedback = new GuideFeedback(dependencies.Store);
-        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback);
+        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, dependencies.Options);
         Menu = new Menu(FreeText);
         Privacy = new Privacy(dependencies.Store, moderation);
-        Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader);
+        Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader, Review);
     }
 
     public Questions Questions { get; }
@@ -25,4 +26,6 @@ internal sealed class DialogFeatures
     public Privacy Privacy { get; }
 
     public ModeratorReports Reports { get; }
+
+    public Review Review { get; }
 }

@@ -14,7 +14,7 @@ namespace HelpBot.Engine.Dialog.Features;
 /// the moderators). Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
 /// when there is no answer, one button passes it as typed.
 /// </summary>
-internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback)
+internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, DialogOptions options)
 {
     private readonly ITextUnderstanding _understanding = understanding;
 
@@ -115,6 +115,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)
         {
+            if (match.Confidence < options.ReviewConfidence)
+                context.Record(DialogEventKind.Unsure, text: text, topic: guide.ArgumentOf(match.Topic));
             return WithMisreadButton(context, guide, text, match.Topic, reply);
         }
         // Moderators see what the bot could not answer outright, even when the user then picks an offered section.
@@ -217,11 +219,16 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         return ValueTask.FromResult(questions.SaveQuestion(context, text));
     }
 
-    /// <summary>A section offered when the bot was not sure what a message meant, opened as if it had understood it.</summary>
+    /// <summary>
+    /// A section offered when the bot was not sure what a message meant (or after "not what I asked"), opened as if it
+    /// had understood it. The user's choice is proposed to the moderators' review queue as a label for the text.
+    /// </summary>
     public static ValueTask<Reply> TopicAction(TurnContext context, ActionId action, CancellationToken cancellationToken)
     {
         var guide = context.Language.Guides[action.Target!];
         ClearAwaiting(context);
+        if (context.State is { ReadText: { } text } && (context.State.ReadDisputed || context.State.ReadTopic is null))
+            context.Record(DialogEventKind.Chosen, text: text, topic: action.Argument);
         return ValueTask.FromResult(TopicReply(context, guide, guide.TopicOf(action.Argument!)!.Value) ?? NoSection(context));
     }
 

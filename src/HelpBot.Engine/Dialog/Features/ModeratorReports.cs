@@ -7,8 +7,8 @@ using static HelpBot.Engine.Dialog.DialogBasics;
 
 namespace HelpBot.Engine.Dialog.Features;
 
-/// <summary>The moderators' view of their community: <c>/stats</c> with a chart, <c>/export</c> as CSV, and <c>/reload</c> of the content.</summary>
-internal sealed class ModeratorReports(IContentProvider content, IModerationStore? moderation, IReportRenderer? reports, IContentReloader? reloader)
+/// <summary>The moderators' view of their community: <c>/stats</c> with a chart and the review queue's size, <c>/export</c> as CSV, and <c>/reload</c> of the content.</summary>
+internal sealed class ModeratorReports(IContentProvider content, IModerationStore? moderation, IReportRenderer? reports, IContentReloader? reloader, Review review)
 {
     public async ValueTask<Reply> StatsCommand(TurnContext context, string argument, CancellationToken cancellationToken)
     {
@@ -34,8 +34,14 @@ internal sealed class ModeratorReports(IContentProvider content, IModerationStor
             .AppendLine(texts.Format(TextKey.StatsQuestions,
                 ("asked", report.QuestionsAsked.ToString(CultureInfo.InvariantCulture)),
                 ("answered", report.QuestionsAnswered.ToString(CultureInfo.InvariantCulture)),
-                ("median", report.MedianTimeToAnswer is { } median ? FormatDuration(median) : none)))
-            .Append(texts[TextKey.StatsFunnel]);
+                ("median", report.MedianTimeToAnswer is { } median ? FormatDuration(median) : none)));
+        if (await review.CountsAsync(context, cancellationToken) is { } counts)
+        {
+            text.AppendLine(texts.Format(TextKey.StatsReview,
+                ("queue", counts.Queue.ToString(CultureInfo.InvariantCulture)),
+                ("labels", counts.Labels.ToString(CultureInfo.InvariantCulture))));
+        }
+        text.Append(texts[TextKey.StatsFunnel]);
         for (var step = 0; step < report.Funnel.Count; step++)
             text.Append(CultureInfo.InvariantCulture, $" {step + 1}/{report.Funnel.Count}: {report.Funnel[step]};");
         text.AppendLine().Append(texts[TextKey.StatsUnmatched]);

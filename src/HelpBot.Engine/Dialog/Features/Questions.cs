@@ -10,9 +10,10 @@ namespace HelpBot.Engine.Dialog.Features;
 /// <summary>
 /// Questions for the moderators: asked with <c>/ask</c>, posted to every moderators' chat of the asker's
 /// community, answered from any channel (<c>/answer</c>, the Answer button, or a reply to the post) and delivered
-/// to the asker's chat, where the asker rates the answer. The first answer or <c>/close</c> wins.
+/// to the asker's chat, where the asker rates the answer. The first answer or <c>/close</c> wins. Under an answer, the
+/// moderator may file the question as a training example (<see cref="Review"/>).
 /// </summary>
-internal sealed class Questions(IModerationStore? moderation, ModerationOptions options)
+internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review)
 {
     private const int MaxListedQuestions = 20;
     private const int MaxAnswerButtons = 5;
@@ -166,7 +167,7 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         var outbox = NewOutbox(context, question.Channel, question.ChatId, question.UserId, question, OutboxPurpose.AnswerDelivery, delivery);
         if (!await moderation!.TryResolveQuestionAsync(resolved, outbox, cancellationToken))
             return await AlreadyResolvedAsync(context, question.Id, cancellationToken);
-        return Say(context, TextKey.AnswerSent, ("id", question.Id));
+        return review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id)));
     }
 
     public async ValueTask<Reply> CloseCommand(TurnContext context, string argument, CancellationToken cancellationToken)
