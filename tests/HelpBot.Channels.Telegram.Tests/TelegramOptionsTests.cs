@@ -13,7 +13,6 @@ public sealed class TelegramOptionsTests
     [InlineData("Telegram:Token", "not-a-token", "Token")]
     [InlineData("Telegram:ApiBaseUrl", "ftp://example.test", "ApiBaseUrl")]
     [InlineData("Telegram:PollingTimeoutSeconds", "3600", "PollingTimeoutSeconds")]
-    [InlineData("Telegram:MaxSendAttempts", "0", "MaxSendAttempts")]
     public async Task Start_InvalidSetting_FailsNamingIt(string key, string value, string named)
     {
         await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);

@@ -60,8 +60,6 @@ public sealed class TelegramTestBot : IAsyncDisposable
             ["Telegram:SecretToken"] = Secret,
             ["Telegram:PollingTimeoutSeconds"] = "1",
             ["Telegram:PollingErrorDelay"] = "00:00:00.100",
-            ["Telegram:RetryBaseDelay"] = "00:00:00.050",
-            ["Telegram:RetryMaxDelay"] = "00:00:00.200",
             // Telegram's per-chat pace would stretch a walkthrough to many seconds; the limiter has its own tests.
             ["Telegram:ChatMessagesPerSecond"] = "0",
             ["Telegram:GroupMessagesPerMinute"] = "0",

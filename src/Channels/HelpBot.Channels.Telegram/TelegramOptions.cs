@@ -58,16 +58,4 @@ public sealed class TelegramOptions
     /// <summary>Messages per minute in one group (Telegram: 20). 0 turns the limit off. Default 20.</summary>
     [Range(0, 100_000)]
     public int GroupMessagesPerMinute { get; set; } = 20;
-
-    /// <summary>Tries per request before a reply is given up (and logged). Default 5.</summary>
-    [Range(1, 50)]
-    public int MaxSendAttempts { get; set; } = 5;
-
-    /// <summary>First wait after a 5xx or network error; it doubles per try up to <see cref="RetryMaxDelay"/>. Default 1 second.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest wait between tries after 5xx or network errors (a 429 waits what Telegram says). Default 30 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -4,9 +4,8 @@ using Telegram.Bot;
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Every Bot API call goes through here. Messages wait for the rate limiter first. Quick retries (429 within
-/// <see cref="TelegramOptions.RetryMaxDelay"/>, 5xx, network errors) are the HTTP client's resilience pipeline's
-/// (<see cref="TelegramResilience"/>); what still fails is thrown, and the outbox tries a message again later.
+/// Every Bot API call goes through here. Messages wait for the rate limiter first. What fails is thrown: the outbox
+/// tries a message again later, after Telegram's retry_after or a doubling backoff, until Delivery:Deadline.
 /// </summary>
 internal sealed class TelegramSender(ITelegramBotClient client, SendRateLimiter limiter, IOptions<TelegramOptions> options)
 {
