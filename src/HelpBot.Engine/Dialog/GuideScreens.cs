@@ -190,10 +190,6 @@ internal sealed class GuideScreens
         _ => null,
     };
 
-    /// <summary>Whether two topics open the same screen: the same topic, or a part and its first sub-step.</summary>
-    public bool IsSameScreen(Understanding.Topic first, Understanding.Topic second) =>
-        first == second || (StepNumberOf(first) is { } number && number == StepNumberOf(second));
-
     public IReadOnlyList<Button> MenuRow { get; }
 
     public IReadOnlyList<IReadOnlyList<Button>> MenuButtons { get; }

@@ -203,7 +203,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         var answered = context.State.ReadTopic is { } argument ? guide.TopicOf(argument) : null;
         var reading = _understanding.Understand(text, context.Language.Code, near: null);
         IEnumerable<Topic> readings = reading.Match is { } match ? [match.Topic, .. reading.Suggestions] : reading.Suggestions;
-        var offered = OfferRows(context, readings.Where(t => answered is not { } shown || !guide.IsSameScreen(t, shown)));
+        var catalog = context.Book.Catalog;
+        var offered = OfferRows(context, readings.Where(t => answered is not { } shown || TopicNames.Answer(t, catalog) != TopicNames.Answer(shown, catalog)));
         var send = new Button(context.Texts[TextKey.ButtonSendQuestion], GuideScreens.Action(ActionId.SendRead, guide.Guide.Id, context.State.ReadNumber));
         return ValueTask.FromResult(new Reply(new OutgoingMessage(
             context.Texts[offered.Count > 0 ? TextKey.Misread : TextKey.MisreadNoOffers],
