@@ -109,16 +109,7 @@ public class HostThroughputBenchmarks
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Telegram:Token"] = _api.Token,
-            ["Telegram:ApiBaseUrl"] = _api.BaseUrl,
-            ["Telegram:PollingTimeoutSeconds"] = "1",
-            // Telegram's limits (30 messages/s, 1/s per chat) would measure nothing but themselves.
-            ["Telegram:MessagesPerSecond"] = "0",
-            ["Telegram:ChatMessagesPerSecond"] = "0",
-            ["Telegram:GroupMessagesPerMinute"] = "0",
-        });
+        builder.Configuration.AddInMemoryCollection(_api.LoadRunSettings());
         AddStorage(builder);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(content));
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), sp.GetRequiredService<IConversationStore>()));

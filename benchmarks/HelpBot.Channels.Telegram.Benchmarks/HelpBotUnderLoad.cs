@@ -26,16 +26,9 @@ internal sealed class HelpBotUnderLoad(ContentCatalog content, bool liteDb) : IB
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Telegram:Token"] = api.Token,
-            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
-            ["Telegram:PollingTimeoutSeconds"] = "1",
-            ["Telegram:MessagesPerSecond"] = "0",
-            ["Telegram:ChatMessagesPerSecond"] = "0",
-            ["Telegram:GroupMessagesPerMinute"] = "0",
-            ["Telegram:MaxPendingUpdates"] = "10000",
-        });
+        var settings = api.LoadRunSettings();
+        settings["Telegram:MaxPendingUpdates"] = "10000";
+        builder.Configuration.AddInMemoryCollection(settings);
         IConversationStore store;
         if (liteDb)
         {

@@ -50,6 +50,20 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     public string Token => _options.Token;
 
+    /// <summary>
+    /// Settings that point the bot's Telegram channel at this server for a load run: short long polls, and Telegram's
+    /// send limits (30 messages/s, 1/s per chat) off, as they would measure nothing but themselves.
+    /// </summary>
+    public Dictionary<string, string?> LoadRunSettings() => new()
+    {
+        ["Telegram:Token"] = Token,
+        ["Telegram:ApiBaseUrl"] = BaseUrl,
+        ["Telegram:PollingTimeoutSeconds"] = "1",
+        ["Telegram:MessagesPerSecond"] = "0",
+        ["Telegram:ChatMessagesPerSecond"] = "0",
+        ["Telegram:GroupMessagesPerMinute"] = "0",
+    };
+
     public string Username => _options.BotUsername;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
