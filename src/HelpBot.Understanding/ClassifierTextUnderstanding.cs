@@ -53,7 +53,8 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = _current;
-        return current.Reader.Decide(current.Model.Rank(_normalizer.Normalize(text)), near, near is null ? 0 : _normalizer.Stems(text).Count);
+        var normalized = _normalizer.Normalize(text, out var words);
+        return current.Reader.Decide(current.Model.Rank(normalized), near, words);
     }
 
     public void Dispose()

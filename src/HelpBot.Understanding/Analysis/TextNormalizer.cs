@@ -21,19 +21,22 @@ internal sealed class TextNormalizer : Analyzer
     /// <summary>Words of a message that are read: the rest of a very long message says little more.</summary>
     public const int MaxWords = 60;
 
-    public string Normalize(string text)
+    public string Normalize(string text) => Normalize(text, out _);
+
+    /// <param name="words">How many words the message itself has (its readings aside).</param>
+    public string Normalize(string text, out int words)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new StringBuilder();
-        AppendStems(text, words);
+        var normalized = new StringBuilder();
+        words = AppendStems(text, normalized);
         if (Scripts.HasLatin(text))
         {
-            AppendStems(KeyboardLayout.ToCyrillic(text), words);
-            AppendStems(Transliteration.ToCyrillic(text), words);
+            AppendStems(KeyboardLayout.ToCyrillic(text), normalized);
+            AppendStems(Transliteration.ToCyrillic(text), normalized);
         }
         if (Scripts.HasCyrillic(text))
-            AppendStems(KeyboardLayout.ToLatin(text), words);
-        return words.ToString();
+            AppendStems(KeyboardLayout.ToLatin(text), normalized);
+        return normalized.ToString();
     }
 
     /// <summary>The stems of a text, in order.</summary>
@@ -49,13 +52,16 @@ internal sealed class TextNormalizer : Analyzer
         return stems;
     }
 
-    private void AppendStems(string? text, StringBuilder words)
+    /// <summary>Appends a reading's stems after " | "; returns how many there were.</summary>
+    private int AppendStems(string? text, StringBuilder words)
     {
         if (text is null)
-            return;
+            return 0;
         if (words.Length > 0)
             words.Append(" | ");
-        words.AppendJoin(' ', Stems(text));
+        var stems = Stems(text);
+        words.AppendJoin(' ', stems);
+        return stems.Count;
     }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)

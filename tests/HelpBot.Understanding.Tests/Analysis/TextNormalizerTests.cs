@@ -20,6 +20,17 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, normalizer.Normalize(message));
     }
 
+    [Theory]
+    [InlineData("а почта?", 2)]
+    [InlineData("delete my account", 3)]
+    [InlineData("🙂", 0)]
+    public void Normalize_CountsTheMessagesOwnWordsNotItsReadings(string message, int words)
+    {
+        using var normalizer = new TextNormalizer();
+        normalizer.Normalize(message, out var counted);
+        Assert.Equal(words, counted);
+    }
+
     [Fact]
     public void Normalize_VeryLongMessage_ReadsAtMostMaxWordsOfEachReading()
     {
