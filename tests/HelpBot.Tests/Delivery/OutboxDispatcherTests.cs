@@ -64,7 +64,10 @@ public sealed class OutboxDispatcherTests : IDisposable
     public async Task Deadline_AMessageThatNeverGoesExpires_CountedAndLoggedWithItsChat_AndTheNextOneGoes()
     {
         var sender = new ScriptedSender(m => m.Text == "chat0/0" ? SendOutcome.TryLater("HTTP 502") : null);
-        await QueueAsync(chats: 1, perChat: 2);
+        await QueueAsync(chats: 1, perChat: 1);
+        // The next reply is written half an hour later, so it is still within its own hour when the first one gives up.
+        _time.Advance(TimeSpan.FromMinutes(30));
+        await QueueAsync(chats: 1, perChat: 1, from: 1);
         var dispatcher = Dispatcher(sender, new DeliveryOptions { Deadline = TimeSpan.FromHours(1), RetryMaxDelay = TimeSpan.FromMinutes(10) });
 
         await DeliverUntilEmptyAsync(dispatcher, TimeSpan.FromMinutes(1));
@@ -121,10 +124,10 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(0, await _store.CountPendingAsync(null, Ct));
     }
 
-    /// <summary>Replies as turns would commit them: chat by chat, <paramref name="perChat"/> messages each, text <c>chatN/i</c>.</summary>
-    private async Task QueueAsync(int chats, int perChat)
+    /// <summary>Replies as turns would commit them: chat by chat, <paramref name="perChat"/> messages each, text <c>chatN/i</c> counting from <paramref name="from"/>.</summary>
+    private async Task QueueAsync(int chats, int perChat, int from = 0)
     {
-        for (var i = 0; i < perChat; i++)
+        for (var i = from; i < from + perChat; i++)
         {
             for (var chat = 0; chat < chats; chat++)
             {
