@@ -26,17 +26,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<TelegramOptions, TelegramOptionsValidator>()
             .BindConfiguration(TelegramOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramModeOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        // Two clients: one attempt per call where another layer retries, a retry pipeline for the rest (see TelegramHttp).
-        TelegramHttp.AddClients(services);
-        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp, TelegramHttp.Once));
-        services.AddKeyedSingleton<ITelegramBotClient>(TelegramHttp.Retried, (sp, _) => CreateClient(sp, TelegramHttp.Retried));
-
-        // Sending: the rate limits under the reply delivery.
-        services.AddSingleton<SendRateLimiter>();
-        services.AddSingleton<TelegramSender>();
-        services.AddSingleton<ReplySender>();
+        AddSending(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
         services.TryAddSingleton<OutboxDoorbell>();
 
@@ -56,6 +46,20 @@ public static class TelegramServiceCollectionExtensions
         services.AddHostedService<PollingService>();
         services.AddHostedService<WebhookRegistration>();
         return builder;
+    }
+
+    /// <summary>The Bot API clients and what sends through them; needs <see cref="TelegramOptions"/> (and a logger factory).</summary>
+    internal static void AddSending(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // Two clients: one attempt per call where another layer retries, a retry pipeline for the rest (see TelegramHttp).
+        TelegramHttp.AddClients(services);
+        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp, TelegramHttp.Once));
+        services.AddKeyedSingleton<ITelegramBotClient>(TelegramHttp.Retried, (sp, _) => CreateClient(sp, TelegramHttp.Retried));
+        // The rate limits under the reply delivery.
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<ReplySender>();
     }
 
     private static TelegramBotClient CreateClient(IServiceProvider services, string httpClientName) => CreateClient(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace HelpBot.Channels.Discord.Rest;
 
@@ -34,6 +35,8 @@ internal static class DiscordHttp
 
     public static void AddClients(IServiceCollection services)
     {
+        // Our retry line names the route and the reason; Polly's own would repeat each retry at Warning.
+        services.PostConfigure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<RateLimitTracker>();
         services.AddTransient<RateLimitHandler>();
         Add(services, Once);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace HelpBot.Channels.Telegram.Sending;
 
@@ -33,6 +34,8 @@ internal static class TelegramHttp
 
     public static void AddClients(IServiceCollection services)
     {
+        // Our retry line names the method and the reason; Polly's own would repeat each retry at Warning.
+        services.PostConfigure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddHttpClient(Once).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers();
         services.AddHttpClient(Retried).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers()
             .AddResilienceHandler("telegram-retry", (pipeline, context) =>
