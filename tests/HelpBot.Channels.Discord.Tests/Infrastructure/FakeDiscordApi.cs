@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using HelpBot.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 
@@ -30,9 +32,10 @@ public sealed class FakeDiscordApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Starts the fake; <paramref name="clock"/> (the bot's, usually) dates the recorded requests.</summary>
-    public static async Task<FakeDiscordApi> StartAsync(TimeProvider clock)
+    /// <summary>Starts the fake; <paramref name="clock"/> (the bot's, usually; by default one standing still) dates the recorded requests.</summary>
+    public static async Task<FakeDiscordApi> StartAsync(TimeProvider? clock = null)
     {
+        clock ??= new FakeTimeProvider(VirtualTime.DefaultStart);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
