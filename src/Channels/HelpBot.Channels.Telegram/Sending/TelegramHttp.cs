@@ -1,27 +1,15 @@
-using System.Net;
 using System.Text.Json;
+using HelpBot.Channels.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Telemetry;
 
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// The Bot API's two HTTP clients, from <see cref="IHttpClientFactory"/>. Who retries what, so that no failure is retried
-/// by two layers at once:
-/// <list type="bullet">
-/// <item><see cref="Once"/>: one attempt per call, for what another layer already retries: messages from the outbox
-/// (it tries again after <c>retry_after</c> or a backoff until Delivery:Deadline) and getUpdates (the polling loop
-/// pauses and polls again; a long poll must not be cut short by a pipeline either).</item>
-/// <item><see cref="Retried"/>: a resilience pipeline for the calls nothing else retries (answerCallbackQuery, getMe,
-/// setMyCommands, setWebhook, deleteWebhook, a reply sent at once): a 429 after its <c>retry_after</c>, 5xx and
-/// network errors after a short backoff, at most <see cref="MaxRetries"/> times, never waiting longer than
-/// <see cref="MaxRetryWait"/>, since these calls matter only while they are fresh.</item>
-/// </list>
-/// Neither logs requests: their URLs carry the token.
+/// The Bot API's two HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry layer (see <see cref="ApiRetry"/>):
+/// <see cref="Once"/> for outbox messages and getUpdates, <see cref="Retried"/> for answerCallbackQuery, getMe,
+/// setMyCommands, setWebhook, deleteWebhook and a reply sent at once. Neither logs requests: their URLs carry the token.
 /// </summary>
 internal static class TelegramHttp
 {
@@ -30,73 +18,54 @@ internal static class TelegramHttp
 
     public const int MaxRetries = 3;
     public static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
     public static void AddClients(IServiceCollection services)
     {
-        // Our retry line names the method and the reason; Polly's own would repeat each retry at Warning.
-        services.PostConfigure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddHttpClient(Once).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers();
         services.AddHttpClient(Retried).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers()
-            .AddResilienceHandler("telegram-retry", (pipeline, context) =>
+            .AddApiRetry("telegram-retry", sp =>
             {
-                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                var options = context.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>();
-                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramHttp).FullName!);
-                pipeline.TimeProvider = time;
-                pipeline.AddRetry(RetryOptions(options, logger));
+                var token = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Token;
+                var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramHttp).FullName!);
+                return new ApiRetryRules
+                {
+                    MaxRetries = MaxRetries,
+                    MaxRetryWait = MaxRetryWait,
+                    RetryAfter = RetryAfterAsync,
+                    OnRetry = async retry =>
+                    {
+                        var reason = retry.Response is { } response
+                            ? $"{(int)response.StatusCode} {await DescriptionAsync(response)}"
+                            : FailureReason.Describe(retry.Exception!, token);
+                        Log.Retrying(logger, MethodOf(retry.Request), retry.Attempt, retry.MaxAttempts, retry.Delay.TotalSeconds, reason);
+                    },
+                };
             });
     }
 
     /// <summary>The bot clients are singletons that keep their HttpClient: connections are renewed instead, so DNS changes are seen.</summary>
     private static SocketsHttpHandler FreshConnections() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(3) };
 
-    private static HttpRetryStrategyOptions RetryOptions(IOptions<TelegramOptions> options, ILogger logger) => new()
-    {
-        MaxRetryAttempts = MaxRetries,
-        BackoffType = DelayBackoffType.Exponential,
-        Delay = FirstRetryDelay,
-        UseJitter = true,
-        ShouldHandle = async args => args.Outcome switch
-        {
-            { Result.StatusCode: HttpStatusCode.TooManyRequests } r => await RetryAfterAsync(r.Result!) is not { } wait || wait <= MaxRetryWait,
-            { Result: { } response } => (int)response.StatusCode >= 500,
-            { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
-            { Exception: HttpRequestException } => true,
-            _ => false,
-        },
-        // A 429 waits what Telegram asked; everything else backs off (null keeps the pipeline's backoff).
-        DelayGenerator = async args => args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response ? await RetryAfterAsync(response) : null,
-        OnRetry = async args =>
-        {
-            var method = MethodOf(args.Outcome.Result?.RequestMessage ?? args.Context.GetRequestMessage());
-            var reason = args.Outcome.Result is { } response
-                ? $"{(int)response.StatusCode} {await DescriptionAsync(response)}"
-                : FailureReason.Describe(args.Outcome.Exception!, options.Value.Token);
-            Log.Retrying(logger, method, args.AttemptNumber + 1, MaxRetries + 1, args.RetryDelay.TotalSeconds, reason);
-        },
-    };
-
     /// <summary>A 429's <c>parameters.retry_after</c> (seconds, in the JSON body; the Bot API sends no header).</summary>
-    public static async ValueTask<TimeSpan?> RetryAfterAsync(HttpResponseMessage response) =>
-        await ErrorBodyAsync(response) is { } body
+    private static async ValueTask<TimeSpan?> RetryAfterAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await ErrorBodyAsync(response, cancellationToken) is { } body
         && body.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
         && parameters.TryGetProperty("retry_after", out var seconds) && seconds.TryGetInt32(out var value) && value >= 0
             ? TimeSpan.FromSeconds(value)
             : null;
 
     private static async ValueTask<string> DescriptionAsync(HttpResponseMessage response) =>
-        await ErrorBodyAsync(response) is { } body && body.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String
+        await ErrorBodyAsync(response, CancellationToken.None) is { } body && body.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String
             ? description.GetString()!
             : response.ReasonPhrase ?? "";
 
     /// <summary>The error's JSON body, buffered so that Telegram.Bot can still read it when this was the last try.</summary>
-    private static async ValueTask<JsonElement?> ErrorBodyAsync(HttpResponseMessage response)
+    private static async ValueTask<JsonElement?> ErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            await response.Content.LoadIntoBufferAsync();
-            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
             return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
         catch (JsonException)
