@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace HelpBot.Channels.Telegram.FakeBotApi;
 
 /// <summary>How the fake behaves; tests keep every check on, the load benchmark turns recording and checking off.</summary>
@@ -13,6 +15,12 @@ public sealed class FakeBotApiOptions
 
     /// <summary>Keep every call in <see cref="FakeBotApiServer.Requests"/>.</summary>
     public bool Record { get; init; } = true;
+
+    /// <summary>
+    /// The fake's clock: the <c>date</c> of messages and <see cref="RecordedRequest.At"/>. A fixed instant unless a test
+    /// shares the bot's <c>FakeTimeProvider</c> to see when calls came.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>Longest a getUpdates call waits, whatever timeout the bot asks for, so tests never hang on a poll.</summary>
     public TimeSpan MaxLongPoll { get; init; } = TimeSpan.FromSeconds(2);

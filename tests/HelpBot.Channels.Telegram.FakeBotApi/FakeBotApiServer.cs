@@ -251,6 +251,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     public Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         WaitUntilAsync(requests => requests.FirstOrDefault(match), timeout, cancellationToken);
 
+    /// <summary>Waits until every queued update has been confirmed (<see cref="AllConfirmed"/>).</summary>
+    public Task WaitForAllConfirmedAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        WaitUntilAsync(requests => AllConfirmed && requests.Count > 0 ? requests[^1] : null, timeout, cancellationToken);
+
     /// <summary>The <paramref name="count"/>-th (1-based) successful message call (sent, edited, photo, document) into <paramref name="chatId"/>.</summary>
     public Task<RecordedRequest> WaitForMessageAsync(long chatId, int count = 1, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         WaitUntilAsync(requests => requests.Where(r => IsMessageCall(r) && ChatOf(r) == chatId && r.Status == 200).Skip(count - 1).FirstOrDefault(), timeout, cancellationToken);
@@ -366,7 +370,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         if (_options.Record || status != 200)
-            _requests.Enqueue(new RecordedRequest(method, parameters, DateTimeOffset.UtcNow, status, messageId));
+            _requests.Enqueue(new RecordedRequest(method, parameters, _options.Clock.GetUtcNow(), status, messageId));
         lock (_gate)
             Signal();
     }
@@ -464,7 +468,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         int? offset = parameters["offset"] is JsonValue o ? o.GetValue<int>() : null;
         var limit = parameters["limit"] is JsonValue l ? l.GetValue<int>() : 100;
         var timeout = TimeSpan.FromSeconds(parameters["timeout"] is JsonValue t ? t.GetValue<int>() : 0);
-        var deadline = DateTime.UtcNow + (timeout < _options.MaxLongPoll ? timeout : _options.MaxLongPoll);
+        // The long poll is the server's real-time behaviour: it waits for an update, at most this long on the real clock.
+        using var longPoll = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        longPoll.CancelAfter(timeout < _options.MaxLongPoll ? timeout : _options.MaxLongPoll);
         List<QueuedUpdate> batch;
         while (true)
         {
@@ -487,19 +493,19 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 batch = _updates.Where(u => !u.Confirmed).OrderBy(u => u.Id).Take(limit).ToList();
                 changed = _changed.Task;
             }
-            var left = deadline - DateTime.UtcNow;
-            if (batch.Count > 0 || left <= TimeSpan.Zero || context.RequestAborted.IsCancellationRequested)
+            if (batch.Count > 0 || longPoll.IsCancellationRequested)
                 break;
             try
             {
-                await changed.WaitAsync(left, context.RequestAborted);
+                await changed.WaitAsync(longPoll.Token);
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
+                return;
             }
             catch (OperationCanceledException)
             {
-                return;
+                // The poll's time is up: answer with what there is (nothing).
             }
         }
         context.Response.ContentType = "application/json";
@@ -646,7 +652,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         changed.TrySetResult();
     }
 
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private long Now() => _options.Clock.GetUtcNow().ToUnixTimeSeconds();
 
     private sealed class PendingFault(Fault fault, int times)
     {

@@ -47,6 +47,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         FakeBotApiServer api,
         IConversationStore? store = null,
         IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -77,6 +78,8 @@ public sealed class TelegramTestBot : IAsyncDisposable
 
         // The engine as the host builds it, moderation included, and the outbox delivery loop replies go through.
         store ??= new InMemoryConversationStore();
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(TestCatalog.Content));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton((IOutboxStore)store);
@@ -85,6 +88,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
         {
             Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            Time = sp.GetRequiredService<TimeProvider>(),
             ModerationOptions = sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
             Reports = new ReportRenderer(),
         }));

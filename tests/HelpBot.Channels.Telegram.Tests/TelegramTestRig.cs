@@ -1,4 +1,5 @@
 using HelpBot.Channels.Telegram.FakeBotApi;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Channels.Telegram.Tests;
 
@@ -15,12 +16,14 @@ public sealed class TelegramTestRig : IAsyncDisposable
 
     public TelegramTestBot Bot { get; }
 
-    public static async Task<TelegramTestRig> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>With <paramref name="time"/>, the bot and the fake API share that clock (the fake records when calls came by it).</summary>
+    public static async Task<TelegramTestRig> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
     {
-        var api = await FakeBotApiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var options = time is null ? null : new FakeBotApiOptions { Clock = time };
+        var api = await FakeBotApiServer.StartAsync(options, TestContext.Current.CancellationToken);
         try
         {
-            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, cancellationToken: TestContext.Current.CancellationToken));
+            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, time: time, cancellationToken: TestContext.Current.CancellationToken));
         }
         catch
         {

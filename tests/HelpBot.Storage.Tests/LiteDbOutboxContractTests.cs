@@ -32,7 +32,7 @@ public sealed class LiteDbOutboxFileTests : IDisposable
     [Fact]
     public async Task Reopen_KeepsPendingMessagesInOrder_FreesDeadLeases_AndNumbersOnAfterThem()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
         using (var store = new LiteDbConversationStore(DatabasePath))
         {
             var changes = new TurnChanges();

@@ -1,5 +1,6 @@
 using HelpBot.Engine.Storage;
 using HelpBot.Storage.LiteDb;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Storage.Tests;
 
@@ -30,18 +31,15 @@ public sealed class LiteDbStoreTests : StoreContractTests
     [Fact]
     public async Task Open_DeliveryIdsOlderThanTheRetention_AreDropped()
     {
-        using (var store = new LiteDbConversationStore(DatabasePath))
-            await store.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:1" }, Ct);
-        using (var raw = new LiteDB.LiteDatabase(DatabasePath))
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        using (var store = new LiteDbConversationStore(DatabasePath, time))
         {
-            var deliveries = raw.GetCollection("deliveries");
-            var old = deliveries.FindById("telegram:update:1");
-            old["At"] = DateTime.UtcNow - LiteDbConversationStore.DeliveryRetention - TimeSpan.FromHours(1);
-            deliveries.Update(old);
-            deliveries.Insert(new LiteDB.BsonDocument { ["_id"] = "telegram:update:2", ["At"] = DateTime.UtcNow });
+            await store.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:1" }, Ct);
+            time.Advance(LiteDbConversationStore.DeliveryRetention + TimeSpan.FromHours(1));
+            await store.CommitAsync(new TurnChanges { DeliveryId = "telegram:update:2" }, Ct);
         }
 
-        using var reopened = new LiteDbConversationStore(DatabasePath);
+        using var reopened = new LiteDbConversationStore(DatabasePath, time);
 
         Assert.False(await reopened.WasHandledAsync("telegram:update:1", Ct));
         Assert.True(await reopened.WasHandledAsync("telegram:update:2", Ct));

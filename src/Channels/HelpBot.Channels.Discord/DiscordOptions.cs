@@ -61,11 +61,14 @@ public sealed class DiscordOptions
     [Range(4096, 8 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
-    /// <summary>How often a REST call is retried after a 429. Default 3.</summary>
+    /// <summary>
+    /// How often a REST call that nothing else retries (command registration, a deferred reply) is tried again after a
+    /// 429, a 5xx or a network error. Outbox messages are retried by the outbox instead. Default 3.
+    /// </summary>
     [Range(0, 10)]
-    public int MaxRateLimitRetries { get; set; } = 3;
+    public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The longest wait a 429 may ask for before the call gives up instead. Default 30 s.</summary>
+    /// <summary>The longest wait a 429 may ask for before such a call gives up instead. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -15,8 +15,6 @@ namespace HelpBot.Channels.Discord;
 
 public static class DiscordServiceCollectionExtensions
 {
-    private const string UserAgent = "DiscordBot (HelpBot, 1.0)";
-
     /// <summary>
     /// The Discord channel: options from section <c>Discord</c> (validated at start), the interactions endpoint's
     /// services (map it with <see cref="DiscordInteractionsEndpoint.MapDiscordInteractions"/>), and command registration.
@@ -48,17 +46,10 @@ public static class DiscordServiceCollectionExtensions
             .BindConfiguration(DiscordOptions.SectionName);
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsRules>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<RateLimitTracker>();
-        services.AddHttpClient<DiscordRestClient>(DiscordRestClient.HttpClientName, (sp, http) =>
-            {
-                // A trailing slash keeps the version segment when relative paths are resolved against it.
-                var baseUrl = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.ToString();
-                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
-            // The default HttpClient logs print request URLs, and a webhook URL carries the interaction token.
-            .RemoveAllLoggers();
+        // Two clients: one attempt per call for the outbox, which retries; a retry pipeline for the rest (see DiscordHttp).
+        DiscordHttp.AddClients(services);
+        services.AddSingleton(sp => RestClient(sp, DiscordHttp.Retried));
+        services.AddKeyedSingleton(DiscordHttp.Once, (sp, _) => RestClient(sp, DiscordHttp.Once));
         // Built by hand: its constructor takes the internal REST client, which the container only finds on public constructors.
         services.AddSingleton(sp => new DiscordCommandRegistrar(
             sp.GetRequiredService<DiscordRestClient>(),
@@ -68,4 +59,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetService<DialogOptions>()));
         return builder;
     }
+
+    private static DiscordRestClient RestClient(IServiceProvider services, string httpClientName) =>
+        new(services.GetRequiredService<IHttpClientFactory>(), httpClientName, services.GetRequiredService<IOptions<DiscordOptions>>());
 }

@@ -23,14 +23,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Error, "Sending a Discord follow-up failed; part of a reply was not delivered")]
     public static partial void FollowupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Warning, "Discord rate-limited {Route}{Scope}; retrying in {Seconds} s")]
-    public static partial void RateLimited(ILogger logger, string route, double seconds, string scope);
-
-    public static void RateLimited(ILogger logger, string route, double seconds, bool global) =>
-        RateLimited(logger, route, seconds, global ? " (global)" : "");
-
-    [LoggerMessage(8, LogLevel.Error, "Discord rate-limited {Route} for {Seconds} s after {Attempts} attempt(s); giving up")]
-    public static partial void RateLimitGaveUp(ILogger logger, string route, double seconds, int attempts);
+    [LoggerMessage(7, LogLevel.Warning, "Discord {Route} failed (try {Attempt} of {MaxAttempts}), trying again in {Seconds:0.###} s: {Reason}")]
+    public static partial void Retrying(ILogger logger, string route, int attempt, int maxAttempts, double seconds, string reason);
 
     [LoggerMessage(9, LogLevel.Information, "Registered {Count} Discord slash commands ({Scope})")]
     public static partial void CommandsRegistered(ILogger logger, int count, string scope);

@@ -14,8 +14,6 @@ namespace HelpBot.Channels.Telegram;
 
 public static class TelegramServiceCollectionExtensions
 {
-    private const string HttpClientKey = "HelpBot.Channels.Telegram";
-
     /// <summary>
     /// Registers the Telegram channel from section <c>Telegram</c>, validated at start. It needs an
     /// <see cref="Engine.Dialog.IDialogEngine"/> and an <see cref="Engine.Content.IContentProvider"/>; in webhook mode
@@ -28,18 +26,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<TelegramOptions, TelegramOptionsValidator>()
             .BindConfiguration(TelegramOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramModeOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        // The client's HttpClient is made here, not by IHttpClientFactory, whose request logging would write URLs and so the token.
-        services.AddKeyedSingleton(HttpClientKey, (_, _) => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(3) }));
-        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(
-            sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
-            sp.GetRequiredKeyedService<HttpClient>(HttpClientKey)));
-
-        // Sending: limits and retries under the reply delivery.
-        services.AddSingleton<SendRateLimiter>();
-        services.AddSingleton<TelegramSender>();
-        services.AddSingleton<ReplySender>();
+        AddSending(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
         services.TryAddSingleton<OutboxDoorbell>();
 
@@ -61,10 +48,28 @@ public static class TelegramServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>The Bot API clients and what sends through them; needs <see cref="TelegramOptions"/> (and a logger factory).</summary>
+    internal static void AddSending(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // Two clients: one attempt per call where another layer retries, a retry pipeline for the rest (see TelegramHttp).
+        TelegramHttp.AddClients(services);
+        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp, TelegramHttp.Once));
+        services.AddKeyedSingleton<ITelegramBotClient>(TelegramHttp.Retried, (sp, _) => CreateClient(sp, TelegramHttp.Retried));
+        // The rate limits under the reply delivery.
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<ReplySender>();
+    }
+
+    private static TelegramBotClient CreateClient(IServiceProvider services, string httpClientName) => CreateClient(
+        services.GetRequiredService<IOptions<TelegramOptions>>().Value,
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName));
+
     internal static TelegramBotClient CreateClient(TelegramOptions options, HttpClient httpClient) =>
         new(new TelegramBotClientOptions(options.Token, options.ApiBaseUrl?.GetLeftPart(UriPartial.Authority))
         {
-            // Retries are TelegramSender's, which logs them and also covers 5xx and network errors.
+            // Telegram.Bot's own 429 retry stays off: the outbox and the TelegramHttp pipeline decide what is retried.
             RetryThreshold = 0,
         }, httpClient);
 }

@@ -37,21 +37,23 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     // Claims and settles read-modify-write the outbox; one at a time keeps a head from being handed out twice.
     private readonly Lock _outboxGate = new();
     private long _sequence;
+    private readonly TimeProvider _time;
 
     /// <summary>
     /// Opens the file at <paramref name="path"/> after reading all of it back (<see cref="LiteDbFile.OpenVerified"/>);
     /// throws <see cref="StorageUnavailableException"/> when it is damaged or cannot be written.
     /// </summary>
-    public LiteDbConversationStore(string path)
-        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path)
+    public LiteDbConversationStore(string path, TimeProvider? time = null)
+        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path, time)
     {
     }
 
-    /// <summary>Over an existing database (a <see cref="MemoryStream"/> one for replay and tests).</summary>
-    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:")
+    /// <summary>Over an existing database (a <see cref="MemoryStream"/> one for replay and tests). <paramref name="time"/> dates handled deliveries for their retention.</summary>
+    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:", TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _time = time ?? TimeProvider.System;
         Location = location;
         _users = database.GetCollection<UserState>("users");
         _feedback = database.GetCollection<Feedback>("feedback");
@@ -348,7 +350,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private void PruneDeliveries()
     {
         _commitsSincePrune = 0;
-        var cutoff = DateTimeOffset.UtcNow - DeliveryRetention;
+        var cutoff = _time.GetUtcNow() - DeliveryRetention;
         _deliveries.DeleteMany(d => d.At < cutoff);
     }
 
@@ -392,7 +394,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         if (changes.Outbox.Count > 0)
             InsertOutbox(changes.Outbox);
         if (changes.DeliveryId is { } delivery)
-            _deliveries.Upsert(new HandledDelivery { Id = delivery, At = DateTimeOffset.UtcNow });
+            _deliveries.Upsert(new HandledDelivery { Id = delivery, At = _time.GetUtcNow() });
     }
 
     private sealed class PendingCommit(TurnChanges changes)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
+using HelpBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpBot.Channels.Discord.Tests.Commands;
@@ -39,14 +40,16 @@ public sealed partial class DiscordCommandRegistrarTests
     }
 
     [Fact]
-    public async Task RegisterAsync_RateLimitedOnce_StillRegisters()
+    public async Task RegisterAsync_RateLimitedOnce_StillRegistersAfterTheWait()
     {
-        await using var bot = await DiscordBotServer.StartAsync();
+        await using var bot = await DiscordBotServer.StartAsync(time: new VirtualTime());
         bot.Api.Enqueue(FakeResponse.RateLimited(0.05));
 
         await bot.Services.GetRequiredService<DiscordCommandRegistrar>().RegisterAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, bot.Api.Requests.Count(r => r.Method == "PUT"));
+        var puts = bot.Api.Requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Equal(2, puts.Count);
+        Assert.Equal(TimeSpan.FromSeconds(0.05), puts[1].At - puts[0].At);
     }
 
     [Fact]
@@ -99,15 +102,16 @@ public sealed partial class DiscordCommandRegistrarTests
     [Fact]
     public async Task RegisterCommandsAtStart_DiscordRefuses_BotKeepsServing()
     {
-        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true", ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10" });
+        // Nothing listens on port 9: the registration's retries (on a clock that skips their waits) all fail.
+        await using var bot = await DiscordBotServer.StartAsync(
+            new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true", ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10" },
+            new VirtualTime());
 
-        for (var i = 0; i < 100 && !bot.Logs.Lines.Any(l => l.Contains("at start failed", StringComparison.Ordinal)); i++)
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-
+        await bot.Logs.WaitForAsync("at start failed");
         var pong = await bot.InteractAsync(InteractionJson.Ping());
 
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("at start failed", StringComparison.Ordinal));
         Assert.Equal(1, pong.GetProperty("type").GetInt32());
+        Assert.Equal(3, bot.Logs.Lines.Count(l => l.Contains("trying again", StringComparison.Ordinal)));
     }
 
     [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]

@@ -7,7 +7,10 @@ public class BotFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public async ValueTask InitializeAsync() => Bot = await DiscordBotServer.StartAsync(Settings);
+    /// <summary>The bot's clock; null: one that stands still.</summary>
+    protected virtual Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time => null;
+
+    public async ValueTask InitializeAsync() => Bot = await DiscordBotServer.StartAsync(Settings, Time);
 
     public async ValueTask DisposeAsync()
     {

@@ -17,6 +17,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using HelpBot.Testing;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 
@@ -35,8 +37,9 @@ public sealed class DiscordBotServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DiscordBotServer(WebApplication app, FakeDiscordApi api, TestSigner signer, CapturedLogs logs, InMemoryConversationStore store)
+    private DiscordBotServer(WebApplication app, FakeDiscordApi api, TestSigner signer, CapturedLogs logs, InMemoryConversationStore store, FakeTimeProvider time)
     {
+        Time = time;
         _app = app;
         Api = api;
         Signer = signer;
@@ -45,6 +48,9 @@ public sealed class DiscordBotServer : IAsyncDisposable
     }
 
     public FakeDiscordApi Api { get; }
+
+    /// <summary>The bot's clock, shared with <see cref="Api"/>'s record of calls. It stands still unless the test moves it (or it is a <see cref="VirtualTime"/>).</summary>
+    public FakeTimeProvider Time { get; }
 
     public TestSigner Signer { get; }
 
@@ -58,9 +64,11 @@ public sealed class DiscordBotServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the bot on <paramref name="time"/>, by default a clock that stands still: no reply is deferred unless a test moves it.</summary>
+    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
     {
-        var api = await FakeDiscordApi.StartAsync();
+        time ??= new FakeTimeProvider(VirtualTime.DefaultStart);
+        var api = await FakeDiscordApi.StartAsync(time);
         var signer = new TestSigner();
         var logs = new CapturedLogs();
         var store = new InMemoryConversationStore();
@@ -83,6 +91,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
 
         var dialog = new DialogOptions();
+        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(Content.Value));
         builder.Services.AddSingleton<IConversationStore>(store);
         builder.Services.AddSingleton(dialog);
@@ -94,6 +103,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
             Understanding = sp.GetRequiredService<ITextUnderstanding>(),
             Options = dialog,
             Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            Time = time,
             ModerationOptions = new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
             Reports = new TestReports(),
         }));
@@ -102,23 +112,26 @@ public sealed class DiscordBotServer : IAsyncDisposable
         var app = builder.Build();
         app.MapDiscordInteractions();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new DiscordBotServer(app, api, signer, logs, store) { Endpoint = new Uri(LoopbackAddress.Of(app) + DiscordInteractionsEndpoint.Pattern) };
+        return new DiscordBotServer(app, api, signer, logs, store, time) { Endpoint = new Uri(LoopbackAddress.Of(app) + DiscordInteractionsEndpoint.Pattern) };
     }
 
     /// <summary>Sends what is due in the outbox (follow-ups, posts, answers) as the host's delivery loop would; returns how many went.</summary>
     public Task<int> DeliverOutboxAsync()
     {
         var dispatcher = new OutboxDispatcher(Services.GetServices<IChannelSender>(), Store, new OutboxDoorbell(),
-            Options.Create(new DeliveryOptions()), new DeliveryMetrics(Services.GetRequiredService<IMeterFactory>()), TimeProvider.System,
+            Options.Create(new DeliveryOptions()), new DeliveryMetrics(Services.GetRequiredService<IMeterFactory>()), Time,
             Services.GetRequiredService<ILogger<OutboxDispatcher>>());
         return dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>An <c>X-Signature-Timestamp</c> of the bot's now, moved by <paramref name="offset"/>.</summary>
+    public string Timestamp(TimeSpan offset = default) => TestSigner.Timestamp(Time, offset);
 
     /// <summary>POSTs a body signed with the test key (or <paramref name="signer"/>), as Discord would.</summary>
     public Task<HttpResponseMessage> PostAsync(string json, string? timestamp = null, TestSigner? signer = null)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        timestamp ??= TestSigner.Now();
+        timestamp ??= Timestamp();
         return SendAsync(body, (signer ?? Signer).Sign(timestamp, body), timestamp);
     }
 

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using HelpBot.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 
@@ -17,19 +19,27 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<FakeResponse> _script = new();
+    private readonly TimeProvider _clock;
+    private TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FakeDiscordApi(WebApplication app) => _app = app;
+    private FakeDiscordApi(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
 
     public string BaseUrl { get; private set; } = "";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<FakeDiscordApi> StartAsync()
+    /// <summary>Starts the fake; <paramref name="clock"/> (the bot's, usually; by default one standing still) dates the recorded requests.</summary>
+    public static async Task<FakeDiscordApi> StartAsync(TimeProvider? clock = null)
     {
+        clock ??= new FakeTimeProvider(VirtualTime.DefaultStart);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var fake = new FakeDiscordApi(builder.Build());
+        var fake = new FakeDiscordApi(builder.Build(), clock);
         fake._app.Run(fake.HandleAsync);
         await fake._app.StartAsync();
         fake.BaseUrl = LoopbackAddress.Of(fake._app) + ApiPrefix;
@@ -42,16 +52,25 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             _script.Enqueue(response);
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> requests matching <paramref name="match"/> arrived.</summary>
+    /// <summary>Waits (at most <paramref name="timeoutMs"/>) until at least <paramref name="count"/> requests matching <paramref name="match"/> arrived; returns those there are.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(Func<RecordedRequest, bool> match, int count = 1, int timeoutMs = 5000)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(timeoutMs);
         while (true)
         {
+            var received = Volatile.Read(ref _received).Task;
             var found = _requests.Where(match).ToList();
-            if (found.Count >= count || DateTime.UtcNow > deadline)
+            if (found.Count >= count || limit.IsCancellationRequested)
                 return found;
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            try
+            {
+                await received.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                // Out of time: the caller asserts on what came.
+            }
         }
     }
 
@@ -78,7 +97,8 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             context.Request.Headers.Authorization.FirstOrDefault(),
             context.Request.Headers.UserAgent.FirstOrDefault(),
             context.Request.ContentType,
-            DateTimeOffset.UtcNow) { Files = files });
+            _clock.GetUtcNow()) { Files = files });
+        Interlocked.Exchange(ref _received, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         var response = _script.TryDequeue(out var scripted) ? scripted : FakeResponse.Ok;
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())

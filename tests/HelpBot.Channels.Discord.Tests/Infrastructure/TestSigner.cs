@@ -11,7 +11,9 @@ public sealed class TestSigner : IDisposable
 
     public string PublicKeyHex => Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant();
 
-    public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    /// <summary>An <c>X-Signature-Timestamp</c>: the bot's now by <paramref name="clock"/>, moved by <paramref name="offset"/>.</summary>
+    public static string Timestamp(TimeProvider clock, TimeSpan offset = default) =>
+        (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow().Add(offset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     public string Sign(string timestamp, byte[] body)
     {

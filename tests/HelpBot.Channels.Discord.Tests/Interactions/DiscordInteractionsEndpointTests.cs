@@ -32,7 +32,7 @@ public sealed class DiscordInteractionsEndpointTests(BotFixture fixture) : IClas
     public async Task Post_TamperedBody_Is401()
     {
         var body = Encoding.UTF8.GetBytes(InteractionJson.Command("u-tamper", "steps"));
-        var timestamp = TestSigner.Now();
+        var timestamp = _bot.Timestamp();
         var signature = _bot.Signer.Sign(timestamp, body);
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("steps", "forget", StringComparison.Ordinal));
 
@@ -48,7 +48,7 @@ public sealed class DiscordInteractionsEndpointTests(BotFixture fixture) : IClas
     public async Task Post_MissingSignatureHeader_Is401(bool withSignature, bool withTimestamp)
     {
         var body = Encoding.UTF8.GetBytes(InteractionJson.Ping());
-        var timestamp = TestSigner.Now();
+        var timestamp = _bot.Timestamp();
         var signature = _bot.Signer.Sign(timestamp, body);
 
         using var response = await _bot.SendAsync(body, withSignature ? signature : null, withTimestamp ? timestamp : null);
@@ -61,7 +61,7 @@ public sealed class DiscordInteractionsEndpointTests(BotFixture fixture) : IClas
     [InlineData("zz")]
     public async Task Post_MalformedSignature_Is401(string signature)
     {
-        using var response = await _bot.SendAsync(Encoding.UTF8.GetBytes(InteractionJson.Ping()), signature, TestSigner.Now());
+        using var response = await _bot.SendAsync(Encoding.UTF8.GetBytes(InteractionJson.Ping()), signature, _bot.Timestamp());
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "invalid request signature");
     }
@@ -71,7 +71,7 @@ public sealed class DiscordInteractionsEndpointTests(BotFixture fixture) : IClas
     [InlineData(600)]
     public async Task Post_StaleTimestamp_Is401(int secondsFromNow)
     {
-        var timestamp = DateTimeOffset.UtcNow.AddSeconds(secondsFromNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = _bot.Timestamp(TimeSpan.FromSeconds(secondsFromNow));
 
         using var response = await _bot.PostAsync(InteractionJson.Ping(), timestamp);
 

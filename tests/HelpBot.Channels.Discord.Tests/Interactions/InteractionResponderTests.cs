@@ -1,8 +1,10 @@
-using System.Diagnostics;
 using System.Text.Json;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Engine.Content;
+using HelpBot.Testing;
 using HelpBot.Tests;
+using HelpBot.Engine.Understanding;
+using Microsoft.Extensions.DependencyInjection;
 using static HelpBot.Channels.Discord.Tests.Infrastructure.CallbackReader;
 
 namespace HelpBot.Channels.Discord.Tests.Interactions;
@@ -15,11 +17,17 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
     [Fact]
     public async Task Help_ReplySlowerThanDeferAfter_DefersThenEditsTheOriginal()
     {
-        var watch = Stopwatch.StartNew();
+        var understanding = (TestUnderstanding)_bot.Services.GetRequiredService<ITextUnderstanding>();
+        var time = (WatchedTime)_bot.Time;
+        var deferTimer = time.WhenTimerSet(Server.DeferAfter);
 
-        var callback = await _bot.InteractAsync(InteractionJson.Command("u-slow", "help", "en-US", ("question", "a slow question")));
+        // The reply is held in the understanding until after the bot's clock has passed DeferAfter.
+        var answering = _bot.InteractAsync(InteractionJson.Command("u-slow", "help", "en-US", ("question", "a slow question")));
+        await deferTimer.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        time.Advance(Server.DeferAfter);
+        var callback = await answering;
+        understanding.LetSlowTextsFinish();
 
-        Assert.True(watch.Elapsed < TestUnderstanding.SlowDelay, $"the deferral took {watch.Elapsed}");
         Assert.Equal(5, Type(callback));
         Assert.Equal(64, Flags(Data(callback)));
         var edit = Assert.Single(await _bot.Api.WaitForAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)));
@@ -57,9 +65,13 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
             Assert.Contains(option.Translation.Replace("*", "\\*", StringComparison.Ordinal), whole, StringComparison.Ordinal);
     }
 
-    /// <summary>A bot that defers after 200 ms, so <see cref="TestUnderstanding"/>'s slow texts outlast it.</summary>
+    /// <summary>A bot on a clock the test moves: a reply is deferred only when the test moves it past <see cref="DeferAfter"/>.</summary>
     public sealed class Server : BotFixture
     {
+        public static readonly TimeSpan DeferAfter = TimeSpan.FromMilliseconds(200);
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" };
+
+        protected override Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new WatchedTime(VirtualTime.DefaultStart);
     }
 }

@@ -144,7 +144,7 @@ public sealed class PollingServiceTests
         var reply = await user.SendAsync("/start");
 
         Assert.Contains("AliExpress", reply[0].Text, StringComparison.Ordinal);
-        await WaitAsync(() => api.AllConfirmed);
+        await api.WaitForAllConfirmedAsync(cancellationToken: Cancel);
         // A long poll that starts before an unreadable update is confirmed sees it again; each is still skipped.
         Assert.Equal(3, rig.Bot.Logs.Entries.Where(e => e.Message.Contains("could not be read", StringComparison.Ordinal)).Select(e => e.Message).Distinct().Count());
         Assert.Empty(api.Violations);
@@ -165,13 +165,6 @@ public sealed class PollingServiceTests
         Assert.Equal([502, 502, 0], api.Calls("getUpdates").Take(3).Select(r => r.Status));
         Assert.Equal(3, bot.Logs.Entries.Count(e => e.Message.Contains("getUpdates failed", StringComparison.Ordinal)));
         Assert.DoesNotContain(api.Token, bot.Logs.All, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-            await Task.Delay(50, Cancel);
-        Assert.True(condition());
     }
 
     [Fact]

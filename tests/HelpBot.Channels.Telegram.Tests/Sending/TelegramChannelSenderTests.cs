@@ -52,6 +52,20 @@ public sealed class TelegramChannelSenderTests
         var outcome = await Sender(rig).SendAsync(Outbox(new OutgoingMessage("answer")), Cancel);
 
         Assert.Equal((SendStatus.TryLater, TimeSpan.FromSeconds(120)), (outcome.Status, outcome.RetryAfter));
+        Assert.Single(rig.Api.Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerError_TriedOnce_TheOutboxTriesAgain()
+    {
+        await using var rig = await TelegramTestRig.StartAsync();
+        rig.Api.Fail("sendMessage", FakeFault.ServerError(500), times: 5);
+
+        var outcome = await Sender(rig).SendAsync(Outbox(new OutgoingMessage("answer")), Cancel);
+
+        // One call per outbox attempt: a retry under the outbox's own would multiply the calls during an outage.
+        Assert.Equal(SendStatus.TryLater, outcome.Status);
+        Assert.Equal([500], rig.Api.Calls("sendMessage").Select(c => c.Status));
     }
 
     [Fact]

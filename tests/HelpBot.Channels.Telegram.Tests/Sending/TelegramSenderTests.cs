@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Channels.Telegram.Tests.Sending;
 
@@ -10,27 +10,32 @@ public sealed class TelegramSenderTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Send_429_WaitsRetryAfterThenSends()
+    public async Task Send_429_TheOutboxWaitsRetryAfterThenSends()
     {
-        await using var rig = await TelegramTestRig.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "0" }, time);
         var api = rig.Api;
         await rig.WhenPollingAsync();
-        api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 1));
+        api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 5));
         var user = new TelegramUser(api, 3001);
 
-        var clock = Stopwatch.StartNew();
-        await user.SendAsync("/start");
+        var reply = user.SendAsync("/start");
+        var putOff = await rig.Bot.Logs.WaitForAsync(e => e.Level == LogLevel.Warning && e.Message.Contains("Too Many Requests", StringComparison.Ordinal));
+        time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        Assert.False(reply.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await reply;
 
+        // The fake records calls by the same clock: the second came exactly retry_after after the first.
         var sends = api.Calls("sendMessage");
         Assert.Equal([429, 200], sends.Select(s => s.Status));
-        Assert.True(sends[1].At - sends[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {(sends[1].At - sends[0].At).TotalMilliseconds} ms");
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95));
-        Assert.Contains(rig.Bot.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Too Many Requests", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromSeconds(5), sends[1].At - sends[0].At);
+        Assert.Contains("trying again in 00:00:05", putOff.Message, StringComparison.Ordinal);
         Assert.Empty(api.Violations);
     }
 
     [Fact]
-    public async Task Send_ServerErrorsAndDroppedConnection_RetriedUntilDelivered()
+    public async Task Send_ServerErrorsAndDroppedConnection_RetriedByTheOutboxUntilDelivered()
     {
         await using var rig = await TelegramTestRig.StartAsync();
         var api = rig.Api;
@@ -44,19 +49,24 @@ public sealed class TelegramSenderTests
 
         Assert.Contains("AliExpress", greeting.Text, StringComparison.Ordinal);
         Assert.Equal([502, 0, 500, 200], api.Calls("sendMessage").Select(s => s.Status));
+        // Each failure went back to the outbox (one call per outbox attempt), not through a second retry layer under it.
+        Assert.Equal(3, rig.Bot.Logs.Entries.Count(e => e.Category.EndsWith("OutboxDispatcher", StringComparison.Ordinal) && e.Message.Contains("trying again", StringComparison.Ordinal)));
         Assert.DoesNotContain(api.Token, rig.Bot.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Send_FailsUntilTheDeadline_ExpiresLoggedWithItsChat_AndTheChatGoesOn()
     {
-        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Delivery:Deadline"] = "00:00:01" });
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Delivery:Deadline"] = "00:01:00", ["Telegram:MessagesPerSecond"] = "0" }, time);
         var api = rig.Api;
         await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.ServerError(503), times: int.MaxValue);
         var user = new TelegramUser(api, 3003);
 
         api.SendText(user.Id, "/start");
+        await rig.Bot.Logs.WaitForAsync(e => e.Level == LogLevel.Warning && e.Message.Contains("trying again", StringComparison.Ordinal));
+        time.Advance(TimeSpan.FromMinutes(1));
         var lost = await rig.Bot.Logs.WaitForAsync(e => e.Level == LogLevel.Error);
         api.ClearFaults("sendMessage");
         await user.SendAsync("/menu");

@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NSec.Cryptography;
 
 namespace HelpBot.Tests.Hosting;
@@ -12,6 +15,7 @@ namespace HelpBot.Tests.Hosting;
 public sealed class HelpBotServicesTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("helpbot-host-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
 
     [Fact]
@@ -23,6 +27,7 @@ public sealed class HelpBotServicesTests : IDisposable
             web.UseSetting("Discord:PublicKey", Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
             web.UseSetting("Storage:Path", Path.Combine(_data, "helpbot.db"));
             web.UseSetting("Content:Path", RepositoryPaths.Content);
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time));
         });
         factory.UseKestrel(0);
         factory.StartServer();
@@ -40,7 +45,7 @@ public sealed class HelpBotServicesTests : IDisposable
     private async Task<HttpResponseMessage> PostAsync(HttpClient http, string json)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Signature-Timestamp", timestamp);

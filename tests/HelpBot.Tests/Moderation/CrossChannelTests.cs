@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Tests.Faults;
 
 namespace HelpBot.Tests.Moderation;
 
@@ -29,7 +29,7 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
     private readonly int _port = HelpBotProcess.FreePort();
     private FakeBotApiServer _telegram = null!;
     private FakeDiscordApi _discord = null!;
-    private Process _bot = null!;
+    private BotProcess _bot = null!;
     private HttpClient _http = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -38,13 +38,10 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
     {
         _telegram = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
         _discord = await FakeDiscordApi.StartAsync();
-        _bot = HelpBotProcess.StartServing(_data.FullName, new Dictionary<string, string>
+        _bot = BotProcess.Start(_telegram.BaseUrl, _telegram.Token, Path.Combine(_data.FullName, "helpbot.db"), new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}",
-            ["Storage__Path"] = Path.Combine(_data.FullName, "helpbot.db"),
-            ["Telegram__Token"] = _telegram.Token,
-            ["Telegram__ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Telegram__PollingTimeoutSeconds"] = "1",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Discord__ApplicationId"] = InteractionJson.ApplicationId,
             ["Discord__PublicKey"] = _signer.PublicKeyHex,
             ["Discord__BotToken"] = "discord-test-token",
@@ -59,6 +56,7 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
             ["Moderation__Chats__1__Language"] = "ru",
         });
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        await _bot.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), StartUp);
     }
 
     [Fact]
@@ -126,28 +124,24 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
 
     private async Task<JsonElement> InteractAsync(string json)
     {
-        var deadline = DateTime.UtcNow + StartUp;
-        while (true)
-        {
-            var body = Encoding.UTF8.GetBytes(json);
-            var timestamp = TestSigner.Now();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add("X-Signature-Timestamp", timestamp);
-            request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
-            try
-            {
-                using var response = await _http.SendAsync(request, Cancel);
-                var text = await response.Content.ReadAsStringAsync(Cancel);
-                Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-                return JsonDocument.Parse(text).RootElement.Clone();
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_bot.HasExited)
-            {
-                // The bot is still starting.
-                await Task.Delay(200, Cancel);
-            }
-        }
+        var body = Encoding.UTF8.GetBytes(json);
+        var timestamp = await BotTimestampAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
+        using var response = await _http.SendAsync(request, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Discord signs with its own time, which agrees with the bot's: the test takes the bot's from its Date header.</summary>
+    private async Task<string> BotTimestampAsync()
+    {
+        using var response = await _http.GetAsync(new Uri("/", UriKind.Relative), Cancel);
+        var now = response.Headers.Date ?? throw new InvalidOperationException("the bot's answer has no Date header");
+        return now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     }
 
     private static string[] CustomIds(JsonElement message) =>
@@ -157,9 +151,6 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (!_bot.HasExited)
-            _bot.Kill(entireProcessTree: true);
-        await _bot.WaitForExitAsync(Cancel);
         _bot.Dispose();
         _http.Dispose();
         await _telegram.DisposeAsync();

@@ -5,6 +5,7 @@ using HelpBot.Channels.Discord.Rest;
 using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpBot.Channels.Discord.Delivery;
 
@@ -12,9 +13,10 @@ namespace HelpBot.Channels.Discord.Delivery;
 /// Posts the engine's outbox messages: the rest of a turn's reply as follow-ups of its interaction (only the user sees
 /// them), a question to the moderators' channel as the bot, an answer to the asker in a DM (never in the server channel,
 /// where everyone would see it). Rate limits, server errors and network errors are tried again later; Discord's other
-/// refusals (no token, DMs closed, an interaction token past its 15 minutes) are final.
+/// refusals (no token, DMs closed, an interaction token past its 15 minutes) are final. Each call is tried once here
+/// (<see cref="DiscordHttp.Once"/>): the outbox does the trying again.
 /// </summary>
-internal sealed class DiscordChannelSender(DiscordRestClient rest, TimeProvider time) : IChannelSender
+internal sealed class DiscordChannelSender([FromKeyedServices(DiscordHttp.Once)] DiscordRestClient rest, TimeProvider time) : IChannelSender
 {
     /// <summary>How long Discord accepts follow-ups with an interaction's token.</summary>
     public static readonly TimeSpan InteractionTokenLifetime = TimeSpan.FromMinutes(15);

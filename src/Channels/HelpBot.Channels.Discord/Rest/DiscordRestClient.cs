@@ -1,26 +1,20 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Rendering;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpBot.Channels.Discord.Rest;
 
 /// <summary>
 /// The few REST calls the bot makes: overwrite its commands, post or edit messages through an interaction's
-/// webhook, and post as the bot in a channel or a DM (moderators' posts, answers). Every call waits out a known rate limit first and retries a 429 after its <c>retry_after</c>.
+/// webhook, and post as the bot in a channel or a DM (moderators' posts, answers). It sends through one of
+/// <see cref="DiscordHttp"/>'s clients, which wait out known rate limits and, for <see cref="DiscordHttp.Retried"/>,
+/// retry; what still fails is thrown as a <see cref="DiscordRestException"/> with Discord's <c>retry_after</c>.
 /// </summary>
-internal sealed class DiscordRestClient(
-    HttpClient http,
-    IOptions<DiscordOptions> options,
-    RateLimitTracker limits,
-    ILogger<DiscordRestClient> logger)
+internal sealed class DiscordRestClient(IHttpClientFactory http, string httpClientName, IOptions<DiscordOptions> options)
 {
-    public const string HttpClientName = "discord";
-
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     private DiscordOptions Options => options.Value;
@@ -93,58 +87,14 @@ internal sealed class DiscordRestClient(
 
     private async Task<byte[]> SendAsync(HttpMethod method, string path, string route, Func<HttpContent> content, string? botToken, CancellationToken cancellationToken)
     {
-        // Buckets are per route and major parameter; the path holds both (and the token, which stays in memory only).
-        var bucket = method.Method + " " + path;
-        for (var attempt = 0; ; attempt++)
-        {
-            await limits.WaitAsync(bucket, cancellationToken);
-            using var request = new HttpRequestMessage(method, path) { Content = content() };
-            if (botToken is not null)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
-            using var response = await http.SendAsync(request, cancellationToken);
-            limits.Observe(bucket, response.Headers);
-            if (response.IsSuccessStatusCode)
-                return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-
-            var error = await ReadErrorAsync(response, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
-                throw new DiscordRestException(route, (int)response.StatusCode, error.Code, error.Message);
-
-            var wait = error.RetryAfter
-                       ?? RateLimitTracker.Seconds(RateLimitTracker.Header(response.Headers, "Retry-After"))
-                       ?? TimeSpan.FromSeconds(1);
-            var global = error.Global || RateLimitTracker.Header(response.Headers, "X-RateLimit-Global") is not null;
-            if (attempt >= Options.MaxRateLimitRetries || wait > Options.MaxRateLimitWait)
-            {
-                Log.RateLimitGaveUp(logger, route, wait.TotalSeconds, attempt + 1);
-                throw new DiscordRestException(route, (int)response.StatusCode, error.Code, error.Message, wait);
-            }
-            Log.RateLimited(logger, route, wait.TotalSeconds, global);
-            limits.Block(bucket, wait, global);
-        }
-    }
-
-    /// <summary>Discord's error body: <c>{"code","message"}</c>, and for a 429 <c>{"retry_after","global"}</c>. Anything else is ignored.</summary>
-    private static async Task<(int? Code, string? Message, TimeSpan? RetryAfter, bool Global)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var text = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return default;
-            int? code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
-            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            TimeSpan? retryAfter = root.TryGetProperty("retry_after", out var r) && r.ValueKind == JsonValueKind.Number
-                ? RateLimitTracker.Seconds(r.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : null;
-            var global = root.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True;
-            return (code, message, retryAfter, global);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
+        using var request = new HttpRequestMessage(method, path) { Content = content() };
+        request.Options.Set(DiscordHttp.Route, route);
+        if (botToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
+        using var response = await http.CreateClient(httpClientName).SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var error = await DiscordError.ReadAsync(response, cancellationToken);
+        throw new DiscordRestException(route, (int)response.StatusCode, error.Code, error.Message, error.RetryAfter);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
         {
             try
             {
-                await SendAsync(first, message, cancellationToken);
+                await SendAsync(first, message, fromOutbox: false, cancellationToken);
             }
             catch (RequestException ex)
             {
@@ -42,9 +42,12 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
     /// <summary>
     /// One message: its first piece replaces <see cref="ReplyTarget.EditMessageId"/> when set (a new message when that one is
     /// gone) and quotes <see cref="ReplyTarget.QuoteMessageId"/>; then the other pieces and the files. Returns the id of its
-    /// last Telegram message; throws when Telegram did not take it.
+    /// last Telegram message; throws when Telegram did not take it. Each call is tried once: the outbox tries again.
     /// </summary>
-    public async Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, CancellationToken cancellationToken)
+    public Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, CancellationToken cancellationToken) =>
+        SendAsync(target, message, fromOutbox: true, cancellationToken);
+
+    private async Task<int> SendAsync(ReplyTarget target, OutgoingMessage message, bool fromOutbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
@@ -53,24 +56,24 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
         var quote = target.QuoteMessageId;
         foreach (var piece in ReplyRenderer.Render(message))
         {
-            if (edit is { } messageId && await TryEditAsync(target.ChatId, messageId, piece, cancellationToken))
+            if (edit is { } messageId && await TryEditAsync(target.ChatId, messageId, piece, fromOutbox, cancellationToken))
                 last = messageId;
             else
-                last = (await SendPieceAsync(target, piece, quote, cancellationToken)).Id;
+                last = (await SendPieceAsync(target, piece, quote, fromOutbox, cancellationToken)).Id;
             edit = null;
             quote = null;
         }
         foreach (var attachment in message.Attachments)
-            last = (await SendAttachmentAsync(target, attachment, cancellationToken)).Id;
+            last = (await SendAttachmentAsync(target, attachment, fromOutbox, cancellationToken)).Id;
         return last;
     }
 
     /// <summary>False when the piece should go out as a new message instead (the pressed message is gone or cannot be edited); throws when Telegram could not be asked.</summary>
-    private async Task<bool> TryEditAsync(long chatId, int messageId, TelegramMessage piece, CancellationToken cancellationToken)
+    private async Task<bool> TryEditAsync(long chatId, int messageId, TelegramMessage piece, bool fromOutbox, CancellationToken cancellationToken)
     {
         try
         {
-            await sender.SendAsync(chatId, "editMessageText", (client, ct) =>
+            await sender.SendAsync(chatId, fromOutbox, (client, ct) =>
                 client.EditMessageText(chatId, messageId, piece.Html, ParseMode.Html, piece.Keyboard, NoPreview, cancellationToken: ct), cancellationToken);
             return true;
         }
@@ -87,16 +90,16 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
         }
     }
 
-    private Task<Message> SendPieceAsync(ReplyTarget target, TelegramMessage piece, int? quote, CancellationToken cancellationToken)
+    private Task<Message> SendPieceAsync(ReplyTarget target, TelegramMessage piece, int? quote, bool fromOutbox, CancellationToken cancellationToken)
     {
         var replyTo = quote is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
-        return sender.SendAsync(target.ChatId, "sendMessage", (client, ct) =>
+        return sender.SendAsync(target.ChatId, fromOutbox, (client, ct) =>
             client.SendMessage(target.ChatId, piece.Html, ParseMode.Html, replyTo, piece.Keyboard, NoPreview, target.ThreadId, cancellationToken: ct), cancellationToken);
     }
 
     /// <summary>Each try uploads from a fresh stream: a retried upload must not start at the end of the last one.</summary>
-    private Task<Message> SendAttachmentAsync(ReplyTarget target, Attachment attachment, CancellationToken cancellationToken) =>
-        sender.SendAsync(target.ChatId, MethodFor(attachment), (client, ct) =>
+    private Task<Message> SendAttachmentAsync(ReplyTarget target, Attachment attachment, bool fromOutbox, CancellationToken cancellationToken) =>
+        sender.SendAsync(target.ChatId, fromOutbox, (client, ct) =>
         {
             var file = InputFile.FromStream(new MemoryStream(attachment.Data, writable: false), attachment.FileName);
             return IsPhoto(attachment)
@@ -106,6 +109,4 @@ internal sealed class ReplySender(TelegramSender sender, ILogger<ReplySender> lo
 
     /// <summary>Telegram shows PNG and JPEG inline as photos; anything else (CSV) is a document.</summary>
     private static bool IsPhoto(Attachment attachment) => attachment.ContentType is "image/png" or "image/jpeg";
-
-    private static string MethodFor(Attachment attachment) => IsPhoto(attachment) ? "sendPhoto" : "sendDocument";
 }

@@ -1,29 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// Every Bot API call goes through here. Messages wait for the rate limiter first. What fails is thrown: the outbox
-/// tries a message again later, after Telegram's retry_after or a doubling backoff, until Delivery:Deadline.
+/// Every Bot API call goes through here. Messages wait for the rate limiter first. Which calls are retried, and by
+/// which layer, is <see cref="TelegramHttp"/>'s table: outbox messages once per outbox attempt, the rest by the pipeline.
+/// What still fails is thrown.
 /// </summary>
-internal sealed class TelegramSender(ITelegramBotClient client, SendRateLimiter limiter, IOptions<TelegramOptions> options)
+internal sealed class TelegramSender(
+    ITelegramBotClient once,
+    [FromKeyedServices(TelegramHttp.Retried)] ITelegramBotClient retried,
+    SendRateLimiter limiter,
+    IOptions<TelegramOptions> options)
 {
     private readonly TelegramOptions _options = options.Value;
 
-    /// <summary>A call that puts a message in <paramref name="chatId"/> (sendMessage, editMessageText): rate-limited.</summary>
-    public async Task<T> SendAsync<T>(long chatId, string method, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// A call that puts a message in <paramref name="chatId"/> (sendMessage, editMessageText…): rate-limited. One attempt
+    /// when <paramref name="fromOutbox"/> (the outbox tries again), else retried by the pipeline.
+    /// </summary>
+    public async Task<T> SendAsync<T>(long chatId, bool fromOutbox, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(chatId, cancellationToken);
-        return await call(client, cancellationToken);
+        return await call(fromOutbox ? once : retried, cancellationToken);
     }
 
-    /// <summary>Any other call (answerCallbackQuery, setMyCommands, getMe…): not rate-limited.</summary>
-    public Task<T> CallAsync<T>(string method, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        call(client, cancellationToken);
+    /// <summary>Any other call (answerCallbackQuery, setMyCommands, getMe…): not rate-limited, retried by the pipeline.</summary>
+    public Task<T> CallAsync<T>(Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        call(retried, cancellationToken);
 
-    public Task CallAsync(string method, Func<ITelegramBotClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        call(client, cancellationToken);
+    public Task CallAsync(Func<ITelegramBotClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        call(retried, cancellationToken);
 
     public string Describe(Exception exception) => FailureReason.Describe(exception, _options.Token);
 }

@@ -34,7 +34,7 @@ internal sealed class BotSetup(
     {
         try
         {
-            await sender.CallAsync("deleteWebhook", (client, ct) => client.DeleteWebhook(dropPendingUpdates: false, ct), cancellationToken);
+            await sender.CallAsync((client, ct) => client.DeleteWebhook(dropPendingUpdates: false, ct), cancellationToken);
         }
         catch (RequestException ex)
         {
@@ -60,7 +60,7 @@ internal sealed class BotSetup(
         var settings = options.Value;
         try
         {
-            await sender.CallAsync("setWebhook", (client, ct) => client.SetWebhook(
+            await sender.CallAsync((client, ct) => client.SetWebhook(
                 settings.WebhookUrl!.AbsoluteUri,
                 allowedUpdates: AllowedUpdates,
                 secretToken: settings.SecretToken,
@@ -78,7 +78,7 @@ internal sealed class BotSetup(
         var commands = CommandMenu.For(language);
         try
         {
-            await sender.CallAsync("setMyCommands", (client, ct) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct), cancellationToken);
+            await sender.CallAsync((client, ct) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct), cancellationToken);
         }
         catch (RequestException ex)
         {

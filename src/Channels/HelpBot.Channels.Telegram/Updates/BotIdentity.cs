@@ -22,7 +22,7 @@ internal sealed class BotIdentity(ITelegramBotClient client, TelegramSender send
             return me.Username;
         try
         {
-            _me = await sender.CallAsync("getMe", (c, ct) => c.GetMe(ct), cancellationToken);
+            _me = await sender.CallAsync((c, ct) => c.GetMe(ct), cancellationToken);
             return _me.Username;
         }
         catch (RequestException ex)

@@ -60,7 +60,7 @@ internal sealed class CallbackQueryHandler(
     {
         try
         {
-            await sender.CallAsync("answerCallbackQuery", (client, ct) => client.AnswerCallbackQuery(queryId, cancellationToken: ct), cancellationToken);
+            await sender.CallAsync((client, ct) => client.AnswerCallbackQuery(queryId, cancellationToken: ct), cancellationToken);
         }
         catch (RequestException ex)
         {
