@@ -27,7 +27,11 @@ public sealed record SmallTalkIntent(string Id, string Reply, bool Handoff, IRea
 /// reader's training data. <see cref="Label"/> is null for an off-topic message; <see cref="Kind"/> says how it
 /// is written (paraphrase, situation, option, typo, layout, translit, offtopic, moderator).
 /// </summary>
-public sealed record LabelledExample(Understanding.Topic? Label, string Kind, string Text, int Line);
+public sealed record LabelledExample(Understanding.Topic? Label, string Kind, string Text, int Line)
+{
+    /// <summary>The set the line was written in: the name of the last <c># name: notes</c> comment above it, or "".</summary>
+    public string Set { get; init; } = "";
+}
 
 /// <summary>
 /// One guide in one language. <see cref="OutOfScope"/> are phrases of nearby things the guide does not cover

@@ -22,12 +22,16 @@ public static class ExamplesFile
         var examples = new List<LabelledExample>();
         var labels = new Dictionary<string, (Topic? Label, int Line)>(StringComparer.Ordinal);
         var lines = File.ReadAllLines(path);
+        var set = "";
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             void Error(string message) => errors.Add(new ContentError(path, i + 1, 1, message));
             if (line.Length == 0 || line.StartsWith('#'))
+            {
+                set = SetName(line) ?? set;
                 continue;
+            }
             var fields = line.Split('\t');
             if (fields.Length != 4)
             {
@@ -48,7 +52,7 @@ public static class ExamplesFile
             else
             {
                 labels.TryAdd(Key(text), (label, i + 1));
-                examples.Add(new LabelledExample(label, kind, text, i + 1));
+                examples.Add(new LabelledExample(label, kind, text, i + 1) { Set = set });
             }
         }
         return examples;
@@ -57,6 +61,19 @@ public static class ExamplesFile
     /// <summary>A line of the file for a labelled message (tabs and line breaks in it become spaces).</summary>
     public static string Line(string language, string label, string kind, string message) =>
         string.Join('\t', language, label, kind, string.Join(' ', message.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim());
+
+    /// <summary>
+    /// The name a comment opens a set of lines with (<c># holdout14: written blind…</c>): one word of letters, digits
+    /// and '-' followed by a colon and a space; null for any other comment.
+    /// </summary>
+    internal static string? SetName(string comment)
+    {
+        var colon = comment.IndexOf(':', StringComparison.Ordinal);
+        if (!comment.StartsWith("# ", StringComparison.Ordinal) || colon <= 2 || !comment.AsSpan(colon).StartsWith(": ", StringComparison.Ordinal))
+            return null;
+        var name = comment[2..colon];
+        return name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? name : null;
+    }
 
     /// <summary>Messages that differ only in case or spacing are one example.</summary>
     public static string Key(string message)

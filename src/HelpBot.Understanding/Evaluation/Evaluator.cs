@@ -50,6 +50,28 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
         return Report(outcomes, $"{folds}-fold cross-validation over {all.Count} training examples");
     }
 
+    /// <summary>
+    /// Leave-one-set-out over the newest <paramref name="sets"/> sets of the examples files (their <c># name:</c>
+    /// groups): each set is read by a model trained without it. Random folds keep a set's near-duplicates on both
+    /// sides; a set left out whole is closer to a blind set written later. One training a set.
+    /// </summary>
+    public IReadOnlyList<(string Set, EvaluationReport Report)> LeaveOneSetOut(int sets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sets, 1);
+        var all = TrainingSet.From(catalog);
+        var names = all.Select(e => e.Set).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).TakeLast(sets);
+        return names.Select(set =>
+        {
+            var training = all.Where(e => e.Set != set).ToArray();
+            var measured = all.Where(e => e.Set == set && e.IsMessage).Select(e => new EvaluationCase(e.Source, e.Language, e.Label, e.Kind, e.Text)).ToArray();
+            return (set, Measure(training, measured, $"set '{set}' left out of training"));
+        }).ToArray();
+    }
+
+    /// <summary>The outcomes of several reports as one.</summary>
+    public EvaluationReport Combine(IEnumerable<EvaluationReport> reports, string source) =>
+        Report(reports.SelectMany(r => r.Outcomes).ToArray(), source);
+
     private EvaluationReport Measure(IReadOnlyList<TrainingExample> training, IReadOnlyList<EvaluationCase> cases, string source)
     {
         using var normalizer = new TextNormalizer();

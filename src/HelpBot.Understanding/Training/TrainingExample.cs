@@ -12,6 +12,9 @@ public sealed record TrainingExample(Topic? Label, string Language, string Kind,
     /// <summary>The kind of the content's own texts: match phrases, titles, the form's options and their translations.</summary>
     public const string PhraseKind = "phrase";
 
+    /// <summary>The set of an examples file the message was written in (its group's name), "" for the content's own texts.</summary>
+    public string Set { get; init; } = "";
+
     /// <summary>Whether this is a user's message (an example file's line), not one of the content's own texts.</summary>
     public bool IsMessage => Kind != PhraseKind;
 }

@@ -25,7 +25,7 @@ public static class TrainingSet
             {
                 examples.AddRange(Phrases(guide).Select(p => new TrainingExample(p.Topic, pack.Code, TrainingExample.PhraseKind, p.Text, $"{pack.Code}/{guide.Id}.yaml")));
                 var file = $"{pack.Code}/{guide.Id}{ContentLoader.ExamplesSuffix}";
-                examples.AddRange(guide.Examples.Select(e => new TrainingExample(e.Label, pack.Code, e.Kind, e.Text, $"{file}:{e.Line}")));
+                examples.AddRange(guide.Examples.Select(e => new TrainingExample(e.Label, pack.Code, e.Kind, e.Text, $"{file}:{e.Line}") { Set = e.Set }));
             }
         }
         return examples.DistinctBy(e => ExamplesFile.Key(e.Text)).ToArray();

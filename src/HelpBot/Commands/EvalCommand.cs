@@ -9,21 +9,34 @@ using Microsoft.Extensions.Options;
 namespace HelpBot.Commands;
 
 /// <summary>
-/// <c>helpbot eval [FILE | --cv K]</c>: measures the free-text reader. With a file of labelled messages, a model trained
-/// on the content without those messages reads them; with <c>--cv K</c> (the default, K = 5), K-fold cross-validation
-/// over all the training data. Prints top-1 accuracy, the off-topic fallback rate, wrong sections, a threshold sweep and
+/// <c>helpbot eval [FILE | --cv K | --loso N]</c>: measures the free-text reader. With a file of labelled messages, a
+/// model trained on the content without those messages reads them; with <c>--cv K</c> (the default, K = 5), K-fold
+/// cross-validation over all the training data; with <c>--loso N</c>, each of the examples files' newest N sets
+/// (default 4) is read by a model trained without it. Prints top-1 accuracy, the off-topic fallback rate, wrong sections, a threshold sweep and
 /// every miss. With a file, exit 1 when an off-topic message of it got a section.
 /// </summary>
 internal static class EvalCommand
 {
-    private const string Usage = "usage: helpbot eval [FILE | --cv K]";
+    private const string Usage = "usage: helpbot eval [FILE | --cv K | --loso N]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var folds = 5;
+        int? sets = null;
         string? path = null;
         var rest = args;
-        if (args.Length > 0 && args[0] == "--cv")
+        if (args.Length > 0 && args[0] == "--loso")
+        {
+            var count = 4;
+            if (args.Length > 1 && !args[1].StartsWith('-') && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 50))
+            {
+                await Console.Error.WriteLineAsync($"--loso needs a number of sets from 1 to 50 ({Usage})");
+                return 2;
+            }
+            sets = count;
+            rest = args.Length > 1 && !args[1].StartsWith('-') ? args[2..] : args[1..];
+        }
+        else if (args.Length > 0 && args[0] == "--cv")
         {
             if (args.Length < 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out folds) || folds is < 2 or > 50)
             {
@@ -50,6 +63,18 @@ internal static class EvalCommand
         var evaluator = new Evaluator(catalog, host.Services.GetRequiredService<IOptions<UnderstandingOptions>>().Value);
         try
         {
+            if (sets is { } count)
+            {
+                var reports = evaluator.LeaveOneSetOut(count);
+                foreach (var (set, setReport) in reports)
+                {
+                    var f = setReport.Figures;
+                    await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"set {set}: top-1 {f.TopOneAccuracy:P1} ({f.Right}/{f.OnTopic}), wrong sections {f.OnTopicWrong} on topic, answered or offered {f.AnsweredOrOfferedRate:P1}, off-topic fallback {f.OffTopicFallbackRate:P1}"));
+                }
+                await Console.Out.WriteAsync(evaluator.Combine(reports.Select(r => r.Report), $"leave-one-set-out over the newest {reports.Count} sets").Format());
+                return 0;
+            }
             var report = path is null ? evaluator.CrossValidate(folds) : evaluator.Holdout(EvaluationSet.Load(path, catalog.DefaultGuide), path);
             await Console.Out.WriteAsync(report.Format());
             // A file is a gate (an off-topic message answered fails it); cross-validation only reports.

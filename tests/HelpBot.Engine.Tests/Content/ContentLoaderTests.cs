@@ -121,6 +121,21 @@ public sealed class ContentLoaderTests
         }
     }
 
+    /// <summary>Leave-one-set-out evaluation leaves out a set by the name of the comment that opens it.</summary>
+    [Fact]
+    public void Load_Examples_CarryTheNameOfTheSetTheyWereWrittenIn()
+    {
+        using var content = TestContent.Copy();
+        File.WriteAllText(content.PathOf("en/aliexpress.examples.tsv"),
+            "# Labelled messages: smalltalk:ID is a label, not a set\nen\tnone\tofftopic\twhat is the weather\n"
+            + "# first-set: notes\n# more notes: still the first set\nen\toverview\tparaphrase\thow do i close my account\n"
+            + "# set2: written later\nen\tdone\tparaphrase\tis it gone now\n");
+
+        var examples = ContentLoader.Load(content.Root).Languages["en"].Guides["aliexpress"].Examples;
+
+        Assert.Equal(["", "first-set", "set2"], examples.Select(e => e.Set));
+    }
+
     [Fact]
     public void Load_ExamplesOfAGuideThatDoesNotExist_AreRefused()
     {
