@@ -126,8 +126,26 @@ public sealed class MisreadTests
     }
 
     /// <summary>Always sure: answers with one topic and names the others the text may mean.</summary>
+    /// <summary>An answer the reader was not sure of (below <c>Dialog:ReviewConfidence</c>, 0.7) waits in /review; a sure one does not.</summary>
+    [Theory]
+    [InlineData(0.6, true)]
+    [InlineData(0.7, false)]
+    public async Task Answer_LessSureThanTheReviewConfidence_IsRecordedForReview(double confidence, bool recorded)
+    {
+        var bot = new EngineHarness(understanding: new AnsweringUnderstanding(FormPhrase) { Confidence = confidence });
+        var store = (InMemoryConversationStore)bot.Store;
+
+        var answer = await bot.Say("что писать во второй строке");
+
+        Assert.NotNull(EngineHarness.ButtonOf(answer, "Это не ответ")); // answered, not offered
+        Assert.Equal(recorded ? [("что писать во второй строке", "step_form-phrase")] : [],
+            store.Events.Where(e => e.Kind == DialogEventKind.Unsure).Select(e => (e.Text, e.Topic)));
+    }
+
     private sealed class AnsweringUnderstanding(Topic answer, params Topic[] others) : ITextUnderstanding
     {
-        public TextReading Understand(string text, string language, Topic? near) => new(new TextMatch(answer, 0.9), others);
+        public double Confidence { get; init; } = 0.9;
+
+        public TextReading Understand(string text, string language, Topic? near) => new(new TextMatch(answer, Confidence), others);
     }
 }
