@@ -111,6 +111,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
             {
                 claimed = await _store.ClaimAsync(channel, Owner, _time.GetUtcNow(), _options.Lease, room, cancellationToken);
             }
+            catch (Exception ex) when (StorageOutage.IsTransient(ex))
+            {
+                // A database restarting: one line per tick, not a stack trace.
+                LogClaimWaiting(_logger, channel, StorageUnavailableException.OneLine(ex));
+                continue;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogClaimFailed(_logger, ex, channel);
@@ -194,7 +200,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
             switch (outcome.Status)
             {
                 case SendStatus.Sent:
-                    if (!await _store.MarkSentAsync(message.Id, Owner, outcome.ChannelMessageId, _time.GetUtcNow(), CancellationToken.None))
+                    if (!await SettleAsync(message, () => _store.MarkSentAsync(message.Id, Owner, outcome.ChannelMessageId, _time.GetUtcNow(), CancellationToken.None)))
                         LogLeaseLost(_logger, message.Channel, message.ChatId, message.Attempts);
                     _metrics.Sent(message);
                     return true;
@@ -205,7 +211,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
                     var next = _time.GetUtcNow() + delay;
                     if (next > deadline)
                         return await ExpireAsync(message, "deadline", "the delivery deadline passed; last: " + outcome.Reason);
-                    await _store.RetryLaterAsync(message.Id, Owner, next, outcome.Reason ?? "", CancellationToken.None);
+                    await SettleAsync(message, () => _store.RetryLaterAsync(message.Id, Owner, next, outcome.Reason ?? "", CancellationToken.None));
                     _metrics.Retried(message);
                     // Look again when it falls due rather than at the next tick.
                     _ = Task.Delay(delay, _time, _abandon.Token).ContinueWith(_ => _doorbell.Ring(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
@@ -223,10 +229,34 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     private async Task<bool> ExpireAsync(OutboxMessage message, string kind, string reason)
     {
-        await _store.ExpireAsync(message.Id, Owner, _time.GetUtcNow(), reason, CancellationToken.None);
+        await SettleAsync(message, () => _store.ExpireAsync(message.Id, Owner, _time.GetUtcNow(), reason, CancellationToken.None));
         _metrics.Expired(message, kind);
         LogExpired(_logger, message.Purpose, message.Channel, message.ChatId, message.Attempts, message.CreatedAt, reason);
         return false;
+    }
+
+    /// <summary>
+    /// Records how an attempt ended. While the store is unreachable (a database restarting) it tries again until the
+    /// lease runs out: a sent message left unsettled would hold its chat back for a whole lease and then go out twice.
+    /// </summary>
+    private async Task<bool> SettleAsync(OutboxMessage message, Func<ValueTask<bool>> settle)
+    {
+        var until = message.LeaseUntil ?? _time.GetUtcNow() + _options.Lease;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await settle();
+            }
+            catch (Exception ex) when (StorageOutage.IsTransient(ex) && !_abandon.IsCancellationRequested)
+            {
+                var pause = StorageOutage.Backoff(attempt, _options.RetryBaseDelay, _options.RetryMaxDelay);
+                if (_time.GetUtcNow() + pause >= until)
+                    throw;
+                LogSettleWaiting(_logger, message.Channel, message.ChatId, pause.TotalSeconds, StorageUnavailableException.OneLine(ex));
+                await Task.Delay(pause, _time, _abandon.Token);
+            }
+        }
     }
 
     /// <summary>Doubling from the base delay up to the cap, with up to 20 % jitter so many chats hit by one outage do not retry in lockstep.</summary>
@@ -251,4 +281,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(5, LogLevel.Error, "A message to {Channel} chat {ChatId} could not be settled in the outbox; it is claimed again when its lease runs out")]
     private static partial void LogSettleFailed(ILogger logger, Exception exception, string channel, string chatId);
+
+    [LoggerMessage(6, LogLevel.Warning, "The outbox for {Channel} cannot be reached; it is tried again on the next tick: {Error}")]
+    private static partial void LogClaimWaiting(ILogger logger, string channel, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "A message to {Channel} chat {ChatId} waits for the store to be settled, trying again in {Seconds} s: {Error}")]
+    private static partial void LogSettleWaiting(ILogger logger, string channel, string chatId, double seconds, string error);
 }

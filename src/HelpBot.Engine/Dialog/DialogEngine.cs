@@ -59,20 +59,31 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
         using var userLock = await _locks.AcquireAsync(turn.UserKey, cancellationToken);
         // Another instance sharing the store may commit the same user's turn in between: then this one runs again on
         // the state it left (or finds the delivery handled). The lock above makes that rare within one instance.
-        for (var attempt = 1; ; attempt++)
+        // While the store is unreachable (a database restarting) the turn waits and runs again: the channel has not
+        // confirmed the update yet, so the user gets the reply late rather than an apology and a lost step.
+        for (int attempt = 1, outage = 0; ; attempt++)
         {
             try
             {
-                return await HandleLockedAsync(turn, lastAttempt: attempt == MaxConflictRetries, cancellationToken);
+                return await HandleLockedAsync(turn, lastAttempt: attempt >= MaxConflictRetries, cancellationToken);
             }
             catch (TurnConflictException)
             {
                 // Nothing was written: run the turn again.
             }
+            catch (Exception ex) when (StorageOutage.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                var pause = StorageOutage.Backoff(++outage, OutageFirstPause, OutageLongestPause);
+                Log.StoreUnavailable(_logger, turn.Channel, pause.TotalSeconds, StorageUnavailableException.OneLine(ex));
+                await Task.Delay(pause, _time, cancellationToken);
+                attempt = 0;
+            }
         }
     }
 
     private const int MaxConflictRetries = 5;
+    private static readonly TimeSpan OutageFirstPause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan OutageLongestPause = TimeSpan.FromSeconds(5);
 
     private async ValueTask<Reply> HandleLockedAsync(Turn turn, bool lastAttempt, CancellationToken cancellationToken)
     {
@@ -118,7 +129,8 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
                 reply = reply with { Messages = reply.Messages.Take(turn.ReplyRoute!.SentDirectly).ToArray(), Queued = queued.Count };
             return reply;
         }
-        catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && !StorageOutage.IsTransient(ex)
+            && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             Log.TurnFailed(_logger, ex, turn.Channel, turn.Action is null ? "text" : "button");
             var language = book.LanguageFor(stored?.Language, turn.Locale);
@@ -191,5 +203,8 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
 
         [LoggerMessage(2, LogLevel.Information, "Refused a {Channel} button press with an unknown or outdated action id ({Length} chars)")]
         public static partial void RejectedAction(ILogger logger, string channel, int length);
+
+        [LoggerMessage(3, LogLevel.Warning, "A {Channel} turn waits for the store, trying again in {Seconds} s: {Error}")]
+        public static partial void StoreUnavailable(ILogger logger, string channel, double seconds, string error);
     }
 }

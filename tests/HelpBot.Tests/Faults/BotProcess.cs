@@ -67,6 +67,32 @@ public sealed class BotProcess : IDisposable
         return new BotProcess(process);
     }
 
+    /// <summary>
+    /// The settings of a bot in webhook mode on <paramref name="connectionString"/>'s PostgreSQL database, listening on a free
+    /// loopback port that <see cref="ListeningAddressAsync"/> reads from its log.
+    /// </summary>
+    public static Dictionary<string, string> WebhookOnPostgres(string connectionString) => new()
+    {
+        ["Storage__Provider"] = "Postgres",
+        ["Storage__ConnectionString"] = connectionString,
+        ["Telegram__Mode"] = "Webhook",
+        ["Telegram__WebhookUrl"] = "https://bot.example.test" + WebhookPath,
+        ["Telegram__SecretToken"] = WebhookSecret,
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    public const string WebhookPath = "/telegram/update";
+    public const string WebhookSecret = "fault-test-secret";
+
+    /// <summary>Where the bot's HTTP server listens, from its "Now listening on:" line.</summary>
+    public async Task<Uri> ListeningAddressAsync(TimeSpan timeout)
+    {
+        const string Listening = "Now listening on: ";
+        var line = await WaitForLineAsync(l => l.Contains(Listening, StringComparison.Ordinal), timeout);
+        return new Uri(line[(line.IndexOf(Listening, StringComparison.Ordinal) + Listening.Length)..].Trim());
+    }
+
     /// <summary>kill -9: no shutdown, no flush, whatever was in flight.</summary>
     public void Kill()
     {

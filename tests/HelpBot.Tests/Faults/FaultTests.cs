@@ -1,4 +1,3 @@
-using System.Globalization;
 using HelpBot.Channels.Telegram.FakeBotApi;
 
 namespace HelpBot.Tests.Faults;
@@ -10,7 +9,6 @@ namespace HelpBot.Tests.Faults;
 /// </summary>
 public sealed class FaultTests : IDisposable
 {
-    private const string Guide = "aliexpress";
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-faults-");
     private readonly List<BotProcess> _bots = [];
@@ -143,32 +141,7 @@ public sealed class FaultTests : IDisposable
     {
         var users = Enumerable.Range(0, count).Select(i => new WalkthroughUser(9000 + i)).ToList();
         users.ForEach(u => api.SendText(u.Id, "/steps"));
-        await record.WaitUntilAsync(r => users.All(u => r.Of(u.Id).Count >= 1), ReplyTimeout, () => "the walkthroughs did not open");
+        await WalkthroughUser.WaitForOpenAsync(record, users);
         return users;
-    }
-
-    /// <summary>A user pressing walkthrough step buttons up and down (never the step shown), each press waiting for its screen.</summary>
-    private sealed class WalkthroughUser(long id)
-    {
-        private int _step = 1;
-        private int _direction = 1;
-
-        public long Id { get; } = id;
-
-        /// <summary>The steps the pressed message must show, in order, one edit per press.</summary>
-        public List<int> Expected { get; } = [];
-
-        public async Task PressNextAsync(FakeBotApiServer api, ChatRecord record)
-        {
-            if (_step + _direction is < 1 or > 9)
-                _direction = -_direction;
-            _step += _direction;
-            Expected.Add(_step);
-            var shown = record.Of(Id)[^1].Message;
-            api.PressButton(Id, shown, $"step:{Guide}:{_step.ToString(CultureInfo.InvariantCulture)}");
-            var edits = Expected.Count;
-            await record.WaitUntilAsync(r => r.Of(Id).Count(s => s.Method == "editMessageText") >= edits, ReplyTimeout,
-                () => $"user {Id}: press {edits} (step {_step}) got no screen");
-        }
     }
 }

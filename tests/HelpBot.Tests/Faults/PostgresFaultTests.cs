@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Storage.Tests;
+using Npgsql;
+
+namespace HelpBot.Tests.Faults;
+
+/// <summary>
+/// The real host as processes on PostgreSQL against the fake Bot API: two instances sharing one database, and one
+/// instance whose database server is stopped for 10 s under load. Every press must show its screen once, in order.
+/// </summary>
+public sealed class PostgresFaultTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-pg-faults-");
+    private readonly List<BotProcess> _bots = [];
+    private readonly HttpClient _http = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        _bots.ForEach(b => b.Dispose());
+        _http.Dispose();
+        _data.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneDatabase_UpdatesAlternating_OneConversationPerUserAndOneReplyPerUpdate()
+    {
+        const int Users = 10, Presses = 20, RedeliverEvery = 4;
+        var database = PostgresServer.CreateSchema();
+        await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
+        var record = new ChatRecord(api);
+        var settings = BotProcess.WebhookOnPostgres(database);
+        BotProcess[] bots = [Start(api, settings), Start(api, settings)];
+        var addresses = await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout)));
+
+        // Update n of a user goes to instance n % 2; some presses Telegram delivers again, at once, to the other one.
+        var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9100 + i)).ToList();
+        await Task.WhenAll(users.Select(u => PostAsync(addresses[0], Numbered(api, api.TextMessage(u.Id, "/steps")))));
+        await WalkthroughUser.WaitForOpenAsync(record, users);
+        var redelivered = 0;
+        await Task.WhenAll(users.Select(user => Task.Run(async () =>
+        {
+            for (var press = 1; press <= Presses; press++)
+            {
+                var to = addresses[press % 2];
+                var again = press % RedeliverEvery == 0 && press < Presses ? addresses[(press + 1) % 2] : null;
+                await user.PressNextAsync(api, record, async update =>
+                {
+                    Numbered(api, update);
+                    if (again is null)
+                    {
+                        await PostAsync(to, update);
+                        return;
+                    }
+                    Interlocked.Increment(ref redelivered);
+                    await Task.WhenAll(PostAsync(to, update), PostAsync(again, update));
+                });
+            }
+        }, Cancel)));
+
+        // A redelivery answered twice would show as an extra screen before the user's next press.
+        foreach (var user in users)
+        {
+            var shown = record.Of(user.Id);
+            Assert.Single(shown, s => s.Method == "sendMessage");
+            Assert.Equal(user.Expected, shown.Where(s => s.Method == "editMessageText").Select(s => s.Step));
+        }
+        Assert.Equal(Users * (Presses / RedeliverEvery - 1), redelivered);
+        Assert.Equal(Users * (1 + Presses), await CountAsync(database, "SELECT count(*) FROM deliveries"));
+        Assert.All(bots, b => Assert.DoesNotContain("fail", b.Output, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task PostgresStoppedFor10Seconds_UnderLoad_EveryReplyDeliveredOnceInOrderAndNoStepLost()
+    {
+        const int Users = 5, Presses = 12;
+        var (database, cluster) = PostgresServer.CreateOutageSchema();
+        await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
+        var record = new ChatRecord(api);
+        var bot = Start(api, new Dictionary<string, string> { ["Storage__Provider"] = "Postgres", ["Storage__ConnectionString"] = database });
+        var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9200 + i)).ToList();
+        users.ForEach(u => api.SendText(u.Id, "/steps"));
+        await WalkthroughUser.WaitForOpenAsync(record, users);
+
+        var completed = 0;
+        var stopNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pressing = Task.WhenAll(users.Select(user => Task.Run(async () =>
+        {
+            for (var press = 0; press < Presses; press++)
+            {
+                await user.PressNextAsync(api, record);
+                if (Interlocked.Increment(ref completed) == Users * Presses / 4)
+                    stopNow.TrySetResult();
+            }
+        }, Cancel)));
+        await Task.WhenAny(stopNow.Task, pressing);
+        try
+        {
+            await ClusterAsync(cluster, "stop", "-m", "fast");
+            // The outage itself: a fixed 10 s with the server down is what this test is about (not a wait for a condition).
+            await Task.Delay(TimeSpan.FromSeconds(10), Cancel);
+        }
+        finally
+        {
+            await ClusterAsync(cluster, "start");
+        }
+        try
+        {
+            await pressing;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + "; the bot logged:" + Environment.NewLine + bot.Output, ex);
+        }
+
+        foreach (var user in users)
+        {
+            var shown = record.Of(user.Id);
+            Assert.Single(shown, s => s.Method == "sendMessage");
+            Assert.Equal(user.Expected, shown.Where(s => s.Method == "editMessageText").Select(s => s.Step));
+        }
+        Assert.False(bot.HasExited, bot.Output);
+        Assert.Contains("waits for the store", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was stored", bot.Output, StringComparison.Ordinal);
+        Assert.Equal(Users * (1 + Presses), await CountAsync(database, "SELECT count(*) FROM deliveries"));
+        Assert.Empty(api.Violations);
+    }
+
+    private BotProcess Start(FakeBotApiServer api, IReadOnlyDictionary<string, string> settings)
+    {
+        var bot = BotProcess.Start(api.BaseUrl, api.Token, Path.Combine(_data.FullName, "unused.db"), settings);
+        _bots.Add(bot);
+        return bot;
+    }
+
+    private static JsonObject Numbered(FakeBotApiServer api, JsonObject update)
+    {
+        update["update_id"] = api.NextUpdateId();
+        return update;
+    }
+
+    private async Task PostAsync(Uri bot, JsonObject update)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(bot, BotProcess.WebhookPath))
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", BotProcess.WebhookSecret);
+        using var response = await _http.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<long> CountAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>pg_ctlcluster on the outage test's own cluster (never the shared one), as root or through sudo.</summary>
+    private static async Task ClusterAsync(string cluster, params string[] action)
+    {
+        var asRoot = Environment.UserName == "root";
+        var start = new ProcessStartInfo(asRoot ? "pg_ctlcluster" : "sudo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!asRoot)
+        {
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add("pg_ctlcluster");
+        }
+        foreach (var argument in cluster.Split(' ').Concat(action))
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancel);
+        var errors = process.StandardError.ReadToEndAsync(Cancel);
+        await process.WaitForExitAsync(Cancel);
+        Assert.True(process.ExitCode == 0, $"pg_ctlcluster {cluster} {string.Join(' ', action)}: {await output}{await errors}");
+    }
+}
