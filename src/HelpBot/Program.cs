@@ -3,6 +3,7 @@ using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Storage;
+using HelpBot.Health;
 using HelpBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,9 @@ catch (ContentValidationException ex)
     return ExitCodes.BadContent;
 }
 
+// Health and metrics (served when Kestrel listens: a channel needs HTTP or addresses are configured), then the
 // HTTP endpoints of the channels that receive them.
+app.MapHealth();
 if (plan.Discord)
     app.MapDiscordInteractions();
 if (plan.TelegramWebhook)
