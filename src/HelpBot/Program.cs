@@ -24,6 +24,8 @@ switch (args)
         return await StorageCommands.BackupAsync(rest);
     case ["restore", .. var rest]:
         return await StorageCommands.RestoreAsync(rest);
+    case ["healthcheck", .. var rest]:
+        return await HealthCheckCommand.RunAsync(rest);
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
