@@ -139,6 +139,19 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True((await store.Moderation.FindQuestionAsync("QRACE1", Ct))?.AnswerHelpful);
     }
 
+    [Fact]
+    public async Task CountOpenQuestions_CountsOnlyThoseNotYetResolved_InEveryCommunity()
+    {
+        await using var store = await OpenAsync();
+        foreach (var (id, community) in new[] { ("QOPEN1", "a"), ("QOPEN2", "b"), ("QDONE1", "a") })
+            await store.Conversations.CommitAsync(new TurnChanges { Question = new Question { Id = id, UserKey = "telegram:" + id, Community = community, AskedAt = At } }, Ct);
+        var resolved = new Question { Id = "QDONE1", UserKey = "telegram:QDONE1", Community = "a", AskedAt = At, Status = QuestionStatus.Answered, Answer = "ответ" };
+
+        Assert.True(await store.Moderation.TryResolveQuestionAsync(resolved, delivery: null, Ct));
+
+        Assert.Equal(2, await store.Moderation.CountOpenQuestionsAsync(Ct));
+    }
+
     protected static OutboxMessage Outbox(string id, string community, string chat, DateTimeOffset? createdAt = null, DateTimeOffset? nextAttempt = null) => new()
     {
         Id = id,

@@ -169,6 +169,13 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public async ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         await ListAsync<Question>("SELECT data FROM questions WHERE community = $1 AND asked_at >= $2 ORDER BY asked_at", cancellationToken, community, since);
 
+    public async ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT count(*) FROM questions WHERE status = $1", (int)QuestionStatus.Open);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         await ListAsync<Feedback>("SELECT data FROM feedback WHERE community = $1 AND at >= $2 ORDER BY at", cancellationToken, community, since);
 
