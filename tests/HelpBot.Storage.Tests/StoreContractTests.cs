@@ -65,6 +65,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewDecision_ThenReopen_IsKeptAndVerified()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.Reviews.SaveReviewDecisionAsync(new ReviewDecision
+            {
+                Id = ReviewDecision.IdFor("c", "k1"), Community = "c", Key = "k1", Outcome = ReviewOutcome.Labelled, Label = "none", By = "telegram:moderator", At = At,
+            }, Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+
+        var decision = Assert.Single(await reopened.Reviews.ListReviewDecisionsAsync("c", At, Ct));
+        Assert.Equal(("k1", "none", At), (decision.Key, decision.Label, decision.At));
+        Assert.Equal(1, (await reopened.Health.VerifyAsync(Ct)).Counts["reviews"]);
+    }
+
+    [Fact]
     public async Task Commit_PartFails_LeavesNothingOfTheTurn()
     {
         await using var store = await OpenAsync();
@@ -169,7 +187,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 }
 
 /// <summary>A store under test, by the interfaces the bot uses, and what closes it.</summary>
-public sealed class OpenStore(IConversationStore conversations, IModerationStore moderation, IStorageHealth health, Func<ValueTask> close) : IAsyncDisposable
+public sealed class OpenStore(IConversationStore conversations, IModerationStore moderation, IStorageHealth health, IReviewStore reviews, Func<ValueTask> close) : IAsyncDisposable
 {
     public IConversationStore Conversations { get; } = conversations;
 
@@ -177,8 +195,10 @@ public sealed class OpenStore(IConversationStore conversations, IModerationStore
 
     public IStorageHealth Health { get; } = health;
 
+    public IReviewStore Reviews { get; } = reviews;
+
     public static OpenStore Of<T>(T store, Func<ValueTask> close)
-        where T : IConversationStore, IModerationStore, IStorageHealth => new(store, store, store, close);
+        where T : IConversationStore, IModerationStore, IStorageHealth, IReviewStore => new(store, store, store, store, close);
 
     public ValueTask DisposeAsync() => close();
 }

@@ -54,6 +54,7 @@ public static class HelpBotServices
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
+            Reviews = sp.GetService<IReviewStore>(),
         });
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DialogMetrics>();

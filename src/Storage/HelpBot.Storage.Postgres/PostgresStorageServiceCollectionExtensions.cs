@@ -22,6 +22,7 @@ public static class PostgresStorageServiceCollectionExtensions
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<PostgresConversationStore>());
         return builder;
     }
