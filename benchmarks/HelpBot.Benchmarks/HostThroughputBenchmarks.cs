@@ -1,64 +1,95 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using HelpBot.Channels.Telegram;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Delivery;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 using HelpBot.Storage.LiteDb;
+using HelpBot.Storage.Postgres;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace HelpBot.Benchmarks;
 
 /// <summary>
-/// Telegram updates through the whole bot as the host composes it: polling, the engine, the store's commit (turn and
-/// reply in one transaction), the outbox delivery loop and the sender, against the fake Bot API on loopback. One
-/// operation = one update answered, so ops/s = updates/s. Each invocation has <see cref="Users"/> users press
-/// <see cref="PressesPerUser"/> walkthrough buttons, each waiting for the screen before the next press; the latency of
-/// every press (queued at the fake → its edit received) is kept, and its p50/p99 printed at the end of the run.
-/// Storage providers are added in <see cref="AddStorage"/>; several instances in <see cref="Instances"/>.
+/// Telegram updates through the whole bot as the host composes it: updates in (polling, or webhook POSTs), the engine,
+/// the store's commit (turn and reply in one transaction), the outbox delivery loop and the sender, against the fake
+/// Bot API on loopback. One operation = one update answered, so ops/s = updates/s. Each invocation has
+/// <see cref="Users"/> users press <see cref="PressesPerUser"/> walkthrough buttons, each waiting for the screen before
+/// the next press; the latency of every press (update sent → its edit received by the fake) is kept, and its p50/p99
+/// printed at the end of the run. Several instances share one database and take updates by webhook, a user's presses
+/// alternating between them (Telegram lets one poller per bot, so a second instance cannot poll).
+/// PostgreSQL cases need <c>HELPBOT_TEST_POSTGRES</c> (<c>eval "$(.ci/postgres)"</c>); each works in a schema of its own.
 /// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[OperationsPerSecond]
 public class HostThroughputBenchmarks
 {
     private const int Users = 50;
     private const int PressesPerUser = 4;
+    private const string WebhookPath = "/telegram/webhook";
+    private const string WebhookSecret = "bench-secret";
     private readonly ConcurrentQueue<double> _latencies = new();
-    private readonly List<IHost> _hosts = [];
+    private readonly List<WebApplication> _hosts = [];
+    private readonly List<Uri> _webhooks = [];
+    private static readonly HttpClient Http = new();
     private FakeBotApiServer _api = null!;
     private DirectoryInfo _folder = null!;
+    private string? _postgresSchema;
     private ConcurrentDictionary<long, TaskCompletionSource<SentMessage>> _waiting = new();
     private SentMessage[] _screens = [];
     private int[] _steps = [];
+    private int[] _sent = [];
 
-    [Params("litedb")]
-    public string Provider { get; set; } = "litedb";
+    /// <summary>A store, how many host instances share it, and how updates reach them.</summary>
+    public sealed record HostSetup(string Provider, int Instances, bool Webhook)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Provider} x{Instances} {(Webhook ? "webhook" : "polling")}");
+    }
 
-    /// <summary>Host instances sharing the provider's database (LiteDB: one; a shared SQL store may run more).</summary>
-    [Params(1)]
-    public int Instances { get; set; } = 1;
+    /// <summary>A new provider is one more case here (and in <see cref="AddStorage"/>).</summary>
+    public static IEnumerable<HostSetup> Setups =>
+    [
+        new("litedb", 1, Webhook: false),
+        new("litedb", 1, Webhook: true),
+        new("postgres", 1, Webhook: false),
+        new("postgres", 1, Webhook: true),
+        new("postgres", 2, Webhook: true),
+    ];
+
+    [ParamsSource(nameof(Setups))]
+    public HostSetup Setup { get; set; } = new("litedb", 1, Webhook: false);
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Start() => StartAsync().GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Stop()
     {
         var sorted = _latencies.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {Provider} x{Instances}: {sorted.Length} updates, latency p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms"));
+            $"// {Setup}: {sorted.Length} updates, latency p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms"));
         foreach (var host in _hosts)
         {
             host.StopAsync().GetAwaiter().GetResult();
-            host.Dispose();
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         _api.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _folder.Delete(recursive: true);
+        if (_postgresSchema is { } schema)
+            ExecutePostgres($"DROP SCHEMA {schema} CASCADE");
     }
 
     [Benchmark(OperationsPerInvoke = Users * PressesPerUser)]
@@ -73,13 +104,33 @@ public class HostThroughputBenchmarks
             var chat = Chat(user);
             var reply = Expect(chat);
             var queued = Stopwatch.GetTimestamp();
-            _api.PressButton(chat, _screens[user], "step:aliexpress:" + step.ToString(CultureInfo.InvariantCulture));
+            await SendAsync(user, _api.ButtonPress(chat, _screens[user], "step:aliexpress:" + step.ToString(CultureInfo.InvariantCulture)));
             _screens[user] = await reply.WaitAsync(TimeSpan.FromSeconds(30));
             _latencies.Enqueue(Stopwatch.GetElapsedTime(queued).TotalMilliseconds);
         }
     }
 
-    private async Task SetupAsync()
+    /// <summary>Polling: queued at the fake. Webhook: posted as Telegram would, to the user's instances in turn.</summary>
+    private async Task SendAsync(int user, JsonObject update)
+    {
+        if (!Setup.Webhook)
+        {
+            _api.Enqueue(update);
+            return;
+        }
+        update["update_id"] = _api.NextUpdateId();
+        var instance = _webhooks[(user + _sent[user]++) % _webhooks.Count];
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(instance, WebhookPath))
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", WebhookSecret);
+        using var response = await Http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"the webhook of {instance} answered {(int)response.StatusCode}");
+    }
+
+    private async Task StartAsync()
     {
         _folder = Directory.CreateTempSubdirectory("helpbot-host-bench-");
         _api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { CheckCalls = false, Record = false, MaxLongPoll = TimeSpan.FromSeconds(1) });
@@ -89,47 +140,91 @@ public class HostThroughputBenchmarks
                 waiting.TrySetResult(message);
         };
         var content = BenchmarkContent.Load();
-        for (var instance = 0; instance < Instances; instance++)
+        for (var instance = 0; instance < Setup.Instances; instance++)
         {
             var host = Build(content);
             await host.StartAsync();
             _hosts.Add(host);
+            if (Setup.Webhook)
+                _webhooks.Add(new Uri(host.Urls.First()));
         }
+        _sent = new int[Users];
         // Every user opens the walkthrough once; the benchmark presses its buttons.
-        _screens = await Task.WhenAll(Enumerable.Range(0, Users).Select(user =>
+        _screens = await Task.WhenAll(Enumerable.Range(0, Users).Select(async user =>
         {
             var reply = Expect(Chat(user));
-            _api.SendText(Chat(user), "/steps");
-            return reply.WaitAsync(TimeSpan.FromSeconds(60));
+            await SendAsync(user, _api.TextMessage(Chat(user), "/steps"));
+            return await reply.WaitAsync(TimeSpan.FromSeconds(60));
         }));
         _steps = Enumerable.Repeat(1, Users).ToArray();
+        // One round before measuring, so that the printed percentiles leave out the first (compiling) presses.
+        await Updates();
+        _latencies.Clear();
     }
 
-    private IHost Build(ContentCatalog content)
+    private WebApplication Build(ContentCatalog content)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(_api.LoadRunSettings());
+        if (Setup.Webhook)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Telegram:Mode"] = "Webhook",
+                // Only handed to the fake's setWebhook; never contacted (.test is a reserved name).
+                ["Telegram:WebhookUrl"] = "https://bot.example.test" + WebhookPath,
+                ["Telegram:SecretToken"] = WebhookSecret,
+            });
+        }
         AddStorage(builder);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(content));
         builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), sp.GetRequiredService<IConversationStore>()));
         builder.AddOutboxDelivery();
         builder.AddTelegramChannel();
-        return builder.Build();
+        var app = builder.Build();
+        if (Setup.Webhook)
+            app.MapTelegramWebhook();
+        return app;
     }
 
-    /// <summary>The store under test; a new provider is one more case here (and in <see cref="Provider"/>'s values).</summary>
-    private void AddStorage(HostApplicationBuilder builder)
+    private void AddStorage(WebApplicationBuilder builder)
     {
-        switch (Provider)
+        switch (Setup.Provider)
         {
             case "litedb":
                 builder.Configuration["Storage:Path"] = Path.Combine(_folder.FullName, "bench.db");
                 builder.AddLiteDbStorage();
                 break;
+            case "postgres":
+                // One schema for every instance of this case: they share the database as deployed instances would.
+                _postgresSchema ??= CreatePostgresSchema();
+                builder.Configuration["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresServer) { SearchPath = _postgresSchema }.ConnectionString;
+                builder.AddPostgresStorage();
+                break;
             default:
-                throw new InvalidOperationException($"no storage provider '{Provider}' in this benchmark");
+                throw new InvalidOperationException($"no storage provider '{Setup.Provider}' in this benchmark");
         }
+    }
+
+    private static string PostgresServer => Environment.GetEnvironmentVariable("HELPBOT_TEST_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException("HELPBOT_TEST_POSTGRES is not set: run eval \"$(.ci/postgres)\" before the PostgreSQL cases");
+
+    private static string CreatePostgresSchema()
+    {
+        var schema = "helpbot_bench_" + Guid.NewGuid().ToString("N")[..16];
+        ExecutePostgres($"CREATE SCHEMA {schema}");
+        return schema;
+    }
+
+    private static void ExecutePostgres(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     private Task<SentMessage> Expect(long chat)

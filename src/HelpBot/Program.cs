@@ -3,6 +3,7 @@ using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Storage;
+using HelpBot.Health;
 using HelpBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ switch (args)
         return await StorageCommands.BackupAsync(rest);
     case ["restore", .. var rest]:
         return await StorageCommands.RestoreAsync(rest);
+    case ["healthcheck", .. var rest]:
+        return await HealthCheckCommand.RunAsync(rest);
 }
 
 // appsettings.json ships beside the binary; the working directory is the user's (data/ goes there).
@@ -64,7 +67,9 @@ catch (ContentValidationException ex)
     return ExitCodes.BadContent;
 }
 
+// Health and metrics (served when Kestrel listens: a channel needs HTTP or addresses are configured), then the
 // HTTP endpoints of the channels that receive them.
+app.MapHealth();
 if (plan.Discord)
     app.MapDiscordInteractions();
 if (plan.TelegramWebhook)

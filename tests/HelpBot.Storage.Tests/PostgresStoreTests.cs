@@ -33,8 +33,30 @@ public sealed class PostgresStoreTests : StoreContractTests
 
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(Ct);
-        await using var versions = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
-        Assert.Equal(1L, await versions.ExecuteScalarAsync(Ct));
+        await using var versions = new NpgsqlCommand("SELECT count(*), max(version) FROM schema_migrations", connection);
+        await using var read = await versions.ExecuteReaderAsync(Ct);
+        Assert.True(await read.ReadAsync(Ct));
+        Assert.Equal(read.GetInt64(0), read.GetInt32(1)); // versions 1..n, each applied once
+    }
+
+    [Fact]
+    public async Task Open_DatabaseFromBeforeTheReviewQueue_AddsItsTable_KeepingTheRest()
+    {
+        await using (var store = await PostgresConversationStore.OpenAsync(_connectionString, Ct))
+            await store.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:1", Step = 3 } }, Ct);
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync(Ct);
+            // As the first release left it: migration 1 applied, no review table.
+            await using var downgrade = new NpgsqlCommand("DROP TABLE reviews; DELETE FROM schema_migrations WHERE version > 1", connection);
+            await downgrade.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var migrated = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        await migrated.SaveReviewDecisionAsync(new ReviewDecision { Id = "c|k1", Community = "c", Key = "k1", At = At }, Ct);
+
+        Assert.Equal(3, (await migrated.FindUserAsync("telegram:1", Ct))?.Step);
+        Assert.Single(await migrated.ListReviewDecisionsAsync("c", At, Ct));
     }
 
     [Fact]
@@ -83,6 +105,12 @@ public sealed class PostgresStoreTests : StoreContractTests
 }
 
 public sealed class PostgresOutboxContractTests : HelpBot.Storage.Contract.OutboxStoreContract<PostgresConversationStore>
+{
+    protected override PostgresConversationStore CreateStore() =>
+        PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+}
+
+public sealed class PostgresReviewContractTests : HelpBot.Storage.Contract.ReviewStoreContract<PostgresConversationStore>
 {
     protected override PostgresConversationStore CreateStore() =>
         PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();

@@ -65,6 +65,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewDecision_ThenReopen_IsKeptAndVerified()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.Reviews.SaveReviewDecisionAsync(new ReviewDecision
+            {
+                Id = ReviewDecision.IdFor("c", "k1"), Community = "c", Key = "k1", Outcome = ReviewOutcome.Labelled, Label = "none", By = "telegram:moderator", At = At,
+            }, Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+
+        var decision = Assert.Single(await reopened.Reviews.ListReviewDecisionsAsync("c", At, Ct));
+        Assert.Equal(("k1", "none", At), (decision.Key, decision.Label, decision.At));
+        Assert.Equal(1, (await reopened.Health.VerifyAsync(Ct)).Counts["reviews"]);
+    }
+
+    [Fact]
     public async Task Commit_PartFails_LeavesNothingOfTheTurn()
     {
         await using var store = await OpenAsync();
@@ -139,6 +157,19 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.True((await store.Moderation.FindQuestionAsync("QRACE1", Ct))?.AnswerHelpful);
     }
 
+    [Fact]
+    public async Task CountOpenQuestions_CountsOnlyThoseNotYetResolved_InEveryCommunity()
+    {
+        await using var store = await OpenAsync();
+        foreach (var (id, community) in new[] { ("QOPEN1", "a"), ("QOPEN2", "b"), ("QDONE1", "a") })
+            await store.Conversations.CommitAsync(new TurnChanges { Question = new Question { Id = id, UserKey = "telegram:" + id, Community = community, AskedAt = At } }, Ct);
+        var resolved = new Question { Id = "QDONE1", UserKey = "telegram:QDONE1", Community = "a", AskedAt = At, Status = QuestionStatus.Answered, Answer = "ответ" };
+
+        Assert.True(await store.Moderation.TryResolveQuestionAsync(resolved, delivery: null, Ct));
+
+        Assert.Equal(2, await store.Moderation.CountOpenQuestionsAsync(Ct));
+    }
+
     protected static OutboxMessage Outbox(string id, string community, string chat, DateTimeOffset? createdAt = null, DateTimeOffset? nextAttempt = null) => new()
     {
         Id = id,
@@ -156,7 +187,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 }
 
 /// <summary>A store under test, by the interfaces the bot uses, and what closes it.</summary>
-public sealed class OpenStore(IConversationStore conversations, IModerationStore moderation, IStorageHealth health, Func<ValueTask> close) : IAsyncDisposable
+public sealed class OpenStore(IConversationStore conversations, IModerationStore moderation, IStorageHealth health, IReviewStore reviews, Func<ValueTask> close) : IAsyncDisposable
 {
     public IConversationStore Conversations { get; } = conversations;
 
@@ -164,8 +195,10 @@ public sealed class OpenStore(IConversationStore conversations, IModerationStore
 
     public IStorageHealth Health { get; } = health;
 
+    public IReviewStore Reviews { get; } = reviews;
+
     public static OpenStore Of<T>(T store, Func<ValueTask> close)
-        where T : IConversationStore, IModerationStore, IStorageHealth => new(store, store, store, close);
+        where T : IConversationStore, IModerationStore, IStorageHealth, IReviewStore => new(store, store, store, store, close);
 
     public ValueTask DisposeAsync() => close();
 }

@@ -80,6 +80,12 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         Select(_questions, q => q.Community == community && q.AskedAt >= since, q => q.AskedAt);
 
+    public ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult(_questions.Count(q => q.Status == QuestionStatus.Open));
+    }
+
     public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         Select(_feedback.Values, f => f.Community == community && f.At >= since, f => f.At);
 

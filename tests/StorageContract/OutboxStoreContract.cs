@@ -7,36 +7,11 @@ namespace HelpBot.Storage.Contract;
 /// lease by one sender at a time, settled only by their owner. A provider's test project links this file and derives a
 /// class that creates its store; each test gets a fresh, empty store.
 /// </summary>
-public abstract class OutboxStoreContract<TStore> : IAsyncDisposable
+public abstract class OutboxStoreContract<TStore> : StoreContract<TStore>
     where TStore : IConversationStore, IModerationStore, IOutboxStore
 {
     protected static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly List<TStore> _stores = [];
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A fresh empty store; called once per test (twice where a test reopens).</summary>
-    protected abstract TStore CreateStore();
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            if (store is IAsyncDisposable asyncDisposable)
-                await asyncDisposable.DisposeAsync();
-            else if (store is IDisposable disposable)
-                disposable.Dispose();
-        }
-        GC.SuppressFinalize(this);
-    }
-
-    private TStore Store()
-    {
-        var store = CreateStore();
-        _stores.Add(store);
-        return store;
-    }
 
     protected static OutboxMessage Message(string id, string chat, string channel = "telegram", OutboxPurpose purpose = OutboxPurpose.Reply, string userKey = "telegram:1") => new()
     {

@@ -5,6 +5,12 @@ namespace HelpBot.Channels.Discord;
 /// <summary>The channel's log messages. None carries a token, a body or a URL with a token in it.</summary>
 internal static partial class Log
 {
+    private static readonly Func<ILogger, string, string, string?, IDisposable?> InteractionScopeFormat =
+        LoggerMessage.DefineScope<string, string, string?>("{Channel} interaction {InteractionId} in chat {ChatId}");
+
+    /// <summary>Every line logged while an interaction is answered (the engine's too) carries its id, channel and chat.</summary>
+    public static IDisposable? InteractionScope(ILogger logger, string interactionId, string? chatId) => InteractionScopeFormat(logger, "discord", interactionId, chatId);
+
     [LoggerMessage(1, LogLevel.Information, "Refused a Discord request: signature {Check}")]
     public static partial void RejectedSignature(ILogger logger, Interactions.SignatureCheck check);
 

@@ -5,6 +5,12 @@ namespace HelpBot.Channels.Telegram;
 /// <summary>Every log line of the channel. Reasons are Telegram's descriptions with the token masked; the token itself is never a parameter.</summary>
 internal static partial class Log
 {
+    private static readonly Func<ILogger, string, int, long?, IDisposable?> UpdateScopeFormat =
+        LoggerMessage.DefineScope<string, int, long?>("{Channel} update {UpdateId} in chat {ChatId}");
+
+    /// <summary>Every line logged while an update is handled (the engine's and the sender's too) carries its id, channel and chat.</summary>
+    public static IDisposable? UpdateScope(ILogger logger, int updateId, long? chatId) => UpdateScopeFormat(logger, "telegram", updateId, chatId);
+
     [LoggerMessage(1, LogLevel.Information, "Telegram: polling {Server} for updates")]
     public static partial void Polling(ILogger logger, string server);
 

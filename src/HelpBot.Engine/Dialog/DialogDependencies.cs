@@ -21,6 +21,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
+    /// <summary>Turn counts and durations; none: nothing is measured.</summary>
+    public DialogMetrics? Metrics { get; init; }
+
     /// <summary>Questions, posts, statistics. Null: the store's own, when it is also a moderation store.</summary>
     public IModerationStore? Moderation
     {

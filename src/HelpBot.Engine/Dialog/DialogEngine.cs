@@ -20,6 +20,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     private readonly TimeProvider _time;
     private readonly bool _canModerate;
     private readonly ILogger _logger;
+    private readonly DialogMetrics? _metrics;
     private readonly UserLocks _locks = new();
     private readonly FreeText _freeText;
     private readonly TextForms _forms;
@@ -35,6 +36,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
         _options = dependencies.Options;
         _time = dependencies.Time;
         _logger = dependencies.Logger;
+        _metrics = dependencies.Metrics;
         _canModerate = dependencies.Moderation is not null;
         _book = new ScreenBook(content.Current);
         content.Changed += catalog => _book = new ScreenBook(catalog);
@@ -56,6 +58,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     public async ValueTask<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var started = _time.GetTimestamp();
         using var userLock = await _locks.AcquireAsync(turn.UserKey, cancellationToken);
         // Another instance sharing the store may commit the same user's turn in between: then this one runs again on
         // the state it left (or finds the delivery handled). The lock above makes that rare within one instance.
@@ -65,7 +68,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
         {
             try
             {
-                return await HandleLockedAsync(turn, lastAttempt: attempt >= MaxConflictRetries, cancellationToken);
+                return await HandleLockedAsync(turn, started, lastAttempt: attempt >= MaxConflictRetries, cancellationToken);
             }
             catch (TurnConflictException)
             {
@@ -85,14 +88,17 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     private static readonly TimeSpan OutageFirstPause = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan OutageLongestPause = TimeSpan.FromSeconds(5);
 
-    private async ValueTask<Reply> HandleLockedAsync(Turn turn, bool lastAttempt, CancellationToken cancellationToken)
+    private async ValueTask<Reply> HandleLockedAsync(Turn turn, long started, bool lastAttempt, CancellationToken cancellationToken)
     {
         var book = _book;
         UserState? stored = null;
         try
         {
             if (turn.DeliveryId is { } delivery && await _store.WasHandledAsync(delivery, cancellationToken))
+            {
+                Measure(turn, "duplicate", started);
                 return Reply.Empty;
+            }
             stored = await _store.FindUserAsync(turn.UserKey, cancellationToken);
             var state = stored ?? new UserState { Key = turn.UserKey };
             var context = new TurnContext(turn, state, book, book.LanguageFor(state.Language, turn.Locale), _time.GetUtcNow());
@@ -127,16 +133,26 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
             }
             if (queued.Count > 0)
                 reply = reply with { Messages = reply.Messages.Take(turn.ReplyRoute!.SentDirectly).ToArray(), Queued = queued.Count };
+            Measure(turn, "ok", started);
+            if (IsFallback(context))
+                _metrics?.FreeTextFallback(turn);
             return reply;
         }
         catch (Exception ex) when ((ex is not TurnConflictException || lastAttempt) && !StorageOutage.IsTransient(ex)
             && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            Log.TurnFailed(_logger, ex, turn.Channel, turn.Action is null ? "text" : "button");
+            Log.TurnFailed(_logger, ex, turn.Channel, DialogMetrics.KindOf(turn));
+            Measure(turn, "failed", started);
             var language = book.LanguageFor(stored?.Language, turn.Locale);
             return new Reply(new OutgoingMessage(language.Texts[TextKey.InternalError]));
         }
     }
+
+    private void Measure(Turn turn, string outcome, long started) => _metrics?.Turn(turn, outcome, _time.GetElapsedTime(started));
+
+    /// <summary>Free text answered with neither a section nor small talk (recorded as unmatched with no section).</summary>
+    private static bool IsFallback(TurnContext context) =>
+        context.Turn.Action is null && context.Changes.Events.Exists(e => e is { Kind: DialogEventKind.Unmatched, Topic: null });
 
     /// <summary>A command with named arguments, or a form's text, as the line a user would type.</summary>
     private static string TextOf(Turn turn) =>

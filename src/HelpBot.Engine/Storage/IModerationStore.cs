@@ -8,6 +8,9 @@ public interface IModerationStore
     /// <summary>Questions of a community asked since <paramref name="since"/>, oldest first.</summary>
     ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Questions still waiting for a moderator, in every community (for the <c>helpbot.questions.open</c> gauge).</summary>
+    ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken);
+
     ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
 
     ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);

@@ -8,6 +8,7 @@ using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
+using HelpBot.Health;
 using HelpBot.Reports;
 using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,12 +48,16 @@ public static class HelpBotServices
             Time = sp.GetRequiredService<TimeProvider>(),
             Options = sp.GetRequiredService<DialogOptions>(),
             Logger = sp.GetRequiredService<ILogger<DialogEngine>>(),
+            Metrics = sp.GetRequiredService<DialogMetrics>(),
             Moderation = sp.GetService<IModerationStore>(),
             ModerationOptions = sp.GetRequiredService<ModerationOptions>(),
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
+            Reviews = sp.GetService<IReviewStore>(),
         });
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DialogMetrics>();
         builder.Services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
         builder.Services.AddSingleton<IDialogEngine>(sp => sp.GetRequiredService<DialogEngine>());
         builder.Services.AddSingleton<ITextForms>(sp => sp.GetRequiredService<DialogEngine>());
@@ -70,6 +75,7 @@ public static class HelpBotServices
         // Every message the bot sends outside an HTTP response (replies, moderators' posts, answers) waits in the outbox
         // and goes out through its channel. Registered before the channels so that it stops after them and sends their last replies.
         builder.AddOutboxDelivery();
+        builder.AddHealth();
 
         if (plan.Console)
         {
@@ -81,7 +87,7 @@ public static class HelpBotServices
             builder.AddTelegramChannel();
         if (plan.Discord)
             builder.AddDiscordChannel();
-        if (!plan.NeedsHttp)
+        if (!plan.ListensHttp)
             builder.Services.AddSingleton<IServer, NoHttpServer>();
         return builder;
     }

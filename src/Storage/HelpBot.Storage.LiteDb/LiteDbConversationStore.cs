@@ -181,6 +181,9 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         List(_questions.Find(q => q.Community == community && q.AskedAt >= since), q => q.AskedAt);
 
+    public ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_questions.Count(q => q.Status == QuestionStatus.Open));
+
     public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         List(_feedback.Find(f => f.Community == community && f.At >= since), f => f.At);
 

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
         return builder;
     }
 }

@@ -12,7 +12,7 @@ namespace HelpBot.Storage.Postgres;
 /// (<see cref="TurnConflictException"/>) and runs its turn again, and a delivery id is recorded once, so a redelivered
 /// update handled by two instances is answered once.
 /// </summary>
-public sealed class PostgresConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IAsyncDisposable, IDisposable
+public sealed class PostgresConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IReviewStore, IAsyncDisposable, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new();
 
@@ -169,6 +169,13 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public async ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         await ListAsync<Question>("SELECT data FROM questions WHERE community = $1 AND asked_at >= $2 ORDER BY asked_at", cancellationToken, community, since);
 
+    public async ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT count(*) FROM questions WHERE status = $1", (int)QuestionStatus.Open);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         await ListAsync<Feedback>("SELECT data FROM feedback WHERE community = $1 AND at >= $2 ORDER BY at", cancellationToken, community, since);
 
@@ -259,6 +266,19 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         return await ExecuteAsync(connection,
             $"UPDATE outbox SET {assignments}, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND delivered_at IS NULL AND expired_at IS NULL",
             cancellationToken, values) == 1;
+    }
+
+    public async ValueTask<IReadOnlyList<ReviewDecision>> ListReviewDecisionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await ListAsync<ReviewDecision>("SELECT data FROM reviews WHERE community = $1 AND at >= $2 ORDER BY at", cancellationToken, community, since);
+
+    public async ValueTask SaveReviewDecisionAsync(ReviewDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection,
+            "INSERT INTO reviews (id, community, at, data) VALUES ($1, $2, $3, $4) "
+            + "ON CONFLICT (id) DO UPDATE SET community = excluded.community, at = excluded.at, data = excluded.data",
+            cancellationToken, decision.Id, decision.Community, decision.At, JsonOf(decision));
     }
 
     /// <summary>An arbitrary constant naming the claim locks (with the channel's hash as the second key).</summary>

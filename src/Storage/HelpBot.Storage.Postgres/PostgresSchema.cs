@@ -70,10 +70,19 @@ internal static class PostgresSchema
         CREATE INDEX outbox_user ON outbox (user_key);
         CREATE INDEX outbox_post ON outbox (channel, chat_id, channel_message_id);
         """,
+        // 2: the moderators' review decisions (/review); they name a text only by its digest, so /forget leaves them.
+        """
+        CREATE TABLE reviews (
+            id text PRIMARY KEY,
+            community text NOT NULL,
+            at timestamptz NOT NULL,
+            data jsonb NOT NULL);
+        CREATE INDEX reviews_community ON reviews (community, at);
+        """,
     ];
 
     /// <summary>The tables <see cref="PostgresConversationStore.VerifyAsync"/> reads through.</summary>
-    public static readonly string[] Tables = ["users", "feedback", "questions", "events", "deliveries", "outbox"];
+    public static readonly string[] Tables = ["users", "feedback", "questions", "events", "deliveries", "outbox", "reviews"];
 
     public static int LatestVersion => Migrations.Length;
 

@@ -21,8 +21,9 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.ConnectionString, CancellationToken.None).GetAwaiter().GetResult());
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
-        builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<PostgresConversationStore>());
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<PostgresConversationStore>());
         return builder;
     }
 }

@@ -234,6 +234,8 @@ public sealed class PollingServiceTests
 
         public ValueTask<IReadOnlyList<Question>> ListQuestionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListQuestionsAsync(community, since, cancellationToken);
 
+        public ValueTask<int> CountOpenQuestionsAsync(CancellationToken cancellationToken) => _inner.CountOpenQuestionsAsync(cancellationToken);
+
         public ValueTask<IReadOnlyList<Feedback>> ListFeedbackAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListFeedbackAsync(community, since, cancellationToken);
 
         public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListEventsAsync(community, since, cancellationToken);

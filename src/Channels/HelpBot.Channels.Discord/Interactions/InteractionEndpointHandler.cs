@@ -42,6 +42,7 @@ internal sealed class InteractionEndpointHandler(
             return Refuse("malformed interaction");
         if (interaction.Type == InteractionType.Ping)
             return Callback(InteractionCallback.Pong);
+        using var scope = Log.InteractionScope(logger, interaction.Id, interaction.ChannelId);
         var route = router.Route(interaction);
         if (route.Problem is { } problem)
             return Refuse(problem);

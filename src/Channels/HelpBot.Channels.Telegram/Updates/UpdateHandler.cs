@@ -20,6 +20,7 @@ internal sealed class UpdateHandler(MessageHandler messages, CallbackQueryHandle
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        using var scope = Log.UpdateScope(logger, update.Id, OrderKey(update));
         try
         {
             switch (update)

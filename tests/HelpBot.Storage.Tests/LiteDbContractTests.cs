@@ -14,6 +14,16 @@ public sealed class InMemoryOutboxContractTests : OutboxStoreContract<InMemoryCo
     protected override InMemoryConversationStore CreateStore() => new();
 }
 
+public sealed class LiteDbReviewContractTests : ReviewStoreContract<LiteDbConversationStore>
+{
+    protected override LiteDbConversationStore CreateStore() => LiteDbConversationStore.InMemory();
+}
+
+public sealed class InMemoryReviewContractTests : ReviewStoreContract<InMemoryConversationStore>
+{
+    protected override InMemoryConversationStore CreateStore() => new();
+}
+
 /// <summary>What the LiteDB file keeps of the outbox across a restart (or a kill).</summary>
 public sealed class LiteDbOutboxFileTests : IDisposable
 {
