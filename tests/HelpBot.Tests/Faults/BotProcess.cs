@@ -24,6 +24,8 @@ public sealed class BotProcess : IDisposable
 
     public string Output => string.Join(Environment.NewLine, _lines);
 
+    public IReadOnlyList<string> Lines => [.. _lines];
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>
@@ -71,13 +73,23 @@ public sealed class BotProcess : IDisposable
     /// The settings of a bot in webhook mode on <paramref name="connectionString"/>'s PostgreSQL database, listening on a free
     /// loopback port that <see cref="ListeningAddressAsync"/> reads from its log.
     /// </summary>
-    public static Dictionary<string, string> WebhookOnPostgres(string connectionString) => new()
+    public static Dictionary<string, string> WebhookOnPostgres(string connectionString)
     {
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = connectionString,
-        ["Telegram__Mode"] = "Webhook",
-        ["Telegram__WebhookUrl"] = "https://bot.example.test" + WebhookPath,
-        ["Telegram__SecretToken"] = WebhookSecret,
+        var settings = ListeningOnLoopback();
+        settings["Storage__Provider"] = "Postgres";
+        settings["Storage__ConnectionString"] = connectionString;
+        settings["Telegram__Mode"] = "Webhook";
+        settings["Telegram__WebhookUrl"] = "https://bot.example.test" + WebhookPath;
+        settings["Telegram__SecretToken"] = WebhookSecret;
+        return settings;
+    }
+
+    /// <summary>
+    /// The settings of a bot listening on a free loopback port (<see cref="ListeningAddressAsync"/> reads it from the log)
+    /// and logging when it has started (<see cref="StartedAsync"/>).
+    /// </summary>
+    public static Dictionary<string, string> ListeningOnLoopback() => new()
+    {
         ["Urls"] = "http://127.0.0.1:0",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
@@ -91,6 +103,17 @@ public sealed class BotProcess : IDisposable
         const string Listening = "Now listening on: ";
         var line = await WaitForLineAsync(l => l.Contains(Listening, StringComparison.Ordinal), timeout);
         return new Uri(line[(line.IndexOf(Listening, StringComparison.Ordinal) + Listening.Length)..].Trim());
+    }
+
+    /// <summary>
+    /// Where the bot listens, once every service (channels, outbox) has started: the host's "Application started" line
+    /// comes after them, so from then on /readyz has no "starting" to report.
+    /// </summary>
+    public async Task<Uri> StartedAsync(TimeSpan timeout)
+    {
+        var address = await ListeningAddressAsync(timeout);
+        await WaitForLineAsync(l => l.Contains("Application started", StringComparison.Ordinal), timeout);
+        return address;
     }
 
     /// <summary>kill -9: no shutdown, no flush, whatever was in flight.</summary>
