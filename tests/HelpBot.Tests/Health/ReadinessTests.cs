@@ -113,12 +113,13 @@ public sealed class ReadinessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("http://+:8080", "http://127.0.0.1:8080/")]
-    [InlineData("http://0.0.0.0:8080;http://[::]:8081", "http://127.0.0.1:8080/")]
-    [InlineData("http://localhost:5000", "http://localhost:5000/")]
-    public void Healthcheck_AsksTheBotsOwnUrlsOnThisMachine(string urls, string asked)
+    [InlineData("urls", "http://+:8080", "http://127.0.0.1:8080/")]
+    [InlineData("urls", "http://0.0.0.0:8080;http://[::]:8081", "http://127.0.0.1:8080/")]
+    [InlineData("urls", "http://localhost:5000", "http://localhost:5000/")]
+    [InlineData("http_ports", "8080", "http://127.0.0.1:8080/")]
+    public void Healthcheck_AsksTheBotsOwnAddressOnThisMachine(string setting, string value, string asked)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build();
 
         Assert.Equal(new Uri(asked), HealthCheckCommand.LocalAddress(configuration));
     }
