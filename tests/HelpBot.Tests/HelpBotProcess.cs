@@ -29,7 +29,6 @@ public static class HelpBotProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the bot as a service with no terminal (standard input closed); the caller stops it.</summary>
     /// <summary>A free TCP port on 127.0.0.1 for the bot's HTTP endpoints.</summary>
     public static int FreePort()
     {
@@ -38,6 +37,7 @@ public static class HelpBotProcess
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Starts the bot as a service with no terminal (standard input closed); the caller stops it.</summary>
     public static Process StartServing(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var process = Process.Start(StartInfo(workingDirectory, environment, []))!;

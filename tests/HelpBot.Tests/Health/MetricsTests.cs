@@ -14,18 +14,11 @@ public sealed class MetricsTests : IDisposable
     private const long Browsing = 9301, ServerError = 9302, ChatNotFound = 9303, Asking = 9304, RateLimited = 9305;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly (string, string) Telegram = ("channel", "telegram");
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-metrics-");
-    private readonly HttpClient _http = new();
-    private BotProcess? _bot;
+    private readonly BotProcesses _bots = new("helpbot-metrics-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _bot?.Dispose();
-        _http.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _bots.Dispose();
 
     [Fact]
     public async Task TurnsAndDeliveriesThroughTelegram_CountedByChannelKindAndOutcome_GaugesShowWhatWaits()
@@ -34,8 +27,8 @@ public sealed class MetricsTests : IDisposable
         var settings = BotProcess.ListeningOnLoopback();
         settings["Health__GaugeInterval"] = "00:00:00.100";
         settings["Logging__LogLevel__" + typeof(StorageGauges).FullName] = "Debug";
-        _bot = BotProcess.Start(api.BaseUrl, api.Token, Path.Combine(_data.FullName, "helpbot.db"), settings);
-        var bot = await _bot.StartedAsync(Timeout);
+        var bot = _bots.Start(api, settings);
+        var address = await bot.StartedAsync(Timeout);
 
         // A command, free text the bot has no section for, and a button: three turns, three replies sent.
         api.SendText(Browsing, "/start");
@@ -54,7 +47,7 @@ public sealed class MetricsTests : IDisposable
         // The chat is gone: refused for good, the reply expires.
         api.Fail("sendMessage", Fault.BadRequest("chat not found"));
         api.SendText(ChatNotFound, "/start");
-        await _bot.WaitForLineAsync(l => l.Contains($"telegram chat {ChatNotFound} expired unsent", StringComparison.Ordinal), Timeout);
+        await bot.WaitForLineAsync(l => l.Contains($"telegram chat {ChatNotFound} expired unsent", StringComparison.Ordinal), Timeout);
 
         // A question for the moderators stays open; its confirmation is sent.
         api.SendText(Asking, "/ask Можно ли удалить аккаунт с телефона?");
@@ -63,9 +56,9 @@ public sealed class MetricsTests : IDisposable
         // Told to come back in an hour: one more retry, and the reply waits in the outbox.
         api.Fail("sendMessage", Fault.TooManyRequests(3600));
         api.SendText(RateLimited, "/start");
-        await _bot.WaitForLineAsync(l => l.Contains($"telegram chat {RateLimited} was not sent", StringComparison.Ordinal), Timeout);
+        await bot.WaitForLineAsync(l => l.Contains($"telegram chat {RateLimited} was not sent", StringComparison.Ordinal), Timeout);
 
-        var metrics = await ScrapeWhenAsync(bot, m =>
+        var metrics = await ScrapeWhenAsync(bot, address, m =>
             m.Value("helpbot_delivery_sent_total") == 5 && m.Value("helpbot_delivery_retries_total") == 2 && m.Value("helpbot_delivery_expired_total") == 1
             && m.Value("helpbot_outbox_depth") == 1 && m.Value("helpbot_questions_open") == 1);
 
@@ -87,17 +80,17 @@ public sealed class MetricsTests : IDisposable
     }
 
     /// <summary>Scrapes, and again after each gauge sample, until <paramref name="settled"/> holds or the time is up.</summary>
-    private async Task<PrometheusScrape> ScrapeWhenAsync(Uri bot, Func<PrometheusScrape, bool> settled)
+    private async Task<PrometheusScrape> ScrapeWhenAsync(BotProcess bot, Uri address, Func<PrometheusScrape, bool> settled)
     {
         static bool IsSample(string line) => line.Contains("Sampled for /metrics", StringComparison.Ordinal);
         using var limit = new CancellationTokenSource(Timeout);
         while (true)
         {
-            var samples = _bot!.CountLines(IsSample);
-            var scrape = await PrometheusScrape.GetAsync(_http, bot, Cancel);
+            var samples = bot.CountLines(IsSample);
+            var scrape = await PrometheusScrape.GetAsync(_bots.Http, address, Cancel);
             if (settled(scrape) || limit.IsCancellationRequested)
                 return scrape;
-            await _bot.WaitForLineAsync(_ => _bot.CountLines(IsSample) > samples, Timeout);
+            await bot.WaitForLineAsync(_ => bot.CountLines(IsSample) > samples, Timeout);
         }
     }
 }

@@ -22,18 +22,11 @@ namespace HelpBot.Tests.Health;
 public sealed class ReadinessTests : IDisposable
 {
     private static readonly TimeSpan StartUp = TimeSpan.FromSeconds(60);
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-health-");
-    private readonly List<BotProcess> _bots = [];
-    private readonly HttpClient _http = new();
+    private readonly BotProcesses _bots = new("helpbot-health-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _bots.ForEach(b => b.Dispose());
-        _http.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _bots.Dispose();
 
     [Fact]
     public async Task Started_HealthzAlive_ReadyzReady_HealthcheckExitsZero()
@@ -41,7 +34,7 @@ public sealed class ReadinessTests : IDisposable
         await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
         var bot = await StartAsync(api, BotProcess.ListeningOnLoopback());
 
-        using var alive = await _http.GetAsync(new Uri(bot, "/healthz"), Cancel);
+        using var alive = await _bots.Http.GetAsync(new Uri(bot, "/healthz"), Cancel);
         var ready = await ReadyzAsync(bot);
         var check = await HealthcheckAsync(bot);
 
@@ -87,7 +80,7 @@ public sealed class ReadinessTests : IDisposable
             web.UseSetting("Telegram:Token", api.Token);
             web.UseSetting("Telegram:ApiBaseUrl", api.BaseUrl);
             web.UseSetting("Telegram:PollingTimeoutSeconds", "1");
-            web.UseSetting("Storage:Path", Path.Combine(_data.FullName, "helpbot.db"));
+            web.UseSetting("Storage:Path", _bots.DatabasePath);
             web.UseSetting("Content:Path", RepositoryPaths.Content);
             web.UseSetting("Health:StorageTimeout", "00:00:00.200");
             web.ConfigureTestServices(services => services.AddSingleton<IStorageHealth, SilentStorage>());
@@ -126,12 +119,10 @@ public sealed class ReadinessTests : IDisposable
 
     private async Task<Uri> StartAsync(FakeBotApiServer api, Dictionary<string, string> settings)
     {
-        var bot = BotProcess.Start(api.BaseUrl, api.Token, Path.Combine(_data.FullName, "helpbot.db"), settings);
-        _bots.Add(bot);
-        return await bot.StartedAsync(StartUp);
+        return await _bots.Start(api, settings).StartedAsync(StartUp);
     }
 
-    private Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(Uri bot) => ReadyzAsync(_http, new Uri(bot, "/readyz"));
+    private Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(Uri bot) => ReadyzAsync(_bots.Http, new Uri(bot, "/readyz"));
 
     /// <summary>Status code, verdict and problems (joined by "; ") of a /readyz answer.</summary>
     private static async Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(HttpClient http, Uri readyz)
@@ -144,7 +135,7 @@ public sealed class ReadinessTests : IDisposable
 
     /// <summary>The command as a container's HEALTHCHECK runs it: configured by the bot's own ASPNETCORE_URLS.</summary>
     private Task<HelpBotProcess.Result> HealthcheckAsync(Uri bot) =>
-        HelpBotProcess.RunAsync(_data.FullName, "", new Dictionary<string, string> { ["ASPNETCORE_URLS"] = bot.ToString() }, "healthcheck");
+        HelpBotProcess.RunAsync(_bots.Folder, "", new Dictionary<string, string> { ["ASPNETCORE_URLS"] = bot.ToString() }, "healthcheck");
 
     /// <summary>A storage whose probe never comes back (a database behind a dead network hop), until it is given up on.</summary>
     private sealed class SilentStorage : IStorageHealth
