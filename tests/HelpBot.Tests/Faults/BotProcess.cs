@@ -20,6 +20,9 @@ public sealed class BotProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // A bot that stops (bad settings, storage gone) wakes its waiters, so they fail at once with its output.
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => Signal();
     }
 
     public string Output => string.Join(Environment.NewLine, _lines);
@@ -142,6 +145,12 @@ public sealed class BotProcess : IDisposable
             var output = Volatile.Read(ref _output).Task;
             if (_lines.FirstOrDefault(match) is { } line)
                 return line;
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // the rest of its output
+                return _lines.FirstOrDefault(match)
+                    ?? throw new InvalidOperationException($"the bot exited ({_process.ExitCode}) without logging the expected line; it logged:" + Environment.NewLine + Output);
+            }
             try
             {
                 await output.WaitAsync(limit.Token);
@@ -167,6 +176,9 @@ public sealed class BotProcess : IDisposable
         if (line is null)
             return;
         _lines.Enqueue(line);
-        Interlocked.Exchange(ref _output, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Signal();
     }
+
+    private void Signal() =>
+        Interlocked.Exchange(ref _output, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }
