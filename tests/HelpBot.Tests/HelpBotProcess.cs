@@ -38,6 +38,7 @@ public static class HelpBotProcess
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Starts the bot as a service with no terminal (standard input closed); the caller stops it.</summary>
     public static Process StartServing(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var process = Process.Start(StartInfo(workingDirectory, environment, []))!;

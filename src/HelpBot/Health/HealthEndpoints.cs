@@ -1,5 +1,6 @@
 using HelpBot.Engine.Dialog;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace HelpBot.Health;
 
@@ -13,7 +14,9 @@ public static class HealthEndpoints
             .BindConfiguration(HealthOptions.SectionName);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<StorageGauges>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("helpbot"))
+            .WithMetrics(metrics => metrics
             .AddMeter(DialogMetrics.MeterName)
             .AddPrometheusExporter());
         return builder;

@@ -40,7 +40,9 @@ public sealed partial class StorageGauges : BackgroundService
         {
             try
             {
-                _last = new Sample(await _outbox.CountPendingAsync(channel: null, stoppingToken), await _moderation.CountOpenQuestionsAsync(stoppingToken));
+                var sample = new Sample(await _outbox.CountPendingAsync(channel: null, stoppingToken), await _moderation.CountOpenQuestionsAsync(stoppingToken));
+                Volatile.Write(ref _last, sample);
+                Log.Sampled(_logger, sample.OutboxDepth, sample.OpenQuestions);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -72,5 +74,8 @@ public sealed partial class StorageGauges : BackgroundService
     {
         [LoggerMessage(1, LogLevel.Warning, "Could not read outbox depth and open questions for /metrics ({Error}); the last values stay")]
         public static partial void SampleFailed(ILogger logger, string error);
+
+        [LoggerMessage(2, LogLevel.Debug, "Sampled for /metrics: outbox depth {OutboxDepth}, open questions {OpenQuestions}")]
+        public static partial void Sampled(ILogger logger, int outboxDepth, int openQuestions);
     }
 }

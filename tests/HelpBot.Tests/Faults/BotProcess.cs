@@ -20,9 +20,14 @@ public sealed class BotProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        // A bot that stops (bad settings, storage gone) wakes its waiters, so they fail at once with its output.
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => Signal();
     }
 
     public string Output => string.Join(Environment.NewLine, _lines);
+
+    public IReadOnlyList<string> Lines => [.. _lines];
 
     public bool HasExited => _process.HasExited;
 
@@ -71,13 +76,23 @@ public sealed class BotProcess : IDisposable
     /// The settings of a bot in webhook mode on <paramref name="connectionString"/>'s PostgreSQL database, listening on a free
     /// loopback port that <see cref="ListeningAddressAsync"/> reads from its log.
     /// </summary>
-    public static Dictionary<string, string> WebhookOnPostgres(string connectionString) => new()
+    public static Dictionary<string, string> WebhookOnPostgres(string connectionString)
     {
-        ["Storage__Provider"] = "Postgres",
-        ["Storage__ConnectionString"] = connectionString,
-        ["Telegram__Mode"] = "Webhook",
-        ["Telegram__WebhookUrl"] = "https://bot.example.test" + WebhookPath,
-        ["Telegram__SecretToken"] = WebhookSecret,
+        var settings = ListeningOnLoopback();
+        settings["Storage__Provider"] = "Postgres";
+        settings["Storage__ConnectionString"] = connectionString;
+        settings["Telegram__Mode"] = "Webhook";
+        settings["Telegram__WebhookUrl"] = "https://bot.example.test" + WebhookPath;
+        settings["Telegram__SecretToken"] = WebhookSecret;
+        return settings;
+    }
+
+    /// <summary>
+    /// The settings of a bot listening on a free loopback port (<see cref="ListeningAddressAsync"/> reads it from the log)
+    /// and logging when it has started (<see cref="StartedAsync"/>).
+    /// </summary>
+    public static Dictionary<string, string> ListeningOnLoopback() => new()
+    {
         ["Urls"] = "http://127.0.0.1:0",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
@@ -91,6 +106,17 @@ public sealed class BotProcess : IDisposable
         const string Listening = "Now listening on: ";
         var line = await WaitForLineAsync(l => l.Contains(Listening, StringComparison.Ordinal), timeout);
         return new Uri(line[(line.IndexOf(Listening, StringComparison.Ordinal) + Listening.Length)..].Trim());
+    }
+
+    /// <summary>
+    /// Where the bot listens, once every service (channels, outbox) has started: the host's "Application started" line
+    /// comes after them, so from then on /readyz has no "starting" to report.
+    /// </summary>
+    public async Task<Uri> StartedAsync(TimeSpan timeout)
+    {
+        var address = await ListeningAddressAsync(timeout);
+        await WaitForLineAsync(l => l.Contains("Application started", StringComparison.Ordinal), timeout);
+        return address;
     }
 
     /// <summary>kill -9: no shutdown, no flush, whatever was in flight.</summary>
@@ -119,6 +145,12 @@ public sealed class BotProcess : IDisposable
             var output = Volatile.Read(ref _output).Task;
             if (_lines.FirstOrDefault(match) is { } line)
                 return line;
+            if (_process.HasExited)
+            {
+                _process.WaitForExit(); // the rest of its output
+                return _lines.FirstOrDefault(match)
+                    ?? throw new InvalidOperationException($"the bot exited ({_process.ExitCode}) without logging the expected line; it logged:" + Environment.NewLine + Output);
+            }
             try
             {
                 await output.WaitAsync(limit.Token);
@@ -144,6 +176,9 @@ public sealed class BotProcess : IDisposable
         if (line is null)
             return;
         _lines.Enqueue(line);
-        Interlocked.Exchange(ref _output, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Signal();
     }
+
+    private void Signal() =>
+        Interlocked.Exchange(ref _output, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

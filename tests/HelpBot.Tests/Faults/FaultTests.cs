@@ -10,16 +10,9 @@ namespace HelpBot.Tests.Faults;
 public sealed class FaultTests : IDisposable
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-faults-");
-    private readonly List<BotProcess> _bots = [];
+    private readonly BotProcesses _bots = new("helpbot-faults-");
 
-    private string DatabasePath => Path.Combine(_data.FullName, "helpbot.db");
-
-    public void Dispose()
-    {
-        _bots.ForEach(b => b.Dispose());
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _bots.Dispose();
 
     [Fact]
     public async Task KilledAtRandomMomentsUnderLoad_NoReplyLostOrDuplicated()
@@ -28,7 +21,7 @@ public sealed class FaultTests : IDisposable
         var random = new Random(16);
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, TestContext.Current.CancellationToken);
         var record = new ChatRecord(api);
-        var bot = Start(api.BaseUrl, api);
+        var bot = _bots.Start(api);
         var users = await OpenWalkthroughsAsync(api, record, Users);
 
         for (var round = 0; round < Rounds; round++)
@@ -47,7 +40,7 @@ public sealed class FaultTests : IDisposable
             })));
             await Task.WhenAny(killNow.Task, pressing);
             bot.Kill();
-            bot = Start(api.BaseUrl, api);
+            bot = _bots.Start(api);
             await pressing;
         }
 
@@ -67,7 +60,7 @@ public sealed class FaultTests : IDisposable
         const int Users = 10, Presses = 10;
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, TestContext.Current.CancellationToken);
         var record = new ChatRecord(api);
-        var bot = Start(api.BaseUrl, api);
+        var bot = _bots.Start(api);
         var users = await OpenWalkthroughsAsync(api, record, Users);
 
         var completed = 0;
@@ -86,7 +79,7 @@ public sealed class FaultTests : IDisposable
         Assert.Equal(0, await bot.TerminateAsync(TimeSpan.FromSeconds(30)));
         Assert.DoesNotContain("Unhandled exception", bot.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(" expired unsent", bot.Output, StringComparison.Ordinal);
-        Start(api.BaseUrl, api);
+        _bots.Start(api);
         await pressing;
 
         foreach (var user in users)
@@ -102,7 +95,7 @@ public sealed class FaultTests : IDisposable
         await using var proxy = new LoopbackProxy(new Uri(api.BaseUrl));
         var record = new ChatRecord(api);
         api.Fail("sendMessage", Fault.ServerError(500), times: int.MaxValue);
-        var bot = Start(proxy.BaseUrl, api);
+        var bot = _bots.Start(api, apiBaseUrl: proxy.BaseUrl);
 
         // Each user opens the walkthrough and types "next" three times: four new messages, steps 1 to 4.
         var chats = Enumerable.Range(0, Users).Select(i => 7000L + i).ToList();
@@ -122,13 +115,6 @@ public sealed class FaultTests : IDisposable
             Assert.Equal([1, 2, 3, 4], record.Of(chat).Select(s => s.Step));
         Assert.DoesNotContain(" expired unsent", bot.Output, StringComparison.Ordinal);
         Assert.Empty(api.Violations);
-    }
-
-    private BotProcess Start(string apiBaseUrl, FakeBotApiServer api)
-    {
-        var bot = BotProcess.Start(apiBaseUrl, api.Token, DatabasePath);
-        _bots.Add(bot);
-        return bot;
     }
 
     private static async Task WaitForCountAsync(BotProcess bot, Func<string, bool> match, int count)

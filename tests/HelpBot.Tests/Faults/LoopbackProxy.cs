@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace HelpBot.Tests.Faults;
 
 /// <summary>
-/// A TCP forwarder on 127.0.0.1 in front of a fake server, which can go away and come back on the same port: while it is
-/// away, connecting is refused (nothing listens) and open connections are cut, as when the API's host is unreachable.
+/// A TCP forwarder on 127.0.0.1 in front of a server (a fake API, PostgreSQL), which can go away and come back on the same
+/// port: while it is away, connecting is refused (nothing listens) and open connections are cut, as when the host is unreachable.
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {

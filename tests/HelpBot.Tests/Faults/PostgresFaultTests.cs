@@ -16,18 +16,11 @@ namespace HelpBot.Tests.Faults;
 public sealed class PostgresFaultTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-pg-faults-");
-    private readonly List<BotProcess> _bots = [];
-    private readonly HttpClient _http = new();
+    private readonly BotProcesses _bots = new("helpbot-pg-faults-");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _bots.ForEach(b => b.Dispose());
-        _http.Dispose();
-        _data.Delete(recursive: true);
-    }
+    public void Dispose() => _bots.Dispose();
 
     [Fact]
     public async Task TwoInstancesOnOneDatabase_UpdatesAlternating_OneConversationPerUserAndOneReplyPerUpdate()
@@ -37,7 +30,7 @@ public sealed class PostgresFaultTests : IDisposable
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
         var record = new ChatRecord(api);
         var settings = BotProcess.WebhookOnPostgres(database);
-        BotProcess[] bots = [Start(api, settings), Start(api, settings)];
+        BotProcess[] bots = [_bots.Start(api, settings), _bots.Start(api, settings)];
         var addresses = await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout)));
 
         // Update n of a user goes to instance n % 2; some presses Telegram delivers again, at once, to the other one.
@@ -85,7 +78,7 @@ public sealed class PostgresFaultTests : IDisposable
         var (database, cluster) = PostgresServer.CreateOutageSchema();
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
         var record = new ChatRecord(api);
-        var bot = Start(api, new Dictionary<string, string> { ["Storage__Provider"] = "Postgres", ["Storage__ConnectionString"] = database });
+        var bot = _bots.Start(api, new Dictionary<string, string> { ["Storage__Provider"] = "Postgres", ["Storage__ConnectionString"] = database });
         var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9200 + i)).ToList();
         users.ForEach(u => api.SendText(u.Id, "/steps"));
         await WalkthroughUser.WaitForOpenAsync(record, users);
@@ -135,13 +128,6 @@ public sealed class PostgresFaultTests : IDisposable
         Assert.Empty(api.Violations);
     }
 
-    private BotProcess Start(FakeBotApiServer api, IReadOnlyDictionary<string, string> settings)
-    {
-        var bot = BotProcess.Start(api.BaseUrl, api.Token, Path.Combine(_data.FullName, "unused.db"), settings);
-        _bots.Add(bot);
-        return bot;
-    }
-
     private static JsonObject Numbered(FakeBotApiServer api, JsonObject update)
     {
         update["update_id"] = api.NextUpdateId();
@@ -155,7 +141,7 @@ public sealed class PostgresFaultTests : IDisposable
             Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", BotProcess.WebhookSecret);
-        using var response = await _http.SendAsync(request, Cancel);
+        using var response = await _bots.Http.SendAsync(request, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
