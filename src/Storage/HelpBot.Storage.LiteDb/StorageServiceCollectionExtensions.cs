@@ -14,11 +14,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>()
             .BindConfiguration(StorageOptions.SectionName);
         builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
-        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
-        builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
-        builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<LiteDbConversationStore>());
-        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
-        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<LiteDbConversationStore>());
+        builder.Services.AddStoreContracts<LiteDbConversationStore>();
         return builder;
     }
 }

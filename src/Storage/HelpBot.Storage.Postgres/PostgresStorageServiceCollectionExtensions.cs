@@ -19,11 +19,7 @@ public static class PostgresStorageServiceCollectionExtensions
         // Opened once, synchronously, while the host starts: there is nothing to serve without it.
         builder.Services.AddSingleton(sp => PostgresConversationStore.OpenAsync(
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.ConnectionString, CancellationToken.None).GetAwaiter().GetResult());
-        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
-        builder.Services.AddSingleton<IModerationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
-        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
-        builder.Services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
-        builder.Services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        builder.Services.AddStoreContracts<PostgresConversationStore>();
         return builder;
     }
 }
