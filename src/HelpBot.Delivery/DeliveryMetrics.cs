@@ -1,13 +1,12 @@
 using System.Diagnostics.Metrics;
+using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 
 namespace HelpBot.Delivery;
 
-/// <summary>The outbox's counters on the <c>HelpBot</c> meter (exported with the host's other metrics).</summary>
+/// <summary>The outbox's counters on the engine's meter (<see cref="DialogMetrics.MeterName"/>, which the host exports).</summary>
 public sealed class DeliveryMetrics
 {
-    public const string MeterName = "HelpBot";
-
     private readonly Counter<long> _sent;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _expired;
@@ -15,7 +14,7 @@ public sealed class DeliveryMetrics
     public DeliveryMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(DialogMetrics.MeterName);
         _sent = meter.CreateCounter<long>("helpbot.delivery.sent", "{message}", "Outbox messages sent");
         _retries = meter.CreateCounter<long>("helpbot.delivery.retries", "{attempt}", "Failed sends that will be tried again");
         _expired = meter.CreateCounter<long>("helpbot.delivery.expired", "{message}", "Outbox messages given up (deadline passed or refused by the channel)");

@@ -12,8 +12,8 @@ namespace HelpBot.Commands;
 /// <c>helpbot eval [FILE | --cv K | --loso N]</c>: measures the free-text reader. With a file of labelled messages, a
 /// model trained on the content without those messages reads them; with <c>--cv K</c> (the default, K = 5), K-fold
 /// cross-validation over all the training data; with <c>--loso N</c>, each of the examples files' newest N sets
-/// (default 4) is read by a model trained without it. Prints top-1 accuracy, the off-topic fallback rate, wrong sections, a threshold sweep and
-/// every miss. With a file, exit 1 when an off-topic message of it got a section.
+/// (default 4) is read by a model trained without it. Prints top-1 accuracy, the off-topic fallback rate, wrong
+/// sections, a threshold sweep and every miss. With a file, exit 1 when an off-topic message of it got a section.
 /// </summary>
 internal static class EvalCommand
 {
@@ -27,14 +27,15 @@ internal static class EvalCommand
         var rest = args;
         if (args.Length > 0 && args[0] == "--loso")
         {
+            var counted = args.Length > 1 && !args[1].StartsWith('-');
             var count = 4;
-            if (args.Length > 1 && !args[1].StartsWith('-') && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 50))
+            if (counted && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 50))
             {
                 await Console.Error.WriteLineAsync($"--loso needs a number of sets from 1 to 50 ({Usage})");
                 return 2;
             }
             sets = count;
-            rest = args.Length > 1 && !args[1].StartsWith('-') ? args[2..] : args[1..];
+            rest = args[(counted ? 2 : 1)..];
         }
         else if (args.Length > 0 && args[0] == "--cv")
         {
