@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>()
             .BindConfiguration(StorageOptions.SectionName);
-        builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton(sp => new LiteDbConversationStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, sp.GetService<TimeProvider>()));
         builder.Services.AddStoreContracts<LiteDbConversationStore>();
         return builder;
     }
