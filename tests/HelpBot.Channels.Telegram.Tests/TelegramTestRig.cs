@@ -1,15 +1,18 @@
 using HelpBot.Channels.Telegram.FakeBotApi;
-using Microsoft.Extensions.Time.Testing;
+using HelpBot.Testing;
 
 namespace HelpBot.Channels.Telegram.Tests;
 
 /// <summary>A fake Bot API and a bot polling (or, when configured, serving the webhook of) it; both go when the test ends.</summary>
 public sealed class TelegramTestRig : IAsyncDisposable
 {
-    private TelegramTestRig(FakeBotApiServer api, TelegramTestBot bot)
+    private readonly VirtualTime? _time;
+
+    private TelegramTestRig(FakeBotApiServer api, TelegramTestBot bot, VirtualTime? time)
     {
         Api = api;
         Bot = bot;
+        _time = time;
     }
 
     public FakeBotApiServer Api { get; }
@@ -17,13 +20,13 @@ public sealed class TelegramTestRig : IAsyncDisposable
     public TelegramTestBot Bot { get; }
 
     /// <summary>With <paramref name="time"/>, the bot and the fake API share that clock (the fake records when calls came by it).</summary>
-    public static async Task<TelegramTestRig> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    public static async Task<TelegramTestRig> StartAsync(IDictionary<string, string?>? settings = null, VirtualTime? time = null)
     {
         var options = time is null ? null : new FakeBotApiOptions { Clock = time };
         var api = await FakeBotApiServer.StartAsync(options, TestContext.Current.CancellationToken);
         try
         {
-            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, time: time, cancellationToken: TestContext.Current.CancellationToken));
+            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, time: time, cancellationToken: TestContext.Current.CancellationToken), time);
         }
         catch
         {
@@ -39,6 +42,7 @@ public sealed class TelegramTestRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _time?.Follow();
         await Bot.DisposeAsync();
         await Api.DisposeAsync();
     }

@@ -3,26 +3,44 @@ using Microsoft.Extensions.Time.Testing;
 namespace HelpBot.Testing;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> on which nothing waits: as soon as a timer is set, the clock moves to its due time
-/// (never back). Retry delays and rate-limit waits then take no real time, and the clock, shared with a fake server's
-/// record of calls, says how long each wait was. Only for code without a timer loop of its own (a loop would spin the
-/// clock forward), so not for a whole host with its delivery loop: use a plain <see cref="FakeTimeProvider"/> there.
+/// A <see cref="FakeTimeProvider"/> in one of two modes. Following (the default), nothing waits on it: as soon as a
+/// timer is set, the clock moves to its due time (never back). Retry delays and rate-limit waits then take no real
+/// time, and the clock, shared with a fake server's record of calls, says how long each wait was. A timer loop would
+/// spin a following clock forward, so a whole host with its delivery loop runs on one <see cref="StandingStill"/>,
+/// which moves only when the test moves it, until the host shuts down: shutdown waits on the clock too (Polly's
+/// pipelines, disposed with the host, poll it until their last call has ended), so the host's owner calls
+/// <see cref="Follow"/> first, or a call still ending at that moment would keep the test waiting forever.
 /// </summary>
-public sealed class VirtualTime(DateTimeOffset start) : FakeTimeProvider(start)
+public class VirtualTime : FakeTimeProvider
 {
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly Lock _gate = new();
+    private volatile bool _following;
 
     public VirtualTime()
         : this(DefaultStart)
     {
     }
 
+    public VirtualTime(DateTimeOffset start)
+        : this(start, following: true)
+    {
+    }
+
+    protected VirtualTime(DateTimeOffset start, bool following)
+        : base(start) => _following = following;
+
+    /// <summary>A clock that moves only when the test moves it (until <see cref="Follow"/>).</summary>
+    public static VirtualTime StandingStill(DateTimeOffset? start = null) => new(start ?? DefaultStart, following: false);
+
+    /// <summary>From now on, every timer set fires at once (the clock moves to its due time).</summary>
+    public void Follow() => _following = true;
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
+        if (_following && dueTime != Timeout.InfiniteTimeSpan)
         {
             var due = GetUtcNow() + dueTime;
             // Not inline: the code setting the timer must get it before its callback runs.

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Testing;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that tells when code sets a timer, so a test moves the clock only once the code
+/// A clock standing still (see <see cref="VirtualTime"/>) that tells when code sets a timer, so a test moves the clock only once the code
 /// is waiting on it (moved earlier, the timer would be set after the move and never fire).
 /// </summary>
-public sealed class WatchedTime(DateTimeOffset start) : FakeTimeProvider(start)
+public sealed class WatchedTime(DateTimeOffset start) : VirtualTime(start, following: false)
 {
     private readonly ConcurrentQueue<(TimeSpan DueTime, TaskCompletionSource Set)> _watches = new();
 

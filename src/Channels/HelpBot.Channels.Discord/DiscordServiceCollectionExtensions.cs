@@ -29,6 +29,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<TextModals>();
         services.AddSingleton<FollowupSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowupSender>());
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionEndpointHandler>();
         services.AddHostedService<CommandRegistrationAtStart>();

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Registering the Discord slash commands at start failed; the previous commands stay in force")]
     public static partial void CommandRegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "Stopping: finishing {Count} Discord follow-ups on their way")]
+    public static partial void DrainingFollowups(ILogger logger, int count);
 }

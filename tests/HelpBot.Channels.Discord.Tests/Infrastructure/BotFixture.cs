@@ -1,3 +1,5 @@
+using HelpBot.Testing;
+
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
 
 /// <summary>One bot for a whole test class; each test uses its own user ids. Subclasses change settings.</summary>
@@ -8,7 +10,7 @@ public class BotFixture : IAsyncLifetime
     protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>The bot's clock; null: one that stands still.</summary>
-    protected virtual Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time => null;
+    protected virtual VirtualTime? Time => null;
 
     public async ValueTask InitializeAsync() => Bot = await DiscordBotServer.StartAsync(Settings, Time);
 

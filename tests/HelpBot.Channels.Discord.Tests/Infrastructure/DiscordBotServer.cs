@@ -17,7 +17,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using HelpBot.Testing;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
@@ -37,7 +36,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private DiscordBotServer(WebApplication app, FakeDiscordApi api, TestSigner signer, CapturedLogs logs, InMemoryConversationStore store, FakeTimeProvider time)
+    private DiscordBotServer(WebApplication app, FakeDiscordApi api, TestSigner signer, CapturedLogs logs, InMemoryConversationStore store, VirtualTime time)
     {
         Time = time;
         _app = app;
@@ -49,8 +48,8 @@ public sealed class DiscordBotServer : IAsyncDisposable
 
     public FakeDiscordApi Api { get; }
 
-    /// <summary>The bot's clock, shared with <see cref="Api"/>'s record of calls. It stands still unless the test moves it (or it is a <see cref="VirtualTime"/>).</summary>
-    public FakeTimeProvider Time { get; }
+    /// <summary>The bot's clock, shared with <see cref="Api"/>'s record of calls: standing still unless the test moves it, or following (see <see cref="VirtualTime"/>).</summary>
+    public VirtualTime Time { get; }
 
     public TestSigner Signer { get; }
 
@@ -65,9 +64,9 @@ public sealed class DiscordBotServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the bot on <paramref name="time"/>, by default a clock that stands still: no reply is deferred unless a test moves it.</summary>
-    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null, VirtualTime? time = null)
     {
-        time ??= new FakeTimeProvider(VirtualTime.DefaultStart);
+        time ??= VirtualTime.StandingStill();
         var api = await FakeDiscordApi.StartAsync(time);
         var signer = new TestSigner();
         var logs = new CapturedLogs();
@@ -162,6 +161,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Time.Follow();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         await Api.DisposeAsync();

@@ -36,6 +36,28 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
     }
 
     [Fact]
+    public async Task Help_HostStopsWhileADeferredReplyIsUnfinished_TheReplyStillArrives()
+    {
+        var time = new WatchedTime(VirtualTime.DefaultStart);
+        var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" }, time);
+        var understanding = (TestUnderstanding)bot.Services.GetRequiredService<ITextUnderstanding>();
+        var deferTimer = time.WhenTimerSet(Server.DeferAfter);
+        var answering = bot.InteractAsync(InteractionJson.Command("u-deploy", "help", "en-US", ("question", "a slow question")));
+        await deferTimer.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        time.Advance(Server.DeferAfter);
+        Assert.Equal(5, Type(await answering));
+
+        // A deploy stops the host while the user looks at "thinking…": the reply is finished, not dropped.
+        var stopping = bot.DisposeAsync();
+        await bot.Logs.WaitForAsync("finishing 1 Discord follow-ups");
+        understanding.LetSlowTextsFinish();
+        await stopping;
+
+        var edit = Assert.Single(bot.Api.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
+        Assert.Contains("couldn't find an answer", Content(JsonDocument.Parse(edit.Body).RootElement), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Button_ReplyReady_IsAnsweredInTheResponseWithoutDeferring()
     {
         var callback = await _bot.InteractAsync(InteractionJson.Button("u-fast", "step:aliexpress:3"));
@@ -72,6 +94,6 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" };
 
-        protected override Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new WatchedTime(VirtualTime.DefaultStart);
+        protected override VirtualTime? Time { get; } = new WatchedTime(VirtualTime.DefaultStart);
     }
 }

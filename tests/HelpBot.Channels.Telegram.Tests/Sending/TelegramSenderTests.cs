@@ -1,6 +1,6 @@
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Testing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Channels.Telegram.Tests.Sending;
 
@@ -12,7 +12,7 @@ public sealed class TelegramSenderTests
     [Fact]
     public async Task Send_429_TheOutboxWaitsRetryAfterThenSends()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = VirtualTime.StandingStill();
         await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "0" }, time);
         var api = rig.Api;
         await rig.WhenPollingAsync();
@@ -57,7 +57,7 @@ public sealed class TelegramSenderTests
     [Fact]
     public async Task Send_FailsUntilTheDeadline_ExpiresLoggedWithItsChat_AndTheChatGoesOn()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = VirtualTime.StandingStill();
         await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Delivery:Deadline"] = "00:01:00", ["Telegram:MessagesPerSecond"] = "0" }, time);
         var api = rig.Api;
         await rig.WhenPollingAsync();

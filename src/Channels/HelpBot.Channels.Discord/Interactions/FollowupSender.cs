@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HelpBot.Channels.Discord.Rendering;
 using HelpBot.Channels.Discord.Rest;
 using HelpBot.Engine.Dialog;
@@ -9,25 +10,39 @@ namespace HelpBot.Channels.Discord.Interactions;
 /// <summary>
 /// Sends what did not fit in the interaction response: the rest of a long or multi-message reply, and the
 /// reply to a deferred interaction. It runs after the HTTP response has gone out, in order, one interaction at a time.
+/// On shutdown, once the endpoint has stopped taking interactions, the follow-ups on their way are finished (within
+/// the host's shutdown timeout) rather than dropped: the user already saw "thinking…" and waits for them.
 /// </summary>
-internal sealed class FollowupSender(DiscordRestClient rest, IHostApplicationLifetime lifetime, ILogger<FollowupSender> logger)
+internal sealed class FollowupSender(DiscordRestClient rest, ILogger<FollowupSender> logger) : IHostedLifecycleService, IDisposable
 {
+    private readonly CancellationTokenSource _abandon = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+
+    /// <summary>Cancelled only when the host's shutdown timeout passes with follow-ups still on their way.</summary>
+    public CancellationToken Abandoned => _abandon.Token;
+
     /// <summary>Starts <paramref name="work"/> in the background; failures are logged, never thrown at a request.</summary>
-    public Task Start(Func<CancellationToken, Task> work) => Task.Run(async () =>
+    public Task Start(Func<CancellationToken, Task> work)
     {
-        try
+        var task = Task.Run(async () =>
         {
-            await work(lifetime.ApplicationStopping);
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // Shutting down: the interaction token expires anyway.
-        }
-        catch (Exception ex)
-        {
-            Log.FollowupFailed(logger, ex);
-        }
-    });
+            try
+            {
+                await work(_abandon.Token);
+            }
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            {
+                // Shutdown ran out of time: the interaction token expires anyway.
+            }
+            catch (Exception ex)
+            {
+                Log.FollowupFailed(logger, ex);
+            }
+        });
+        _running.TryAdd(task, 0);
+        _ = task.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
 
     public async Task SendAsync(string interactionToken, IEnumerable<MessagePayload> messages, CancellationToken cancellationToken)
     {
@@ -55,4 +70,38 @@ internal sealed class FollowupSender(DiscordRestClient rest, IHostApplicationLif
         await rest.EditOriginalAsync(interaction.Token, messages[0], cancellationToken);
         await SendAsync(interaction.Token, messages.Skip(1).Select(m => m.AsEphemeral()), cancellationToken);
     }
+
+    /// <summary>
+    /// After the web server has stopped (so no new follow-up starts), waits for those on their way; when the host's
+    /// shutdown timeout fires first, cancels them. Nothing of the HTTP client is disposed under a call still running.
+    /// </summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        if (_running.IsEmpty)
+            return;
+        Log.DrainingFollowups(logger, _running.Count);
+        try
+        {
+            while (!_running.IsEmpty)
+                await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abandon.CancelAsync();
+            // Cancelled calls end at once; wait for them so none is left running.
+            await Task.WhenAll(_running.Keys);
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _abandon.Dispose();
 }

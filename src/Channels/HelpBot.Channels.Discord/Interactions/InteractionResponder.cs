@@ -1,7 +1,6 @@
 using HelpBot.Channels.Discord.Rendering;
 using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,6 @@ internal sealed class InteractionResponder(
     OutboxDoorbell outbox,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<InteractionResponder> logger)
 {
     public async Task<InteractionResponse> RespondAsync(InteractionRequest interaction, InteractionRoute route, CancellationToken cancellationToken)
@@ -35,8 +33,9 @@ internal sealed class InteractionResponder(
         var turn = routed with { ReplyRoute = new ReplyRoute { SentDirectly = 1, ReplyHandle = interaction.Token } };
 
         // On the thread pool, because a turn may do its slow part synchronously (free-text matching) and the
-        // deadline must still fire. It runs to its end even if Discord hangs up, so what it stored and what the user sees agree.
-        var replyTask = Task.Run(() => ReplyAsync(turn, lifetime.ApplicationStopping), CancellationToken.None);
+        // deadline must still fire. It runs to its end even if Discord hangs up or the host stops, so what it stored
+        // and what the user sees agree (a deferred reply's follow-up, which awaits it, is finished on shutdown).
+        var replyTask = Task.Run(() => ReplyAsync(turn, followups.Abandoned), CancellationToken.None);
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var deferAfter = options.Value.DeferAfter;

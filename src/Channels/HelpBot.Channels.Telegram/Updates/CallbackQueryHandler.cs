@@ -39,21 +39,30 @@ internal sealed class CallbackQueryHandler(
             ThreadId: pressed is { IsTopicMessage: true } ? pressed.MessageThreadId : null,
             EditMessageId: editable ? pressed!.Id : null);
         Reply? reply = null;
+        var answering = Task.CompletedTask;
         try
         {
-            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators) with { ReplyRoute = TelegramTurns.RouteTo(target) }, cancellationToken);
+            try
+            {
+                reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators) with { ReplyRoute = TelegramTurns.RouteTo(target) }, cancellationToken);
+            }
+            finally
+            {
+                // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
+                // beside the reply rather than before it, and not queued (after a restart it would come too late to matter).
+                outbox.Ring();
+                // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
+                if (reply is not { Messages.Count: 0, Queued: 0 })
+                    answering = AnswerAsync(query.Id, cancellationToken);
+            }
+            if (reply.Messages.Count > 0)
+                await replies.DeliverAsync(target, reply, cancellationToken);
         }
         finally
         {
-            // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
-            // beside the update's confirmation rather than before it, and not queued (after a restart it would come too late to matter).
-            outbox.Ring();
-            // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
-            if (reply is not { Messages.Count: 0, Queued: 0 })
-                _ = AnswerAsync(query.Id, cancellationToken);
+            // Part of the update's handling, which shutdown waits for: no call is left running under a disposed client.
+            await answering;
         }
-        if (reply.Messages.Count > 0)
-            await replies.DeliverAsync(target, reply, cancellationToken);
     }
 
     private async Task AnswerAsync(string queryId, CancellationToken cancellationToken)
