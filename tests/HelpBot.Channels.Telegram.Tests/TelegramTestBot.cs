@@ -7,6 +7,7 @@ using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Reports;
+using HelpBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,12 +29,14 @@ public sealed class TelegramTestBot : IAsyncDisposable
     public const string WebhookPath = "/telegram/update";
 
     private readonly WebApplication _app;
+    private readonly VirtualTime? _time;
 
-    private TelegramTestBot(WebApplication app, CapturedLogs logs, string address)
+    private TelegramTestBot(WebApplication app, CapturedLogs logs, string address, VirtualTime? time)
     {
         _app = app;
         Logs = logs;
         Address = address;
+        _time = time;
     }
 
     public CapturedLogs Logs { get; }
@@ -47,7 +50,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         FakeBotApiServer api,
         IConversationStore? store = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null,
+        VirtualTime? time = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -79,7 +82,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         // The engine as the host builds it, moderation included, and the outbox delivery loop replies go through.
         store ??= new InMemoryConversationStore();
         if (time is not null)
-            builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(TestCatalog.Content));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton((IOutboxStore)store);
@@ -98,11 +101,13 @@ public sealed class TelegramTestBot : IAsyncDisposable
         app.MapTelegramWebhook();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TelegramTestBot(app, logs, address);
+        return new TelegramTestBot(app, logs, address, time);
     }
 
     public async ValueTask DisposeAsync()
     {
+        // A clock standing still would hold the host's disposal forever (see VirtualTime).
+        _time?.Follow();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -6,13 +6,10 @@ namespace HelpBot.Channels.Telegram.Tests;
 /// <summary>A fake Bot API and a bot polling (or, when configured, serving the webhook of) it; both go when the test ends.</summary>
 public sealed class TelegramTestRig : IAsyncDisposable
 {
-    private readonly VirtualTime? _time;
-
-    private TelegramTestRig(FakeBotApiServer api, TelegramTestBot bot, VirtualTime? time)
+    private TelegramTestRig(FakeBotApiServer api, TelegramTestBot bot)
     {
         Api = api;
         Bot = bot;
-        _time = time;
     }
 
     public FakeBotApiServer Api { get; }
@@ -26,7 +23,7 @@ public sealed class TelegramTestRig : IAsyncDisposable
         var api = await FakeBotApiServer.StartAsync(options, TestContext.Current.CancellationToken);
         try
         {
-            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, time: time, cancellationToken: TestContext.Current.CancellationToken), time);
+            return new TelegramTestRig(api, await TelegramTestBot.StartAsync(api, settings: settings, time: time, cancellationToken: TestContext.Current.CancellationToken));
         }
         catch
         {
@@ -42,7 +39,6 @@ public sealed class TelegramTestRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _time?.Follow();
         await Bot.DisposeAsync();
         await Api.DisposeAsync();
     }

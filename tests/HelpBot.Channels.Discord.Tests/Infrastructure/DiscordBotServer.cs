@@ -161,6 +161,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        // A clock standing still would hold the host's disposal forever (see VirtualTime).
         Time.Follow();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
