@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Engine.Content;
@@ -17,16 +18,8 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
     [Fact]
     public async Task Help_ReplySlowerThanDeferAfter_DefersThenEditsTheOriginal()
     {
-        var understanding = (TestUnderstanding)_bot.Services.GetRequiredService<ITextUnderstanding>();
-        var time = (WatchedTime)_bot.Time;
-        var deferTimer = time.WhenTimerSet(Server.DeferAfter);
-
-        // The reply is held in the understanding until after the bot's clock has passed DeferAfter.
-        var answering = _bot.InteractAsync(InteractionJson.Command("u-slow", "help", "en-US", ("question", "a slow question")));
-        await deferTimer.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        time.Advance(Server.DeferAfter);
-        var callback = await answering;
-        understanding.LetSlowTextsFinish();
+        var callback = await AskSlowlyAsync(_bot, "u-slow");
+        Understanding(_bot).LetSlowTextsFinish();
 
         Assert.Equal(5, Type(callback));
         Assert.Equal(64, Flags(Data(callback)));
@@ -38,19 +31,14 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
     [Fact]
     public async Task Help_HostStopsWhileADeferredReplyIsUnfinished_TheReplyStillArrives()
     {
-        var time = new WatchedTime(VirtualTime.DefaultStart);
-        var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" }, time);
-        var understanding = (TestUnderstanding)bot.Services.GetRequiredService<ITextUnderstanding>();
-        var deferTimer = time.WhenTimerSet(Server.DeferAfter);
-        var answering = bot.InteractAsync(InteractionJson.Command("u-deploy", "help", "en-US", ("question", "a slow question")));
-        await deferTimer.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        time.Advance(Server.DeferAfter);
-        Assert.Equal(5, Type(await answering));
+        // A bot of its own, as this test stops it.
+        var bot = await DiscordBotServer.StartAsync(Server.DeferSettings, Server.NewClock());
+        Assert.Equal(5, Type(await AskSlowlyAsync(bot, "u-deploy")));
 
         // A deploy stops the host while the user looks at "thinking…": the reply is finished, not dropped.
         var stopping = bot.DisposeAsync();
         await bot.Logs.WaitForAsync("finishing 1 Discord follow-ups");
-        understanding.LetSlowTextsFinish();
+        Understanding(bot).LetSlowTextsFinish();
         await stopping;
 
         var edit = Assert.Single(bot.Api.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
@@ -87,13 +75,33 @@ public sealed class InteractionResponderTests(InteractionResponderTests.Server s
             Assert.Contains(option.Translation.Replace("*", "\\*", StringComparison.Ordinal), whole, StringComparison.Ordinal);
     }
 
+    private static TestUnderstanding Understanding(DiscordBotServer bot) => (TestUnderstanding)bot.Services.GetRequiredService<ITextUnderstanding>();
+
+    /// <summary>
+    /// Asks /help a question the understanding holds until released, and moves the bot's clock past
+    /// <see cref="Server.DeferAfter"/> once the deferral is waiting on it: the response defers.
+    /// </summary>
+    private static async Task<JsonElement> AskSlowlyAsync(DiscordBotServer bot, string user)
+    {
+        var time = (WatchedTime)bot.Time;
+        var deferTimer = time.WhenTimerSet(Server.DeferAfter);
+        var answering = bot.InteractAsync(InteractionJson.Command(user, "help", "en-US", ("question", "a slow question")));
+        await deferTimer.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        time.Advance(Server.DeferAfter);
+        return await answering;
+    }
+
     /// <summary>A bot on a clock the test moves: a reply is deferred only when the test moves it past <see cref="DeferAfter"/>.</summary>
     public sealed class Server : BotFixture
     {
         public static readonly TimeSpan DeferAfter = TimeSpan.FromMilliseconds(200);
 
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = "00:00:00.200" };
+        public static IDictionary<string, string?> DeferSettings => new Dictionary<string, string?> { ["Discord:DeferAfter"] = DeferAfter.ToString("c", CultureInfo.InvariantCulture) };
 
-        protected override VirtualTime? Time { get; } = new WatchedTime(VirtualTime.DefaultStart);
+        public static WatchedTime NewClock() => new(VirtualTime.DefaultStart);
+
+        protected override IDictionary<string, string?> Settings => DeferSettings;
+
+        protected override VirtualTime? Time { get; } = NewClock();
     }
 }
