@@ -10,6 +10,7 @@ using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Delivery;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 using HelpBot.Storage.LiteDb;
@@ -89,7 +90,7 @@ public class HostThroughputBenchmarks
         _api.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _folder.Delete(recursive: true);
         if (_postgresSchema is { } schema)
-            ExecutePostgres($"DROP SCHEMA {schema} CASCADE");
+            BenchmarkPostgres.Execute($"DROP SCHEMA {schema} CASCADE");
     }
 
     [Benchmark(OperationsPerInvoke = Users * PressesPerUser)]
@@ -180,7 +181,10 @@ public class HostThroughputBenchmarks
         }
         AddStorage(builder);
         builder.Services.AddSingleton<IContentProvider>(new FixedContentProvider(content));
-        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), sp.GetRequiredService<IConversationStore>()));
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), sp.GetRequiredService<IConversationStore>())
+        {
+            Outbox = sp.GetRequiredService<OutboxFeed>(),
+        }));
         builder.AddOutboxDelivery();
         builder.AddTelegramChannel();
         var app = builder.Build();
@@ -199,32 +203,13 @@ public class HostThroughputBenchmarks
                 break;
             case "postgres":
                 // One schema for every instance of this case: they share the database as deployed instances would.
-                _postgresSchema ??= CreatePostgresSchema();
-                builder.Configuration["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresServer) { SearchPath = _postgresSchema }.ConnectionString;
+                _postgresSchema ??= BenchmarkPostgres.CreateSchema();
+                builder.Configuration["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(BenchmarkPostgres.Server) { SearchPath = _postgresSchema }.ConnectionString;
                 builder.AddPostgresStorage();
                 break;
             default:
                 throw new InvalidOperationException($"no storage provider '{Setup.Provider}' in this benchmark");
         }
-    }
-
-    private static string PostgresServer => Environment.GetEnvironmentVariable("HELPBOT_TEST_POSTGRES") is { Length: > 0 } server
-        ? server
-        : throw new InvalidOperationException("HELPBOT_TEST_POSTGRES is not set: run eval \"$(.ci/postgres)\" before the PostgreSQL cases");
-
-    private static string CreatePostgresSchema()
-    {
-        var schema = "helpbot_bench_" + Guid.NewGuid().ToString("N")[..16];
-        ExecutePostgres($"CREATE SCHEMA {schema}");
-        return schema;
-    }
-
-    private static void ExecutePostgres(string sql)
-    {
-        using var connection = new NpgsqlConnection(PostgresServer);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 
     private Task<SentMessage> Expect(long chat)

@@ -1,5 +1,6 @@
 using HelpBot.Delivery;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 using HelpBot.Storage.LiteDb;
@@ -43,7 +44,10 @@ internal sealed class HelpBotUnderLoad(ContentCatalog content, bool liteDb) : IB
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton((IOutboxStore)store);
         builder.AddOutboxDelivery();
-        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(sp.GetRequiredService<IContentProvider>(), store));
+        builder.Services.AddSingleton<IDialogEngine>(sp => new DialogEngine(new DialogDependencies(sp.GetRequiredService<IContentProvider>(), store)
+        {
+            Outbox = sp.GetRequiredService<OutboxFeed>(),
+        }));
         builder.AddTelegramChannel();
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);

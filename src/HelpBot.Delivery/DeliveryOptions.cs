@@ -24,15 +24,15 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a sender's claim on a chat's next message holds (longer than <see cref="AttemptTimeout"/>); another instance takes over a dead one's chats after it. Default 2 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long sent posts and answers (which moderators' replies refer to) and expired messages are kept before they are pruned; a sent reply is deleted at once. Default 30 days.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How often the outbox is looked at without a signal (retries falling due, other instances' messages). Default 1 second.</summary>
+    /// <summary>How often the outbox is looked at for due chats nobody holds (messages left by a crash or by another instance); this process's own replies need no look. Default 1 second.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Chats sent to at once (each chat's messages still go one by one). Default 32.</summary>
+    /// <summary>Chats taken from the outbox at once by its periodic look (replies committed here are sent at once besides). Default 32.</summary>
     [Range(1, 10_000)]
     public int MaxParallelChats { get; set; } = 32;
 
@@ -43,12 +43,3 @@ public sealed class DeliveryOptions
 
 [OptionsValidator]
 internal sealed partial class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>;
-
-/// <summary>A claim must outlive the send it covers, or a second sender could take the chat while the first still sends.</summary>
-internal sealed class DeliveryLeaseRule : IValidateOptions<DeliveryOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DeliveryOptions options) =>
-        options.Lease > options.AttemptTimeout
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Delivery:Lease ({options.Lease}) must be longer than Delivery:AttemptTimeout ({options.AttemptTimeout}).");
-}

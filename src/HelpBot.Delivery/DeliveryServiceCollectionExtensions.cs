@@ -18,9 +18,8 @@ public static class DeliveryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<DeliveryOptions, DeliveryOptionsValidator>()
             .BindConfiguration(DeliveryOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryLeaseRule>());
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<OutboxDoorbell>();
+        builder.Services.TryAddSingleton<OutboxFeed>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<DeliveryMetrics>();
         builder.Services.AddHostedService<OutboxDispatcher>();

@@ -24,18 +24,28 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
     {
     }
 
-    private const string ClaimOwner = "transcript";
-
-    /// <summary>Everything due in those channels, in order per chat: claimed head by head and settled by <paramref name="settle"/>, as a delivery loop would.</summary>
-    private static async Task DeliverAllAsync(IOutboxStore outbox, IEnumerable<string> channels, Func<OutboxMessage, Task> settle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything due in those channels, in order per chat, as a delivery loop would send it: each due chat claimed, its
+    /// messages handed to <paramref name="send"/> one by one and settled as it says (sent, or left for later), the chat released.
+    /// </summary>
+    private static async Task DeliverAllAsync(IOutboxStore outbox, IEnumerable<string> channels, Func<OutboxMessage, OutboxSettlement> send, CancellationToken cancellationToken)
     {
         foreach (var channel in channels)
         {
-            IReadOnlyList<OutboxMessage> heads;
-            while ((heads = await outbox.ClaimAsync(channel, ClaimOwner, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), int.MaxValue, cancellationToken)).Count > 0)
+            IReadOnlyList<OutboxChat> chats;
+            while ((chats = await outbox.ClaimDueChatsAsync(channel, DateTimeOffset.UtcNow, int.MaxValue, cancellationToken)).Count > 0)
             {
-                foreach (var head in heads)
-                    await settle(head);
+                foreach (var chat in chats)
+                {
+                    foreach (var message in await outbox.ReadChatAsync(chat, cancellationToken))
+                    {
+                        var settlement = send(message);
+                        await outbox.SettleAsync([settlement], cancellationToken);
+                        if (settlement.Outcome != OutboxOutcome.Sent)
+                            break;
+                    }
+                    await outbox.ReleaseChatAsync(chat, DateTimeOffset.UtcNow, cancellationToken);
+                }
             }
         }
     }
@@ -128,23 +138,22 @@ public sealed class TranscriptRunner(Func<Transcript, TranscriptSession> newSess
             var inboxes = people.Values.ToDictionary(p => p, p => p == actor ? reply.Messages.ToList() : new List<OutgoingMessage>());
             if (session.Outbox is { } outbox)
             {
-                await DeliverAllAsync(outbox, people.Values.Select(p => p.Who.Channel).Distinct(), async message =>
+                await DeliverAllAsync(outbox, people.Values.Select(p => p.Who.Channel).Distinct(), message =>
                 {
                     var recipients = people.Values.Where(p => p.Who.Channel == message.Channel && p.Who.ChatId == message.ChatId).ToList();
                     if (recipients.Count == 0)
                     {
                         // Left pending, as a chat nobody reads would leave it.
-                        await outbox.RetryLaterAsync(message.Id, ClaimOwner, DateTimeOffset.MaxValue, "nobody in that chat", cancellationToken);
-                        return;
+                        return new OutboxSettlement(message, OutboxOutcome.RetryLater, DateTimeOffset.MaxValue, Error: "nobody in that chat");
                     }
                     message.ChannelMessageId = "m" + (++delivered).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await outbox.MarkSentAsync(message.Id, ClaimOwner, message.ChannelMessageId, DateTimeOffset.UtcNow, cancellationToken);
                     foreach (var recipient in recipients)
                     {
                         inboxes[recipient].Add(message.ToMessage());
                         recipient.Receive([message.ToMessage()]);
                         recipient.LastDelivered = message.ChannelMessageId;
                     }
+                    return new OutboxSettlement(message, OutboxOutcome.Sent, DateTimeOffset.UtcNow, message.ChannelMessageId);
                 }, cancellationToken);
             }
 

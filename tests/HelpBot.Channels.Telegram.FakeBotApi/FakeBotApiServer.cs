@@ -345,6 +345,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             }
         }
 
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            // A caller that dies while waiting (the point of a slow answer) gets nothing, as from a real server.
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
+                return;
+            fault = null;
+        }
+
         int status;
         int? messageId = null;
         if (problems.Count > 0)

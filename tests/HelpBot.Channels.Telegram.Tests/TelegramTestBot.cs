@@ -3,6 +3,7 @@ using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Delivery;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
@@ -94,6 +95,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
             Time = sp.GetRequiredService<TimeProvider>(),
             ModerationOptions = sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
             Reports = new ReportRenderer(),
+            Outbox = sp.GetService<OutboxFeed>(),
         }));
         builder.AddTelegramChannel();
 

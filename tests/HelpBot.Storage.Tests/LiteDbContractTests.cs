@@ -40,7 +40,7 @@ public sealed class LiteDbOutboxFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Reopen_KeepsPendingMessagesInOrder_FreesDeadLeases_AndNumbersOnAfterThem()
+    public async Task Reopen_KeepsPendingMessagesInOrder_FreesChatsClaimedBeforeACrash_AndNumbersOnAfterThem()
     {
         var now = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
         using (var store = new LiteDbConversationStore(DatabasePath))
@@ -48,7 +48,7 @@ public sealed class LiteDbOutboxFileTests : IDisposable
             var changes = new TurnChanges();
             changes.Outbox.AddRange([Message("a1", now), Message("a2", now)]);
             await store.CommitAsync(changes, Ct);
-            Assert.Single(await store.ClaimAsync("telegram", "killed", now, TimeSpan.FromHours(1), 10, Ct));
+            Assert.Single(await store.ClaimDueChatsAsync("telegram", now, 10, Ct)); // never released: the process dies
         }
 
         using var reopened = new LiteDbConversationStore(DatabasePath);
@@ -56,9 +56,8 @@ public sealed class LiteDbOutboxFileTests : IDisposable
         later.Outbox.Add(Message("a3", now));
         await reopened.CommitAsync(later, Ct);
 
-        var head = Assert.Single(await reopened.ClaimAsync("telegram", "next", now, TimeSpan.FromHours(1), 10, Ct));
-        Assert.Equal(("a1", 2), (head.Id, head.Attempts));
-        var pending = await reopened.PendingOutboxAsync("default", Ct);
+        var chat = Assert.Single(await reopened.ClaimDueChatsAsync("telegram", now, 10, Ct));
+        var pending = await reopened.ReadChatAsync(chat, Ct);
         Assert.Equal(["a1", "a2", "a3"], pending.Select(o => o.Id));
         Assert.True(pending[1].Sequence < pending[2].Sequence);
     }

@@ -9,7 +9,8 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     private readonly Dictionary<string, Feedback> _feedback = new(StringComparer.Ordinal);
     private readonly List<Question> _questions = [];
     private readonly List<DialogEvent> _events = [];
-    private readonly List<OutboxMessage> _outbox = [];
+    private readonly Dictionary<string, OutboxMessage> _outbox = new(StringComparer.Ordinal);
+    private readonly OutboxIndex _outboxIndex = new();
     private readonly HashSet<string> _deliveries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReviewDecision> _decisions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -21,7 +22,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
 
     public IReadOnlyList<Feedback> Feedback { get { lock (_gate) return [.. _feedback.Values]; } }
 
-    public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) return _outbox.Select(o => o.Clone()).ToList(); } }
+    public IReadOnlyList<OutboxMessage> Outbox { get { lock (_gate) return _outbox.Values.OrderBy(o => o.Sequence).Select(o => o.Clone()).ToList(); } }
 
     public ValueTask<UserState?> FindUserAsync(string userKey, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_users.TryGetValue(userKey, out var state) ? state.Clone() : null);
@@ -66,8 +67,10 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
                 removed += _feedback.Remove(id) ? 1 : 0;
             removed += _questions.RemoveAll(q => q.UserKey == userKey);
             removed += _events.RemoveAll(e => e.UserKey == userKey);
-            removed += _outbox.RemoveAll(o => o.UserKey == userKey);
-            return ValueTask.FromResult(removed);
+            var outbox = _outbox.Values.Where(o => o.UserKey == userKey).Select(o => o.Id).ToList();
+            outbox.ForEach(id => _outbox.Remove(id));
+            _outboxIndex.Remove(outbox);
+            return ValueTask.FromResult(removed + outbox.Count);
         }
     }
 
@@ -121,57 +124,83 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Where(o => o.IsPending && o.Community == community).OrderBy(o => o.Sequence).Select(o => o.Clone()).ToList());
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(_outbox.Values.Where(o => o.IsPending && o.Community == community).OrderBy(o => o.Sequence).Select(o => o.Clone()).ToList());
     }
 
-    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxChat>> ClaimDueChatsAsync(string channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_outboxIndex.ClaimDue(channel, now, max));
+
+    public ValueTask<IReadOnlyList<OutboxMessage>?> TryClaimChatAsync(OutboxChat chat, IReadOnlyCollection<OutboxMessage> known, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>?>(_outboxIndex.TryClaim(chat) is { } ids ? Messages(ids) : null);
+
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadChatAsync(OutboxChat chat, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(Messages(_outboxIndex.Pending(chat)));
+
+    public ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_outboxIndex.Release(chat, now));
+
+    public ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settlements);
+        lock (_gate)
+        {
+            foreach (var settlement in settlements)
+            {
+                if (!_outbox.TryGetValue(settlement.Message.Id, out var message))
+                    continue;
+                message.Attempts = settlement.Message.Attempts;
+                switch (settlement.Outcome)
+                {
+                    case OutboxOutcome.Sent when message.Purpose == OutboxPurpose.Reply:
+                        _outbox.Remove(message.Id);
+                        break;
+                    case OutboxOutcome.Sent:
+                        (message.DeliveredAt, message.ChannelMessageId, message.LastError) = (settlement.At, settlement.ChannelMessageId, null);
+                        break;
+                    case OutboxOutcome.Expired:
+                        (message.ExpiredAt, message.LastError) = (settlement.At, settlement.Error);
+                        break;
+                    default:
+                        (message.NextAttemptAt, message.LastError) = (settlement.At, settlement.Error);
+                        break;
+                }
+            }
+        }
+        _outboxIndex.Settle(settlements);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_outboxIndex.CountPending(channel));
+
+    public ValueTask<int> PruneAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var claimed = OutboxHeads.Claimable(_outbox.Where(o => o.IsPending && o.Channel == channel), now, max).ToList();
-            claimed.ForEach(o => OutboxHeads.Claim(o, owner, now, lease));
-            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(claimed.Select(o => o.Clone()).ToList());
+            var old = _outbox.Values.Where(o => (o.DeliveredAt ?? o.ExpiredAt) < settledBefore).Select(o => o.Id).ToList();
+            old.ForEach(id => _outbox.Remove(id));
+            return ValueTask.FromResult(old.Count);
         }
     }
 
-    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Settle(id, owner, o => OutboxHeads.MarkSent(o, channelMessageId, at));
-
-    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        Settle(id, owner, o => OutboxHeads.RetryLater(o, nextAttemptAt, reason));
-
-    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
-        Settle(id, owner, o => OutboxHeads.Expire(o, at, reason));
-
-    public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken)
+    private List<OutboxMessage> Messages(IReadOnlyList<string> ids)
     {
         lock (_gate)
-            return ValueTask.FromResult(_outbox.Count(o => o.IsPending && (channel is null || o.Channel == channel)));
-    }
-
-    private ValueTask<bool> Settle(string id, string owner, Action<OutboxMessage> settle)
-    {
-        lock (_gate)
-        {
-            var message = _outbox.Find(o => o.Id == id);
-            if (!OutboxHeads.IsHeldBy(message, owner))
-                return ValueTask.FromResult(false);
-            settle(message!);
-            return ValueTask.FromResult(true);
-        }
+            return ids.Where(_outbox.ContainsKey).Select(id => _outbox[id].Clone()).ToList();
     }
 
     private void AddToOutbox(OutboxMessage message)
     {
         var stored = message.Clone();
         stored.Sequence = message.Sequence = ++_sequence;
-        _outbox.Add(stored);
+        _outbox.Add(stored.Id, stored);
+        _outboxIndex.Add([stored]);
     }
 
     public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken)
     {
         lock (_gate)
-            return ValueTask.FromResult(_outbox.Find(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId)?.Clone());
+            return ValueTask.FromResult(_outbox.Values.FirstOrDefault(o => o.Channel == channel && o.ChatId == chatId && o.ChannelMessageId == channelMessageId)?.Clone());
     }
 
     public ValueTask<IReadOnlyList<ReviewDecision>> ListReviewDecisionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>

@@ -34,7 +34,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionEndpointHandler>();
         services.AddHostedService<CommandRegistrationAtStart>();
         services.AddSingleton<IChannelSender, DiscordChannelSender>();
-        services.TryAddSingleton<OutboxDoorbell>();
         return builder;
     }
 

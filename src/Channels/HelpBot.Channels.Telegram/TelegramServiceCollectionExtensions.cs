@@ -28,7 +28,6 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramModeOptionsValidator>());
         AddSending(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelSender, TelegramChannelSender>());
-        services.TryAddSingleton<OutboxDoorbell>();
 
         // Updates: one handler per kind behind one switch, run in order per chat.
         services.AddSingleton<BotIdentity>();

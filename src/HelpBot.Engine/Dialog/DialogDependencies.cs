@@ -1,4 +1,5 @@
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
@@ -46,6 +47,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
         get => _reviews ?? Store as IReviewStore;
         init => _reviews = value;
     }
+
+    /// <summary>This process's delivery loop, handed each commit's outbox messages; none: they wait for the loop's next look.</summary>
+    public OutboxFeed? Outbox { get; init; }
 
     /// <summary>Where moderators' labels are filed (the guides' examples files); none: /review cannot file.</summary>
     public ITrainingExamples? Examples { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog.Features;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
@@ -16,6 +17,7 @@ namespace HelpBot.Engine.Dialog;
 public sealed partial class DialogEngine : IDialogEngine, ITextForms
 {
     private readonly IConversationStore _store;
+    private readonly OutboxFeed? _outbox;
     private readonly DialogOptions _options;
     private readonly TimeProvider _time;
     private readonly bool _canModerate;
@@ -33,6 +35,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
         ArgumentNullException.ThrowIfNull(dependencies);
         var content = dependencies.Content;
         _store = dependencies.Store;
+        _outbox = dependencies.Outbox;
         _options = dependencies.Options;
         _time = dependencies.Time;
         _logger = dependencies.Logger;
@@ -118,7 +121,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
                 var farewell = new TurnChanges { DeliveryId = turn.DeliveryId };
                 farewell.Outbox.AddRange(queued);
                 if (!farewell.IsEmpty)
-                    await _store.CommitAsync(farewell, cancellationToken);
+                    await CommitAsync(farewell, cancellationToken);
             }
             else
             {
@@ -129,7 +132,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
                 }
                 context.Changes.Outbox.AddRange(queued);
                 if (!context.Changes.IsEmpty)
-                    await _store.CommitAsync(context.Changes, cancellationToken);
+                    await CommitAsync(context.Changes, cancellationToken);
             }
             if (queued.Count > 0)
                 reply = reply with { Messages = reply.Messages.Take(turn.ReplyRoute!.SentDirectly).ToArray(), Queued = queued.Count };
@@ -146,6 +149,13 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
             var language = book.LanguageFor(stored?.Language, turn.Locale);
             return new Reply(new OutgoingMessage(language.Texts[TextKey.InternalError]));
         }
+    }
+
+    /// <summary>Commits a turn, then hands its outbox messages to the delivery loop, which sends them without reading them back.</summary>
+    private async ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
+    {
+        await _store.CommitAsync(changes, cancellationToken);
+        _outbox?.Committed(changes.Outbox);
     }
 
     private void Measure(Turn turn, string outcome, long started) => _metrics?.Turn(turn, outcome, _time.GetElapsedTime(started));

@@ -66,7 +66,7 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Sends started: each claim counts one.</summary>
+    /// <summary>Sends started; the sender counts them and the store keeps the count when a try fails.</summary>
     public int Attempts { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
@@ -80,12 +80,6 @@ public sealed class OutboxMessage
 
     /// <summary>The channel's id of the sent message, to recognise replies to it.</summary>
     public string? ChannelMessageId { get; set; }
-
-    /// <summary>The sender (host instance) that claimed this message and is sending it; null when nobody is.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>Until when <see cref="LeaseOwner"/>'s claim holds; after it another sender may claim the message.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
 
     /// <summary>Neither sent nor given up.</summary>
     public bool IsPending => DeliveredAt is null && ExpiredAt is null;

@@ -11,7 +11,10 @@ public static class StorageOutage
 {
     public static bool IsTransient(Exception exception) => exception is DbException { IsTransient: true };
 
-    /// <summary>The pause before trying again: doubling from <paramref name="first"/>, at most <paramref name="longest"/>.</summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan first, TimeSpan longest) =>
-        TimeSpan.FromTicks(Math.Min(longest.Ticks, first.Ticks << Math.Min(attempt - 1, 16)));
+    /// <summary>
+    /// The pause before trying again: doubling from <paramref name="first"/>, at most <paramref name="longest"/>, plus up
+    /// to <paramref name="jitter"/> of it at random, so that many waiters hit by one outage do not retry in lockstep.
+    /// </summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan first, TimeSpan longest, double jitter = 0) =>
+        TimeSpan.FromTicks(Math.Min(longest.Ticks, first.Ticks << Math.Clamp(attempt - 1, 0, 16))) * (1 + (Random.Shared.NextDouble() * jitter));
 }

@@ -4,6 +4,7 @@ using HelpBot.Channels.Telegram;
 using HelpBot.Content;
 using HelpBot.Delivery;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
@@ -55,6 +56,7 @@ public static class HelpBotServices
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
             Reviews = sp.GetService<IReviewStore>(),
+            Outbox = sp.GetService<OutboxFeed>(),
         });
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DialogMetrics>();

@@ -20,7 +20,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private readonly ILiteCollection<HandledDelivery> _deliveries;
     private readonly ILiteCollection<OutboxMessage> _outbox;
     private readonly ILiteCollection<ReviewDecision> _decisions;
-    private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly OutboxIndex _outboxIndex = new();
     private readonly Task _writer;
 
     // This process is LiteDB's only writer (direct connection), so a write-through cache of states stays
@@ -33,9 +34,6 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private const int CommitsBetweenPrunes = 10_000;
     private int _commitsSincePrune;
     private readonly Lock _resolveGate = new();
-
-    // Claims and settles read-modify-write the outbox; one at a time keeps a head from being handed out twice.
-    private readonly Lock _outboxGate = new();
     private long _sequence;
     private readonly TimeProvider _time;
 
@@ -64,9 +62,11 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         PruneDeliveries();
         _outbox = database.GetCollection<OutboxMessage>("outbox");
         _outbox.EnsureIndex(o => o.DeliveredAt);
+        _outbox.EnsureIndex(o => o.ExpiredAt);
         _outbox.EnsureIndex(o => o.Sequence);
         _sequence = _outbox.Query().OrderByDescending(o => o.Sequence).Select(o => o.Sequence).FirstOrDefault();
-        ReleaseLeases();
+        // The file is this process's alone (direct connection): the heads are read once here and kept in memory.
+        _outboxIndex.Add(Pending());
         _outbox.EnsureIndex(o => o.UserKey);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
@@ -158,19 +158,22 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var pending = new PendingCommit(changes);
-        ObjectDisposedException.ThrowIf(!_commits.Writer.TryWrite(pending), this);
-        return new ValueTask(pending.Completion.Task);
+        return Write(new PendingWrite(changes, []));
     }
 
     public ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken)
     {
+        List<string> outbox = [];
         var removed = InTransaction(() =>
-            (_users.Delete(userKey) ? 1 : 0)
-            + _feedback.DeleteMany(f => f.UserKey == userKey)
-            + _questions.DeleteMany(q => q.UserKey == userKey)
-            + _events.DeleteMany(e => e.UserKey == userKey)
-            + _outbox.DeleteMany(o => o.UserKey == userKey));
+        {
+            outbox = _outbox.Find(o => o.UserKey == userKey).Select(o => o.Id).ToList();
+            return (_users.Delete(userKey) ? 1 : 0)
+                + _feedback.DeleteMany(f => f.UserKey == userKey)
+                + _questions.DeleteMany(q => q.UserKey == userKey)
+                + _events.DeleteMany(e => e.UserKey == userKey)
+                + _outbox.DeleteMany(o => o.UserKey == userKey);
+        });
+        _outboxIndex.Remove(outbox);
         _states.TryRemove(userKey, out _);
         return ValueTask.FromResult(removed);
     }
@@ -204,7 +207,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
                 if (delivery is not null)
                     InsertOutbox([delivery]);
                 return true;
-            }));
+            }) && Indexed(delivery));
         }
     }
 
@@ -220,59 +223,60 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public ValueTask<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(string community, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(Pending().Where(o => o.Community == community).OrderBy(o => o.Sequence).ToList());
 
-    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxChat>> ClaimDueChatsAsync(string channel, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_outboxIndex.ClaimDue(channel, now, max));
+
+    public ValueTask<IReadOnlyList<OutboxMessage>?> TryClaimChatAsync(OutboxChat chat, IReadOnlyCollection<OutboxMessage> known, CancellationToken cancellationToken)
     {
-        lock (_outboxGate)
-        {
-            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(InTransaction(() =>
-            {
-                var claimed = OutboxHeads.Claimable(Pending().Where(o => o.Channel == channel), now, max).ToList();
-                foreach (var message in claimed)
-                {
-                    OutboxHeads.Claim(message, owner, now, lease);
-                    _outbox.Update(message);
-                }
-                return claimed;
-            }));
-        }
+        ArgumentNullException.ThrowIfNull(known);
+        return ValueTask.FromResult<IReadOnlyList<OutboxMessage>?>(_outboxIndex.TryClaim(chat) is { } ids ? Messages(ids, known) : null);
     }
 
-    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Settle(id, owner, message =>
-        {
-            // Only posts are looked up after sending (a moderator replying to one); a sent reply is just gone.
-            if (message.Purpose == OutboxPurpose.Reply)
-                return _outbox.Delete(message.Id);
-            OutboxHeads.MarkSent(message, channelMessageId, at);
-            return _outbox.Update(message);
-        });
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadChatAsync(OutboxChat chat, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(Messages(_outboxIndex.Pending(chat), []));
 
-    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        Settle(id, owner, message =>
-        {
-            OutboxHeads.RetryLater(message, nextAttemptAt, reason);
-            return _outbox.Update(message);
-        });
+    public ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_outboxIndex.Release(chat, now));
 
-    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
-        Settle(id, owner, message =>
-        {
-            OutboxHeads.Expire(message, at, reason);
-            return _outbox.Update(message);
-        });
+    /// <summary>Settlements join the turns' group commit, so a burst of replies costs a transaction or two, not one per message.</summary>
+    public ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settlements);
+        return settlements.Count == 0 ? ValueTask.CompletedTask : Write(new PendingWrite(null, settlements));
+    }
 
     public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Pending().Count(o => channel == null || o.Channel == channel));
+        ValueTask.FromResult(_outboxIndex.CountPending(channel));
+
+    public ValueTask<int> PruneAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken)
+    {
+        // Between a floor and the cutoff, as LiteDB orders null (a pending message's DeliveredAt) below every date.
+        var floor = new BsonValue(DateTime.UnixEpoch);
+        var cutoff = new BsonValue(settledBefore.UtcDateTime);
+        return ValueTask.FromResult(InTransaction(() =>
+            _outbox.DeleteMany("$.DeliveredAt >= @0 AND $.DeliveredAt < @1", floor, cutoff)
+            + _outbox.DeleteMany("$.ExpiredAt >= @0 AND $.ExpiredAt < @1", floor, cutoff)));
+    }
 
     private IEnumerable<OutboxMessage> Pending() => _outbox.Find(o => o.DeliveredAt == null).Where(o => o.ExpiredAt == null);
 
-    private ValueTask<bool> Settle(string id, string owner, Func<OutboxMessage, bool> settle)
+    /// <summary>The messages of <paramref name="ids"/>, the caller's own where it has them, the rest read by id.</summary>
+    private List<OutboxMessage> Messages(IReadOnlyList<string> ids, IReadOnlyCollection<OutboxMessage> known)
     {
-        lock (_outboxGate)
+        var found = new List<OutboxMessage>(ids.Count);
+        foreach (var id in ids)
         {
-            return ValueTask.FromResult(InTransaction(() =>
-                _outbox.FindById(id) is { } message && OutboxHeads.IsHeldBy(message, owner) && settle(message)));
+            if ((known.FirstOrDefault(k => k.Id == id) ?? _outbox.FindById(id)) is { } message)
+                found.Add(message);
         }
+        return found;
+    }
+
+    private bool Indexed(OutboxMessage? delivery)
+    {
+        if (delivery is not null)
+            _outboxIndex.Add([delivery]);
+        return true;
     }
 
     /// <summary>Numbers the messages in the order given (the callers' objects too, so they know their place) and stores them.</summary>
@@ -301,7 +305,7 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
 
     public void Dispose()
     {
-        _commits.Writer.TryComplete();
+        _writes.Writer.TryComplete();
         _writer.GetAwaiter().GetResult();
         _database.Dispose();
     }
@@ -309,14 +313,14 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     private async Task WriteCommitsAsync()
     {
         const int MaxBatch = 256;
-        var batch = new List<PendingCommit>(MaxBatch);
-        while (await _commits.Reader.WaitToReadAsync())
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _writes.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _commits.Reader.TryRead(out var pending))
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var pending))
                 batch.Add(pending);
             try
             {
-                InTransaction(() => batch.ForEach(p => Apply(p.Changes)));
+                InTransaction(() => batch.ForEach(Apply));
                 batch.ForEach(Completed);
             }
             catch (LiteException) when (batch.Count > 1)
@@ -336,20 +340,6 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         }
     }
 
-    /// <summary>
-    /// A direct connection gives this process the file to itself, so every lease found at open was left by a process
-    /// that is gone (killed mid-send): its chats are free at once rather than when the leases run out.
-    /// </summary>
-    private void ReleaseLeases()
-    {
-        foreach (var message in _outbox.Find(o => o.DeliveredAt == null).Where(o => o.LeaseOwner != null).ToList())
-        {
-            message.LeaseOwner = null;
-            message.LeaseUntil = null;
-            _outbox.Update(message);
-        }
-    }
-
     private void PruneDeliveries()
     {
         _commitsSincePrune = 0;
@@ -357,11 +347,11 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _deliveries.DeleteMany(d => d.At < cutoff);
     }
 
-    private void CommitAlone(PendingCommit pending)
+    private void CommitAlone(PendingWrite pending)
     {
         try
         {
-            InTransaction(() => Apply(pending.Changes));
+            InTransaction(() => Apply(pending));
             Completed(pending);
         }
         catch (Exception ex)
@@ -370,11 +360,23 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         }
     }
 
-    private void Completed(PendingCommit pending)
+    /// <summary>After its transaction: the caches and the outbox index learn what is now durable, then the caller does.</summary>
+    private void Completed(PendingWrite pending)
     {
-        if (pending.Changes.State is { } state)
-            Cache(state);
+        if (pending.Changes is { } changes)
+        {
+            if (changes.State is { } state)
+                Cache(state);
+            _outboxIndex.Add(changes.Outbox);
+        }
+        _outboxIndex.Settle(pending.Settlements);
         pending.Completion.TrySetResult();
+    }
+
+    private ValueTask Write(PendingWrite pending)
+    {
+        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(pending), this);
+        return new ValueTask(pending.Completion.Task);
     }
 
     private void Cache(UserState state)
@@ -382,6 +384,40 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         if (_states.Count >= MaxCachedStates)
             _states.Clear();
         _states[state.Key] = state.Clone();
+    }
+
+    private void Apply(PendingWrite pending)
+    {
+        if (pending.Changes is { } changes)
+            Apply(changes);
+        foreach (var settlement in pending.Settlements)
+            Apply(settlement);
+    }
+
+    /// <summary>A sent reply is deleted (nothing looks it up, and it may hold a channel's reply token); posts, answers and expired messages stay until pruned.</summary>
+    private void Apply(OutboxSettlement settlement)
+    {
+        var message = settlement.Message.Clone();
+        switch (settlement.Outcome)
+        {
+            case OutboxOutcome.Sent when message.Purpose == OutboxPurpose.Reply:
+                _outbox.Delete(message.Id);
+                return;
+            case OutboxOutcome.Sent:
+                message.DeliveredAt = settlement.At;
+                message.ChannelMessageId = settlement.ChannelMessageId;
+                message.LastError = null;
+                break;
+            case OutboxOutcome.Expired:
+                message.ExpiredAt = settlement.At;
+                message.LastError = settlement.Error;
+                break;
+            default:
+                message.NextAttemptAt = settlement.At;
+                message.LastError = settlement.Error;
+                break;
+        }
+        _outbox.Update(message);
     }
 
     private void Apply(TurnChanges changes)
@@ -400,9 +436,12 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
             _deliveries.Upsert(new HandledDelivery { Id = delivery, At = _time.GetUtcNow() });
     }
 
-    private sealed class PendingCommit(TurnChanges changes)
+    /// <summary>A turn's changes or a batch of outbox settlements, waiting for the writer's next transaction.</summary>
+    private sealed class PendingWrite(TurnChanges? changes, IReadOnlyList<OutboxSettlement> settlements)
     {
-        public TurnChanges Changes { get; } = changes;
+        public TurnChanges? Changes { get; } = changes;
+
+        public IReadOnlyList<OutboxSettlement> Settlements { get; } = settlements;
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

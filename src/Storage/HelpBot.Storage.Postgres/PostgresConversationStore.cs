@@ -22,10 +22,14 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     private int _commitsSincePrune;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresOutbox _outbox;
+    private readonly ChatLocks _chatLocks;
 
     private PostgresConversationStore(NpgsqlDataSource dataSource, string location)
     {
         _dataSource = dataSource;
+        _outbox = new PostgresOutbox(dataSource);
+        _chatLocks = new ChatLocks(dataSource);
         Location = location;
     }
 
@@ -113,43 +117,55 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// One transaction, its statements sent as one batch (a round trip for them and one for the commit). A delivery id
+    /// already recorded, or a state changed since it was read, affects no row: the transaction is rolled back and the
+    /// turn runs again (<see cref="TurnConflictException"/>).
+    /// </summary>
     public async ValueTask CommitAsync(TurnChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (changes.DeliveryId is { } delivery
-            && await ExecuteAsync(connection, "INSERT INTO deliveries (id, at) VALUES ($1, now()) ON CONFLICT DO NOTHING", cancellationToken, delivery) == 0)
-            throw new TurnConflictException($"delivery {delivery} was handled by another instance");
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var mustAffect = new List<(NpgsqlBatchCommand Command, string Conflict)>();
+        if (changes.DeliveryId is { } delivery)
+        {
+            var insert = PostgresOutbox.Command("INSERT INTO deliveries (id, at) VALUES ($1, now()) ON CONFLICT DO NOTHING", delivery);
+            mustAffect.Add((insert, $"delivery {delivery} was handled by another instance"));
+        }
         if (changes.State is { } state)
         {
-            var written = state.Revision == 0
-                ? await ExecuteAsync(connection, "INSERT INTO users (key, revision, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING", cancellationToken, state.Key, JsonOf(state))
-                : await ExecuteAsync(connection, "UPDATE users SET revision = revision + 1, data = $2 WHERE key = $1 AND revision = $3", cancellationToken, state.Key, JsonOf(state), state.Revision);
-            if (written == 0)
-                throw new TurnConflictException($"the state of {state.Key} changed since it was read");
+            var write = state.Revision == 0
+                ? PostgresOutbox.Command("INSERT INTO users (key, revision, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING", state.Key, JsonOf(state))
+                : PostgresOutbox.Command("UPDATE users SET revision = revision + 1, data = $2 WHERE key = $1 AND revision = $3", state.Key, JsonOf(state), state.Revision);
+            mustAffect.Add((write, $"the state of {state.Key} changed since it was read"));
         }
+        mustAffect.ForEach(m => batch.BatchCommands.Add(m.Command));
         if (changes.Feedback is { } feedback)
         {
-            await ExecuteAsync(connection,
+            batch.BatchCommands.Add(PostgresOutbox.Command(
                 "INSERT INTO feedback (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5) "
                 + "ON CONFLICT (id) DO UPDATE SET community = excluded.community, at = excluded.at, data = excluded.data",
-                cancellationToken, feedback.Id, feedback.UserKey, feedback.Community, feedback.At, JsonOf(feedback));
+                feedback.Id, feedback.UserKey, feedback.Community, feedback.At, JsonOf(feedback)));
         }
         if (changes.Question is { } question)
-            await InsertQuestionAsync(connection, question, cancellationToken);
+            batch.BatchCommands.Add(InsertQuestion(question));
         foreach (var e in changes.Events)
         {
-            await ExecuteAsync(connection, "INSERT INTO events (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5)",
-                cancellationToken, e.Id, e.UserKey, e.Community, e.At, JsonOf(e));
+            batch.BatchCommands.Add(PostgresOutbox.Command("INSERT INTO events (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5)",
+                e.Id, e.UserKey, e.Community, e.At, JsonOf(e)));
         }
-        foreach (var message in changes.Outbox)
-            await InsertOutboxAsync(connection, message, cancellationToken);
+        var outbox = changes.Outbox.Select(InsertOutbox).ToList();
+        outbox.ForEach(batch.BatchCommands.Add);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (mustAffect.Find(m => m.Command.RecordsAffected == 0) is { Command: not null } conflict)
+            throw new TurnConflictException(conflict.Conflict);
         await transaction.CommitAsync(cancellationToken);
         if (changes.State is { } committed)
             committed.Revision++;
         if (Interlocked.Increment(ref _commitsSincePrune) % CommitsBetweenPrunes == 0)
-            await ExecuteAsync(connection, "DELETE FROM deliveries WHERE at < $1", cancellationToken, DateTimeOffset.UtcNow - DeliveryRetention);
+            await ExecuteAsync(connection, "DELETE FROM deliveries WHERE at < now() - $1", cancellationToken, DeliveryRetention);
     }
 
     public async ValueTask<int> ForgetUserAsync(string userKey, CancellationToken cancellationToken)
@@ -220,52 +236,61 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         return found.Count > 0 ? found[0] : null;
     }
 
-    public async ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds chats whose head is due through the index of due pending messages (a due message whose chat has an earlier
+    /// pending one is not a head), then locks what it can of them in one batch: chats other instances hold are skipped.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<OutboxChat>> ClaimDueChatsAsync(string channel, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Claims of one channel take turns across instances, so each sees the heads the previous claim left.
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1, hashtext($2))", cancellationToken, ClaimLock, channel);
-        var claimed = await ReadOutboxAsync(connection, $"""
-            WITH heads AS (
-                SELECT DISTINCT ON (chat_id) id, seq, next_attempt_at, lease_until FROM outbox
-                WHERE channel = $1 AND delivered_at IS NULL AND expired_at IS NULL
-                ORDER BY chat_id, seq),
-            claimable AS (
-                SELECT id FROM heads WHERE next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
-                ORDER BY seq LIMIT $5)
-            UPDATE outbox SET lease_owner = $3, lease_until = $4, attempts = attempts + 1
-            WHERE id IN (SELECT id FROM claimable)
-            RETURNING {OutboxColumns}
-            """, cancellationToken, channel, now, owner, now + lease, max);
-        await transaction.CommitAsync(cancellationToken);
-        return claimed.OrderBy(o => o.Sequence).ToList();
+        var candidates = new List<OutboxChat>();
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await using var command = Command(connection, $"""
+                SELECT d.chat_id FROM (
+                    SELECT chat_id, min(seq) AS seq FROM (
+                        SELECT chat_id, seq FROM outbox
+                        WHERE channel = $1 AND {PostgresOutbox.IsPending} AND next_attempt_at <= $2
+                        ORDER BY next_attempt_at, seq LIMIT $3) due
+                    GROUP BY chat_id) d
+                WHERE NOT EXISTS (SELECT 1 FROM outbox h
+                    WHERE h.channel = $1 AND h.chat_id = d.chat_id AND h.delivered_at IS NULL AND h.expired_at IS NULL AND h.seq < d.seq)
+                ORDER BY d.seq
+                """, channel, now, Math.Max(max, 1) * 4);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                candidates.Add(new OutboxChat(channel, reader.GetString(0)));
+        }
+        return await _chatLocks.TryClaimAnyAsync(candidates, max, cancellationToken);
     }
 
-    public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SettleAsync("delivered_at = $3, channel_message_id = $4, last_error = NULL", cancellationToken, id, owner, at, (object?)channelMessageId ?? DBNull.Value);
+    public async ValueTask<IReadOnlyList<OutboxMessage>?> TryClaimChatAsync(OutboxChat chat, IReadOnlyCollection<OutboxMessage> known, CancellationToken cancellationToken) =>
+        await _chatLocks.TryClaimAsync(chat, known, cancellationToken);
 
-    public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        SettleAsync("next_attempt_at = $3, last_error = $4", cancellationToken, id, owner, nextAttemptAt, reason);
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ReadChatAsync(OutboxChat chat, CancellationToken cancellationToken) =>
+        await ListOutboxAsync($"{SelectOutbox} WHERE channel = $1 AND chat_id = $2 AND {PostgresOutbox.IsPending} ORDER BY seq", cancellationToken, chat.Channel, chat.ChatId);
 
-    public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
-        SettleAsync("expired_at = $3, last_error = $4", cancellationToken, id, owner, at, reason);
+    public async ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await _chatLocks.ReleaseAsync(chat, now, cancellationToken);
+
+    public async ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settlements);
+        if (settlements.Count > 0)
+            await _outbox.SettleAsync(settlements, cancellationToken);
+    }
 
     public async ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND expired_at IS NULL AND ($1::text IS NULL OR channel = $1)",
+        await using var command = Command(connection, $"SELECT count(*) FROM outbox WHERE {PostgresOutbox.IsPending} AND ($1::text IS NULL OR channel = $1)",
             (object?)channel ?? DBNull.Value);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Applies <paramref name="assignments"/> (over $3, $4) and ends the lease, only while <c>$2</c> holds it.</summary>
-    private async ValueTask<bool> SettleAsync(string assignments, CancellationToken cancellationToken, params object[] values)
+    public async ValueTask<int> PruneAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await ExecuteAsync(connection,
-            $"UPDATE outbox SET {assignments}, lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND delivered_at IS NULL AND expired_at IS NULL",
-            cancellationToken, values) == 1;
+        return await ExecuteAsync(connection, "DELETE FROM outbox WHERE delivered_at < $1 OR expired_at < $1", cancellationToken, settledBefore);
     }
 
     public async ValueTask<IReadOnlyList<ReviewDecision>> ListReviewDecisionsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -281,15 +306,9 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
             cancellationToken, decision.Id, decision.Community, decision.At, JsonOf(decision));
     }
 
-    /// <summary>An arbitrary constant naming the claim locks (with the channel's hash as the second key).</summary>
-    private const int ClaimLock = 0x4842_6f78;
+    private const string SelectOutbox = "SELECT o.data, " + PostgresOutbox.StateColumns + " FROM outbox o";
 
-    private const string OutboxColumns =
-        "data, seq, attempts, next_attempt_at, delivered_at, expired_at, last_error, channel_message_id, lease_owner, lease_until";
-
-    private const string SelectOutbox = "SELECT " + OutboxColumns + " FROM outbox";
-
-    private const string PendingOutbox = SelectOutbox + " WHERE delivered_at IS NULL AND expired_at IS NULL";
+    private const string PendingOutbox = SelectOutbox + " WHERE " + PostgresOutbox.IsPending;
 
     private async Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(string sql, CancellationToken cancellationToken, params object[] values)
     {
@@ -303,39 +322,36 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<OutboxMessage>();
         while (await reader.ReadAsync(cancellationToken))
-        {
-            var message = Read<OutboxMessage>(reader);
-            message.Sequence = reader.GetInt64(1);
-            message.Attempts = reader.GetInt32(2);
-            message.NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(3);
-            message.DeliveredAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4);
-            message.ExpiredAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5);
-            message.LastError = reader.IsDBNull(6) ? null : reader.GetString(6);
-            message.ChannelMessageId = reader.IsDBNull(7) ? null : reader.GetString(7);
-            message.LeaseOwner = reader.IsDBNull(8) ? null : reader.GetString(8);
-            message.LeaseUntil = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9);
-            found.Add(message);
-        }
+            found.Add(PostgresOutbox.ReadState(reader, PostgresOutbox.ReadData(reader, 0), 1));
         return found;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    public void Dispose() => _dataSource.Dispose();
-
-    private static Task<int> InsertQuestionAsync(NpgsqlConnection connection, Question question, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, "INSERT INTO questions (id, user_key, community, status, asked_at, data) VALUES ($1, $2, $3, $4, $5, $6)",
-            cancellationToken, question.Id, question.UserKey, question.Community, (int)question.Status, question.AskedAt, JsonOf(question));
-
-    private static async Task InsertOutboxAsync(NpgsqlConnection connection, OutboxMessage message, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        await using var command = Command(connection,
+        await _chatLocks.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static NpgsqlBatchCommand InsertQuestion(Question question) =>
+        PostgresOutbox.Command("INSERT INTO questions (id, user_key, community, status, asked_at, data) VALUES ($1, $2, $3, $4, $5, $6)",
+            question.Id, question.UserKey, question.Community, (int)question.Status, question.AskedAt, JsonOf(question));
+
+    /// <summary>The server numbers the message (<c>seq</c>) as it is written; senders read the number back when they claim its chat.</summary>
+    private static NpgsqlBatchCommand InsertOutbox(OutboxMessage message) =>
+        PostgresOutbox.Command(
             "INSERT INTO outbox (id, channel, chat_id, user_key, community, attempts, next_attempt_at, delivered_at, expired_at, last_error, channel_message_id, data) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING seq",
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             message.Id, message.Channel, message.ChatId, message.UserKey, message.Community, message.Attempts, message.NextAttemptAt,
             (object?)message.DeliveredAt ?? DBNull.Value, (object?)message.ExpiredAt ?? DBNull.Value, (object?)message.LastError ?? DBNull.Value,
             (object?)message.ChannelMessageId ?? DBNull.Value, JsonOf(message));
-        message.Sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task InsertOutboxAsync(NpgsqlConnection connection, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(InsertOutbox(message));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<T?> FindAsync<T>(string sql, string id, CancellationToken cancellationToken)
@@ -380,7 +396,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
 
     private static NpgsqlParameter Parameter(object value) => value switch
     {
-        JsonText json => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json.Text },
+        PostgresJson json => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json.Text },
         // Npgsql writes timestamptz from UTC values only.
         DateTimeOffset at => new NpgsqlParameter { Value = at.ToUniversalTime() },
         _ => new NpgsqlParameter { Value = value },
@@ -388,7 +404,6 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
 
     private static T Read<T>(DbDataReader reader) => JsonSerializer.Deserialize<T>(reader.GetString(0), Json)!;
 
-    private static JsonText JsonOf<T>(T value) => new(JsonSerializer.Serialize(value, Json));
+    private static PostgresJson JsonOf<T>(T value) => new(JsonSerializer.Serialize(value, Json));
 
-    private readonly record struct JsonText(string Text);
 }

@@ -6,7 +6,7 @@ namespace HelpBot.Storage.Postgres;
 /// The tables, created and migrated at start. Each migration runs once, recorded in <c>schema_migrations</c>; an advisory
 /// lock held for the migrating transaction makes instances that start together take turns, so the second finds it done.
 /// Records are stored whole as JSON beside the columns that queries filter on, so new fields need no migration; an
-/// outbox message's delivery state (attempts, lease, sent, expired) lives only in columns, as senders change it in place.
+/// outbox message's delivery state (attempts, next attempt, sent, expired) lives only in columns, as senders change it in place.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -78,6 +78,15 @@ internal static class PostgresSchema
             at timestamptz NOT NULL,
             data jsonb NOT NULL);
         CREATE INDEX reviews_community ON reviews (community, at);
+        """,
+        // 3: senders claim chats (session advisory locks), not rows: due chats are found through an index of due pending
+        // messages instead of a scan; sent replies are deleted (with the reply tokens they held), the rest pruned by age.
+        """
+        ALTER TABLE outbox DROP COLUMN IF EXISTS lease_owner, DROP COLUMN IF EXISTS lease_until;
+        CREATE INDEX IF NOT EXISTS outbox_due ON outbox (channel, next_attempt_at, seq) WHERE delivered_at IS NULL AND expired_at IS NULL;
+        CREATE INDEX IF NOT EXISTS outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS outbox_expired ON outbox (expired_at) WHERE expired_at IS NOT NULL;
+        DELETE FROM outbox WHERE (data->>'Purpose')::int = 2 AND delivered_at IS NOT NULL;
         """,
     ];
 

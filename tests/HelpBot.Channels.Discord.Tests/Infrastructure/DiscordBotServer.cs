@@ -105,6 +105,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
             Time = time,
             ModerationOptions = new ModerationOptions { Chats = [new ModeratorChat { Channel = "discord", ChatId = ModeratorsChannelId, Language = "en" }] },
             Reports = new TestReports(),
+            Outbox = sp.GetService<OutboxFeed>(),
         }));
         builder.AddDiscordChannel();
 
@@ -117,7 +118,7 @@ public sealed class DiscordBotServer : IAsyncDisposable
     /// <summary>Sends what is due in the outbox (follow-ups, posts, answers) as the host's delivery loop would; returns how many went.</summary>
     public Task<int> DeliverOutboxAsync()
     {
-        var dispatcher = new OutboxDispatcher(Services.GetServices<IChannelSender>(), Store, new OutboxDoorbell(),
+        var dispatcher = new OutboxDispatcher(Services.GetServices<IChannelSender>(), Store, new OutboxFeed(),
             Options.Create(new DeliveryOptions()), new DeliveryMetrics(Services.GetRequiredService<IMeterFactory>()), Time,
             Services.GetRequiredService<ILogger<OutboxDispatcher>>());
         return dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken);

@@ -248,13 +248,17 @@ public sealed class PollingServiceTests
 
         public ValueTask<OutboxMessage?> FindPostAsync(string channel, string chatId, string channelMessageId, CancellationToken cancellationToken) => _inner.FindPostAsync(channel, chatId, channelMessageId, cancellationToken);
 
-        public ValueTask<IReadOnlyList<OutboxMessage>> ClaimAsync(string channel, string owner, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) => _inner.ClaimAsync(channel, owner, now, lease, max, cancellationToken);
+        public ValueTask<IReadOnlyList<OutboxChat>> ClaimDueChatsAsync(string channel, DateTimeOffset now, int max, CancellationToken cancellationToken) => _inner.ClaimDueChatsAsync(channel, now, max, cancellationToken);
 
-        public ValueTask<bool> MarkSentAsync(string id, string owner, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken) => _inner.MarkSentAsync(id, owner, channelMessageId, at, cancellationToken);
+        public ValueTask<IReadOnlyList<OutboxMessage>?> TryClaimChatAsync(OutboxChat chat, IReadOnlyCollection<OutboxMessage> known, CancellationToken cancellationToken) => _inner.TryClaimChatAsync(chat, known, cancellationToken);
 
-        public ValueTask<bool> RetryLaterAsync(string id, string owner, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) => _inner.RetryLaterAsync(id, owner, nextAttemptAt, reason, cancellationToken);
+        public ValueTask<IReadOnlyList<OutboxMessage>> ReadChatAsync(OutboxChat chat, CancellationToken cancellationToken) => _inner.ReadChatAsync(chat, cancellationToken);
 
-        public ValueTask<bool> ExpireAsync(string id, string owner, DateTimeOffset at, string reason, CancellationToken cancellationToken) => _inner.ExpireAsync(id, owner, at, reason, cancellationToken);
+        public ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) => _inner.ReleaseChatAsync(chat, now, cancellationToken);
+
+        public ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken) => _inner.SettleAsync(settlements, cancellationToken);
+
+        public ValueTask<int> PruneAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) => _inner.PruneAsync(settledBefore, cancellationToken);
 
         public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) => _inner.CountPendingAsync(channel, cancellationToken);
     }

@@ -14,7 +14,7 @@ public static class DeliveryRig
     public static OutboxDispatcher Dispatcher(IEnumerable<IChannelSender> senders, IOutboxStore store, TimeProvider time, DeliveryOptions? options = null, CapturedLogs? logs = null, IMeterFactory? meters = null)
     {
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs ?? new CapturedLogs()));
-        return new OutboxDispatcher(senders, store, new OutboxDoorbell(), Options.Create(options ?? new DeliveryOptions()),
+        return new OutboxDispatcher(senders, store, new OutboxFeed(), Options.Create(options ?? new DeliveryOptions()),
             new DeliveryMetrics(meters ?? new Meters()), time, loggers.CreateLogger<OutboxDispatcher>());
     }
 

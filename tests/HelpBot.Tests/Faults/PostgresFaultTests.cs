@@ -128,6 +128,48 @@ public sealed class PostgresFaultTests : IDisposable
         Assert.Empty(api.Violations);
     }
 
+    [Fact]
+    public async Task TwoInstances_OneKilledWhileItsSendsAreInFlight_TheOtherSendsItsChatsWithinFiveSeconds()
+    {
+        const int Users = 20;
+        using var committed = new CountdownEvent(Users);
+        var database = PostgresServer.CreateSchema();
+        await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
+        var record = new ChatRecord(api);
+        var settings = BotProcess.WebhookOnPostgres(database);
+        BotProcess[] bots = [_bots.Start(api, settings), _bots.Start(api, settings)];
+        var addresses = await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout)));
+        var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9300 + i)).ToList();
+        await Task.WhenAll(users.Select((u, i) => PostAsync(addresses[i % 2], Numbered(api, api.TextMessage(u.Id, "/steps")))));
+        await WalkthroughUser.WaitForOpenAsync(record, users);
+
+        // Every user presses Next on the first instance, which commits each turn (the webhook answers 200) and starts
+        // sending; Telegram answers those sends slowly, so the instance dies holding every one of those chats.
+        api.Fail("editMessageText", Fault.Slow(TimeSpan.FromSeconds(3)), times: Users);
+        var pressing = users.Select(user => Task.Run(() => user.PressNextAsync(api, record, async update =>
+        {
+            await PostAsync(addresses[0], Numbered(api, update));
+            committed.Signal();
+        }), Cancel)).ToList();
+        Assert.True(committed.Wait(StartTimeout, Cancel), "the first instance did not take the presses");
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Cancel); // its sends are now waiting on Telegram
+        bots[0].Kill();
+        var killed = Stopwatch.StartNew();
+        api.ClearFaults("editMessageText");
+
+        await Task.WhenAll(pressing).WaitAsync(TimeSpan.FromSeconds(5), Cancel);
+        var takeover = killed.Elapsed;
+
+        // A send caught between Telegram's answer and its record goes again: an edit repeats harmlessly (same screen).
+        var repeats = users.Sum(u => record.Of(u.Id).Count(s => s.Method == "editMessageText") - u.Expected.Count);
+        Assert.InRange(repeats, 0, Users);
+        foreach (var user in users)
+            Assert.Equal(user.Expected, record.Of(user.Id).Where(s => s.Method == "editMessageText").Select(s => s.Step).Distinct());
+        Assert.True(takeover < TimeSpan.FromSeconds(5), $"the other instance took {takeover} to send the dead one's chats");
+        TestContext.Current.SendDiagnosticMessage($"takeover after SIGKILL: {takeover.TotalSeconds:0.0} s; repeated screens: {repeats}");
+        Assert.Empty(api.Violations);
+    }
+
     private static JsonObject Numbered(FakeBotApiServer api, JsonObject update)
     {
         update["update_id"] = api.NextUpdateId();

@@ -103,7 +103,7 @@ public sealed class DamagedStorageTests : IDisposable
 
     private static void AssertOneLine(HelpBotProcess.Result result, int exitCode, string path, string what)
     {
-        Assert.Equal(exitCode, result.ExitCode);
+        Assert.True(exitCode == result.ExitCode, $"exit code {result.ExitCode}, not {exitCode}: {result.Error}");
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains(path, line, StringComparison.Ordinal);
         Assert.Contains(what, line, StringComparison.Ordinal);

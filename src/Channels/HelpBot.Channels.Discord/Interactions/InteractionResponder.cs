@@ -16,7 +16,6 @@ internal sealed class InteractionResponder(
     IDialogEngine engine,
     TextModals modals,
     FollowupSender followups,
-    OutboxDoorbell outbox,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionResponder> logger)
@@ -73,7 +72,6 @@ internal sealed class InteractionResponder(
     private async Task<Reply> ReplyAsync(Turn turn, CancellationToken cancellationToken)
     {
         var reply = await engine.HandleAsync(turn, cancellationToken);
-        outbox.Ring();
         return TextModals.OfferForm(reply);
     }
 }

@@ -17,7 +17,6 @@ internal sealed class CallbackQueryHandler(
     IDialogEngine engine,
     ReplySender replies,
     TelegramSender sender,
-    OutboxDoorbell outbox,
     Moderators moderators,
     ILogger<CallbackQueryHandler> logger)
 {
@@ -50,7 +49,6 @@ internal sealed class CallbackQueryHandler(
             {
                 // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
                 // beside the reply rather than before it, and not queued (after a restart it would come too late to matter).
-                outbox.Ring();
                 // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
                 if (reply is not { Messages.Count: 0, Queued: 0 })
                     answering = AnswerAsync(query.Id, cancellationToken);

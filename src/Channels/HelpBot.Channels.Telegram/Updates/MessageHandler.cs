@@ -16,7 +16,6 @@ namespace HelpBot.Channels.Telegram.Updates;
 internal sealed class MessageHandler(
     IDialogEngine engine,
     ReplySender replies,
-    OutboxDoorbell outbox,
     BotIdentity identity,
     Moderators moderators,
     ILogger<MessageHandler> logger)
@@ -41,7 +40,6 @@ internal sealed class MessageHandler(
             QuoteMessageId: isPrivate ? null : message.Id);
         var turn = TelegramTurns.FromMessage(updateId, message, from, message.Text ?? "", moderators, identity.Id) with { ReplyRoute = TelegramTurns.RouteTo(target) };
         var reply = await engine.HandleAsync(turn, cancellationToken);
-        outbox.Ring();
         // The reply is in the outbox with the turn; what comes back is only what could not be stored (the apology for a failed turn).
         if (reply.Messages.Count > 0)
             await replies.DeliverAsync(target, reply, cancellationToken);

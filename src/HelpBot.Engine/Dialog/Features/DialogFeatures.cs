@@ -7,7 +7,7 @@ internal sealed class DialogFeatures
     {
         var moderation = dependencies.Moderation;
         Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples);
-        Questions = new Questions(moderation, dependencies.ModerationOptions, Review);
+        Questions = new Questions(moderation, dependencies.ModerationOptions, Review, dependencies.Outbox);
         Feedback = new GuideFeedback(dependencies.Store);
         FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, dependencies.Options);
         Menu = new Menu(FreeText);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using static HelpBot.Engine.Dialog.DialogBasics;
@@ -13,7 +14,7 @@ namespace HelpBot.Engine.Dialog.Features;
 /// to the asker's chat, where the asker rates the answer. The first answer or <c>/close</c> wins. Under an answer, the
 /// moderator may file the question as a training example (<see cref="Review"/>).
 /// </summary>
-internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review)
+internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review, OutboxFeed? outboxFeed)
 {
     private const int MaxListedQuestions = 20;
     private const int MaxAnswerButtons = 5;
@@ -167,6 +168,7 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         var outbox = NewOutbox(context, question.Channel, question.ChatId, question.UserId, question, OutboxPurpose.AnswerDelivery, delivery);
         if (!await moderation!.TryResolveQuestionAsync(resolved, outbox, cancellationToken))
             return await AlreadyResolvedAsync(context, question.Id, cancellationToken);
+        outboxFeed?.Committed([outbox]);
         return review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id)));
     }
 

@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Text.Json;
+using HelpBot.Engine.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HelpBot.Storage.Postgres;
+
+/// <summary>
+/// The outbox table's columns as the store reads them, and settlements written in batches: those waiting at the same
+/// moment, from any number of chats, go to the server as one batch of statements in one round trip.
+/// </summary>
+internal sealed class PostgresOutbox(NpgsqlDataSource dataSource)
+{
+    /// <summary>A message's delivery state, kept in columns (senders change it in place); the rest is its JSON <c>data</c>.</summary>
+    public const string StateColumns = "o.seq, o.attempts, o.next_attempt_at, o.delivered_at, o.expired_at, o.last_error, o.channel_message_id";
+
+    public const string IsPending = "delivered_at IS NULL AND expired_at IS NULL";
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    private readonly Lock _gate = new();
+    private readonly List<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> _waiting = [];
+    private bool _flushing;
+
+    public static OutboxMessage ReadData(DbDataReader reader, int column) => JsonSerializer.Deserialize<OutboxMessage>(reader.GetString(column), Json)!;
+
+    /// <summary>Sets <paramref name="message"/>'s delivery state from the <see cref="StateColumns"/> starting at <paramref name="first"/>.</summary>
+    public static OutboxMessage ReadState(DbDataReader reader, OutboxMessage message, int first)
+    {
+        message.Sequence = reader.GetInt64(first);
+        message.Attempts = reader.GetInt32(first + 1);
+        message.NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(first + 2);
+        message.DeliveredAt = reader.IsDBNull(first + 3) ? null : reader.GetFieldValue<DateTimeOffset>(first + 3);
+        message.ExpiredAt = reader.IsDBNull(first + 4) ? null : reader.GetFieldValue<DateTimeOffset>(first + 4);
+        message.LastError = reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5);
+        message.ChannelMessageId = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6);
+        return message;
+    }
+
+    public Task SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool flush;
+        lock (_gate)
+        {
+            _waiting.Add((settlements, done));
+            flush = !_flushing;
+            _flushing = true;
+        }
+        if (flush)
+            _ = FlushAsync();
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task FlushAsync()
+    {
+        await Task.Yield();
+        while (true)
+        {
+            List<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> batch;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+                batch = [.. _waiting];
+                _waiting.Clear();
+            }
+            try
+            {
+                await WriteAsync(batch.SelectMany(b => b.Settlements).ToList());
+                batch.ForEach(b => b.Done.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(b => b.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round trip, in one implicit transaction: sent replies deleted together (nothing looks them up, and they hold
+    /// channels' reply tokens), the rest updated row by row.
+    /// </summary>
+    private async Task WriteAsync(List<OutboxSettlement> settlements)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
+        var deleted = settlements
+            .Where(IsDeleted)
+            .Select(s => s.Message.Id).ToArray();
+        if (deleted.Length > 0)
+            batch.BatchCommands.Add(Command("DELETE FROM outbox WHERE id = ANY($1)", (object)deleted));
+        foreach (var settlement in settlements.Where(s => !IsDeleted(s)))
+        {
+            var id = settlement.Message.Id;
+            batch.BatchCommands.Add(settlement.Outcome switch
+            {
+                OutboxOutcome.Sent => Command("UPDATE outbox SET delivered_at = $2, channel_message_id = $3, last_error = NULL, attempts = $4 WHERE id = $1",
+                    id, settlement.At.ToUniversalTime(), (object?)settlement.ChannelMessageId ?? DBNull.Value, settlement.Message.Attempts),
+                OutboxOutcome.Expired => Command("UPDATE outbox SET expired_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
+                    id, settlement.At.ToUniversalTime(), (object?)settlement.Error ?? DBNull.Value, settlement.Message.Attempts),
+                _ => Command("UPDATE outbox SET next_attempt_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
+                    id, settlement.At.ToUniversalTime(), (object?)settlement.Error ?? DBNull.Value, settlement.Message.Attempts),
+            });
+        }
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    private static bool IsDeleted(OutboxSettlement settlement) => settlement is { Outcome: OutboxOutcome.Sent, Message.Purpose: OutboxPurpose.Reply };
+
+    public static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value switch
+            {
+                PostgresJson json => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json.Text },
+                DateTimeOffset at => new NpgsqlParameter { Value = at.ToUniversalTime() },
+                _ => new NpgsqlParameter { Value = value },
+            });
+        }
+        return command;
+    }
+}
+
+/// <summary>A record serialised for a <c>jsonb</c> column.</summary>
+internal readonly record struct PostgresJson(string Text);
