@@ -52,6 +52,7 @@ internal sealed class ChatDelivery
         await Task.Yield();
         var store = _dispatcher.Store;
         var held = claimed;
+        var stopped = false;
         try
         {
             var pending = claimed
@@ -67,14 +68,19 @@ internal sealed class ChatDelivery
             }
             while (NextOrClose() is { } head)
             {
-                if (await _dispatcher.AttemptAsync(head) != AttemptResult.Done)
+                var result = await _dispatcher.AttemptAsync(head);
+                if (result != AttemptResult.Done)
+                {
+                    stopped = result == AttemptResult.Stopped;
                     break;
+                }
                 lock (_gate)
                     _queue.RemoveAt(0);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            stopped = true;
             _dispatcher.ChatFailed(Chat, ex);
         }
         catch (OperationCanceledException)
@@ -85,7 +91,7 @@ internal sealed class ChatDelivery
         {
             lock (_gate)
                 _closing = true;
-            await _dispatcher.FinishedAsync(this, held);
+            await _dispatcher.FinishedAsync(this, held, lookAgain: !stopped);
         }
     }
 

@@ -169,15 +169,19 @@ public sealed partial class OutboxDispatcher : BackgroundService
         return started;
     }
 
-    /// <summary>A chat's sender has stopped: the chat is released, and taken again at once if work arrived meanwhile.</summary>
-    internal async Task FinishedAsync(ChatDelivery delivery, bool held)
+    /// <summary>
+    /// A chat's sender has stopped: the chat is released, and taken again at once if work arrived meanwhile. A sender
+    /// that stopped on a failure (<paramref name="lookAgain"/> false) leaves its chat to the next periodic look, so a
+    /// store that keeps failing is not hammered.
+    /// </summary>
+    internal async Task FinishedAsync(ChatDelivery delivery, bool held, bool lookAgain)
     {
         var again = false;
         if (held)
         {
             try
             {
-                again = await Store.ReleaseChatAsync(delivery.Chat, _time.GetUtcNow(), CancellationToken.None) && !Abandoning;
+                again = await Store.ReleaseChatAsync(delivery.Chat, _time.GetUtcNow(), CancellationToken.None) && lookAgain && !Abandoning;
             }
             catch (Exception ex)
             {

@@ -85,12 +85,13 @@ public static class LiteDbFile
     /// <summary>
     /// What damaged pages make LiteDB 5 throw: its own errors, and the decoding, casting and range errors of
     /// reading garbage as records (a <see cref="System.Text.DecoderFallbackException"/> is an <see cref="ArgumentException"/>;
-    /// <see cref="NotImplementedException"/> is what LiteDB 5.0.21's BsonDataReader throws for a type code it does not know).
+    /// <see cref="NotImplementedException"/> and <see cref="NotSupportedException"/> are what LiteDB 5.0.21 throws for a type
+    /// code it does not know, depending on where it meets it).
     /// </summary>
     public static bool IsDamage(Exception exception) =>
         exception is LiteException or ArgumentException or InvalidCastException or IndexOutOfRangeException
             or OverflowException or InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException
-            or EndOfStreamException or NotImplementedException;
+            or EndOfStreamException or NotImplementedException or NotSupportedException;
 
     /// <summary>The one-line error for what opening or reading the file threw; null for anything else (a bug, not the file).</summary>
     public static StorageUnavailableException? Explain(string path, Exception exception) => exception switch
