@@ -61,13 +61,17 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _deliveries.EnsureIndex(d => d.At);
         PruneDeliveries();
         _outbox = database.GetCollection<OutboxMessage>("outbox");
+        // Every index costs each reply twice (written with its turn, deleted once sent), so the outbox keeps one: pending
+        // messages (DeliveredAt null) are found through it at open, settled ones by age when pruned. /forget and the
+        // moderators' post look-ups, which are rare, read the collection through.
         _outbox.EnsureIndex(o => o.DeliveredAt);
-        _outbox.EnsureIndex(o => o.ExpiredAt);
-        _outbox.EnsureIndex(o => o.Sequence);
-        _sequence = _outbox.Query().OrderByDescending(o => o.Sequence).Select(o => o.Sequence).FirstOrDefault();
-        // The file is this process's alone (direct connection): the heads are read once here and kept in memory.
-        _outboxIndex.Add(Pending());
-        _outbox.EnsureIndex(o => o.UserKey);
+        foreach (var dropped in new[] { "Sequence", "UserKey" })
+            _outbox.DropIndex(dropped);
+        // The file is this process's alone (direct connection): the heads are read once here and kept in memory, and
+        // numbering goes on after the highest pending message (settled ones no longer take part in any order).
+        var pending = Pending().ToList();
+        _sequence = pending.Count > 0 ? pending.Max(o => o.Sequence) : 0;
+        _outboxIndex.Add(pending);
         _feedback.EnsureIndex(f => f.UserKey);
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);

@@ -13,8 +13,9 @@ namespace HelpBot.Channels.Telegram.Polling;
 /// Long polling: asks getUpdates for what is new and hands each update to the dispatcher. An update is confirmed (by a
 /// later call's offset) only once it is handled, that is once its turn and its reply are committed: a crash before that
 /// gets it again, and the engine's delivery-id check answers it once. Confirming offset N confirms everything below N,
-/// so the offset is the oldest update still in hand; turns are quick (replies are sent from the outbox, not here), so
-/// a chat waiting on Telegram's rate limit holds nothing back. A failed call is logged and retried after a pause; the
+/// so the offset is the oldest update still in hand; a batch's updates are handled together and confirmed together
+/// (turns are quick: replies are sent from the outbox, not here), so a chat waiting on Telegram's rate limit holds
+/// nothing back. A failed call is logged and retried after a pause; the
 /// loop runs until the host stops. The channel's services are singletons, so no scope is opened per cycle.
 /// </summary>
 internal sealed class PollingService(
@@ -72,8 +73,8 @@ internal sealed class PollingService(
                     else
                         Log.Unreadable(logger, read.Id, read.Error ?? "");
                 }
-                if (fresh == 0 && inHand.Count > 0)
-                    await Task.WhenAny(inHand.Values).WaitAsync(stoppingToken); // nothing new: wait for one in hand to be done
+                if (inHand.Count > 0)
+                    await UntilHandledAsync(inHand.Values, stoppingToken);
                 else if (batch.Length > 0 && fresh == 0)
                     await Task.Delay(settings.PollingErrorDelay, time, stoppingToken); // nothing to confirm: do not spin on the same batch
             }
@@ -94,6 +95,22 @@ internal sealed class PollingService(
             }
         }
     }
+
+    /// <summary>
+    /// Waits until the updates in hand are handled, so that the next call confirms the whole batch at once: their turns
+    /// commit together (the store groups commits that wait at the same moment), and Telegram is not asked again for
+    /// updates still being handled (each such call brought the whole batch back, to be read and skipped). An update
+    /// that takes longer (its chat is busy, its store is slow) holds the others back for <see cref="BatchWait"/> at most.
+    /// Real time, as it only paces the calls: a test's clock standing still must not stop polling.
+    /// </summary>
+    private static async Task UntilHandledAsync(IEnumerable<Task> inHand, CancellationToken stoppingToken)
+    {
+        var all = Task.WhenAll(inHand);
+        if (!all.IsCompleted)
+            await Task.WhenAny(all, Task.Delay(BatchWait, stoppingToken)).Unwrap();
+    }
+
+    private static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(100);
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
