@@ -19,6 +19,14 @@ internal static class BenchmarkPostgres
     /// <summary>A connection string whose tables live in a new schema of their own.</summary>
     public static string NewDatabase() => new NpgsqlConnectionStringBuilder(Server) { SearchPath = CreateSchema() }.ConnectionString;
 
+    public static long Scalar(string sql)
+    {
+        using var connection = new NpgsqlConnection(Server);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static void Execute(string sql)
     {
         using var connection = new NpgsqlConnection(Server);

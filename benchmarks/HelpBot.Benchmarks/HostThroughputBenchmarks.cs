@@ -53,6 +53,7 @@ public class HostThroughputBenchmarks
     private SentMessage[] _screens = [];
     private int[] _steps = [];
     private int[] _sent = [];
+    private long _turns;
 
     /// <summary>A store, how many host instances share it, and how updates reach them.</summary>
     public sealed record HostSetup(string Provider, int Instances, bool Webhook)
@@ -88,6 +89,13 @@ public class HostThroughputBenchmarks
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         _api.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        // What the store keeps per turn (replies are deleted once sent): the growth per million turns in the README.
+        var stored = _postgresSchema is { } tables
+            ? BenchmarkPostgres.Scalar($"SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{tables}' AND c.relkind = 'r'")
+            : _folder.GetFiles().Sum(f => f.Length);
+        var turns = Interlocked.Read(ref _turns);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// {Setup}: {stored / 1024.0 / 1024.0:0.0} MiB stored after {turns} turns ({(double)stored / turns:0} bytes a turn, {stored * 1_000_000.0 / turns / 1024 / 1024 / 1024:0.00} GiB a million turns)"));
         _folder.Delete(recursive: true);
         if (_postgresSchema is { } schema)
             BenchmarkPostgres.Execute($"DROP SCHEMA {schema} CASCADE");
@@ -107,6 +115,7 @@ public class HostThroughputBenchmarks
             var queued = Stopwatch.GetTimestamp();
             await SendAsync(user, _api.ButtonPress(chat, _screens[user], "step:aliexpress:" + step.ToString(CultureInfo.InvariantCulture)));
             _screens[user] = await reply.WaitAsync(TimeSpan.FromSeconds(30));
+            Interlocked.Increment(ref _turns);
             _latencies.Enqueue(Stopwatch.GetElapsedTime(queued).TotalMilliseconds);
         }
     }
