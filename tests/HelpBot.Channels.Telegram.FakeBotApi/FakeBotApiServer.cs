@@ -17,7 +17,7 @@ namespace HelpBot.Channels.Telegram.FakeBotApi;
 /// A stand-in for api.telegram.org on 127.0.0.1 (a random port): <c>POST /bot{token}/{method}</c> like the real one.
 /// It serves getUpdates from a queue the test fills, keeps the messages the bot sends and edits per chat, answers
 /// the other calls the bot makes, records every call, refuses calls the published description does not allow,
-/// and can be told to fail the next call of a method (429 with retry_after, 5xx, a dropped connection).
+/// and can be told to fail the next call of a method (429 with retry_after, 5xx, a dropped connection) or to hold it.
 /// </summary>
 public sealed class FakeBotApiServer : IAsyncDisposable
 {
@@ -34,6 +34,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly Dictionary<string, Queue<PendingFault>> _faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeldCall> _holds = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
 
@@ -104,6 +105,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         lock (_gate)
             _faults.Remove(method);
+    }
+
+    /// <summary>
+    /// The next call of <paramref name="method"/> is served only once <paramref name="release"/> completes, as by a slow
+    /// API; the task returned completes when that call has come.
+    /// </summary>
+    public Task HoldNext(string method, Task release)
+    {
+        var held = new HeldCall(release);
+        lock (_gate)
+            _holds[method] = held;
+        return held.Came.Task;
     }
 
     // ---- updates the "users" send ----
@@ -283,6 +296,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the bot has answered the query of <paramref name="press"/> (made the call, whatever the fake said).</summary>
+    public Task<RecordedRequest> WaitForAnswerAsync(JsonObject press, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var queryId = QueryIdOf(press);
+        return WaitForAsync(r => IsAnswerTo(r, queryId), timeout, cancellationToken);
+    }
+
+    public static string QueryIdOf(JsonObject press) => press?["callback_query"]?["id"]?.GetValue<string>() ?? throw new ArgumentException("not a button press", nameof(press));
+
+    public static bool IsAnswerTo(RecordedRequest request, string queryId) =>
+        request?.Method == "answerCallbackQuery" && request.Parameters["callback_query_id"]?.GetValue<string>() == queryId;
+
     public static bool IsMessageCall(RecordedRequest request) => request?.Method is "sendMessage" or "editMessageText" or "sendPhoto" or "sendDocument";
 
     public static long? ChatOf(RecordedRequest request) =>
@@ -330,6 +355,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                 && text.StartsWith("attach://", StringComparison.Ordinal) && !uploads.ContainsKey(text["attach://".Length..]))
                 problems.Add($"{method}: {name} refers to {text}, but no such file part was uploaded");
         }
+        HeldCall? held;
+        lock (_gate)
+            _holds.Remove(method, out held);
+        if (held is not null)
+        {
+            held.Came.TrySetResult();
+            await held.Release.WaitAsync(context.RequestAborted);
+        }
+
         Fault? fault = null;
         if (problems.Count == 0)
         {
@@ -668,6 +702,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         public Fault Fault { get; } = fault;
 
         public int Left { get; set; } = times;
+    }
+
+    private sealed class HeldCall(Task release)
+    {
+        public Task Release { get; } = release;
+
+        public TaskCompletionSource Came { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class QueuedUpdate(int id, string json)

@@ -32,11 +32,9 @@ public sealed class TelegramUser(FakeBotApiServer api, long id, string? language
     public async Task<IReadOnlyList<SentMessage>> PressDataAsync(SentMessage message, string data, int replies = 1)
     {
         var press = api.ButtonPress(Id, message, data, language);
-        var queryId = press["callback_query"]!["id"]!.GetValue<string>();
         LastUpdateId = api.Enqueue(press);
         var messages = await RepliesAsync(replies);
-        await api.WaitForAsync(r => r.Method == "answerCallbackQuery" && r.Parameters["callback_query_id"]?.GetValue<string>() == queryId,
-            cancellationToken: TestContext.Current.CancellationToken);
+        await api.WaitForAnswerAsync(press, cancellationToken: TestContext.Current.CancellationToken);
         return messages;
     }
 

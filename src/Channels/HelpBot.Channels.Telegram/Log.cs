@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Telegram: finishing {Count} updates before stopping")]
     public static partial void Draining(ILogger logger, int count);
 
-    [LoggerMessage(13, LogLevel.Warning, "Telegram {Method} failed (try {Attempt} of {MaxAttempts}), trying again in {DelaySeconds:0.#} s: {Reason}")]
-    public static partial void Retrying(ILogger logger, string method, int attempt, int maxAttempts, double delaySeconds, string reason);
+    [LoggerMessage(EventId = 13, Message = "Telegram {Method} failed (try {Attempt} of {MaxAttempts}), trying again in {DelaySeconds:0.#} s: {Reason}")]
+    public static partial void Retrying(ILogger logger, LogLevel level, string method, int attempt, int maxAttempts, double delaySeconds, string reason);
 
     [LoggerMessage(14, LogLevel.Error, "Telegram {Method} to chat {ChatId} failed for good, a reply message is lost: {Reason}")]
     public static partial void Undelivered(ILogger logger, string method, long chatId, string reason);
@@ -58,4 +58,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Telegram getMe failed, so commands addressed as /command@name in groups are not recognised yet: {Reason}")]
     public static partial void IdentityUnknown(ILogger logger, string reason);
+
+    [LoggerMessage(18, LogLevel.Information, "Telegram answerCallbackQuery throttled (retry after {RetryAfterSeconds} s), given up: the button may spin until the client gives up, the reply comes regardless")]
+    public static partial void AnswerThrottled(ILogger logger, int retryAfterSeconds);
+
+    [LoggerMessage(19, LogLevel.Information, "Telegram: finishing {Count} callback answers before stopping")]
+    public static partial void DrainingAnswers(ILogger logger, int count);
 }

@@ -33,6 +33,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<Moderators>();
         services.AddSingleton<MessageHandler>();
+        services.AddSingleton<CallbackAnswers>();
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<UpdateDispatcher>();
@@ -51,10 +52,11 @@ public static class TelegramServiceCollectionExtensions
     internal static void AddSending(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // Two clients: one attempt per call where another layer retries, a retry pipeline for the rest (see TelegramHttp).
+        // One attempt per call where another layer retries, a retry pipeline for the rest, a short one for callback answers (see TelegramHttp).
         TelegramHttp.AddClients(services);
         services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp, TelegramHttp.Once));
         services.AddKeyedSingleton<ITelegramBotClient>(TelegramHttp.Retried, (sp, _) => CreateClient(sp, TelegramHttp.Retried));
+        services.AddKeyedSingleton<ITelegramBotClient>(TelegramHttp.CallbackAnswer, (sp, _) => CreateClient(sp, TelegramHttp.CallbackAnswer));
         // The rate limits under the reply delivery.
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<TelegramSender>();

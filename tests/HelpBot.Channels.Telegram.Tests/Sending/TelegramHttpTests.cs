@@ -28,7 +28,7 @@ public sealed class TelegramHttpTests : IAsyncLifetime
     {
         _api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Clock = _time }, Cancel);
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(_logs));
+        services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton(Options.Create(new TelegramOptions { Token = _api.Token, ApiBaseUrl = new Uri(_api.BaseUrl), MessagesPerSecond = 0 }));
         TelegramServiceCollectionExtensions.AddSending(services);
@@ -42,18 +42,57 @@ public sealed class TelegramHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnswerCallbackQuery_429_RetriedAfterItsRetryAfter()
+    public async Task GetMe_429_RetriedAfterItsRetryAfter()
     {
-        _api.Fail("answerCallbackQuery", Fault.TooManyRequests(retryAfter: 7));
+        _api.Fail("getMe", Fault.TooManyRequests(retryAfter: 7));
 
-        await Sender.CallAsync((client, ct) => client.AnswerCallbackQuery("q1", cancellationToken: ct), Cancel);
+        await Sender.CallAsync((client, ct) => client.GetMe(ct), Cancel);
 
-        var calls = _api.Calls("answerCallbackQuery");
+        var calls = _api.Calls("getMe");
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.Equal(TimeSpan.FromSeconds(7), calls[1].At - calls[0].At);
         var retry = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains("answerCallbackQuery failed (try 1 of 4), trying again in 7 s", retry.Message, StringComparison.Ordinal);
+        Assert.Contains("getMe failed (try 1 of 4), trying again in 7 s", retry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_api.Token, _logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerCallbackQuery_429WithAShortWait_RetriedOnceAfterIt_Quietly()
+    {
+        _api.Fail("answerCallbackQuery", Fault.TooManyRequests(retryAfter: 2));
+
+        await Sender.AnswerCallbackQueryAsync("q1", Cancel);
+
+        var calls = _api.Calls("answerCallbackQuery");
+        Assert.Equal([429, 200], calls.Select(c => c.Status));
+        Assert.Equal(TimeSpan.FromSeconds(2), calls[1].At - calls[0].At);
+        var retry = Assert.Single(_logs.Entries, e => e.Message.Contains("trying again", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Debug, retry.Level);
+        Assert.Contains("answerCallbackQuery failed (try 1 of 2), trying again in 2 s", retry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Information);
+    }
+
+    [Fact]
+    public async Task AnswerCallbackQuery_429WithALongerWait_GivesUpAtOnce()
+    {
+        _api.Fail("answerCallbackQuery", Fault.TooManyRequests(retryAfter: 3));
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => Sender.AnswerCallbackQueryAsync("q1", Cancel));
+
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Single(_api.Calls("answerCallbackQuery"));
+        Assert.Equal(VirtualTime.DefaultStart, _time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task AnswerCallbackQuery_ServerErrorEveryTime_TriedTwice_ThenFails()
+    {
+        _api.Fail("answerCallbackQuery", Fault.ServerError(502), times: int.MaxValue);
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => Sender.AnswerCallbackQueryAsync("q1", Cancel));
+
+        Assert.Equal(502, error.ErrorCode);
+        Assert.Equal(1 + TelegramHttp.MaxCallbackAnswerRetries, _api.Calls("answerCallbackQuery").Count);
     }
 
     [Fact]

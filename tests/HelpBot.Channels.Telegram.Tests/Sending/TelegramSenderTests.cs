@@ -13,7 +13,7 @@ public sealed class TelegramSenderTests
     public async Task Send_429_TheOutboxWaitsRetryAfterThenSends()
     {
         var time = VirtualTime.StandingStill();
-        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "0" }, time);
+        await using var rig = await TelegramTestRig.StartAsync(time: time);
         var api = rig.Api;
         await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.TooManyRequests(retryAfter: 5));
@@ -58,7 +58,7 @@ public sealed class TelegramSenderTests
     public async Task Send_FailsUntilTheDeadline_ExpiresLoggedWithItsChat_AndTheChatGoesOn()
     {
         var time = VirtualTime.StandingStill();
-        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Delivery:Deadline"] = "00:01:00", ["Telegram:MessagesPerSecond"] = "0" }, time);
+        await using var rig = await TelegramTestRig.StartAsync(new Dictionary<string, string?> { ["Delivery:Deadline"] = "00:01:00" }, time);
         var api = rig.Api;
         await rig.WhenPollingAsync();
         api.Fail("sendMessage", Fault.ServerError(503), times: int.MaxValue);

@@ -53,9 +53,12 @@ public sealed class CallbackQueryHandlerTests
         var step = (await user.PressAsync(greeting, "Пошаговая"))[0];
 
         // "Back" from step 2 and a stale "step 1" button both show step 1 on a message that already shows it.
-        rig.Api.PressButton(user.Id, step, "step:aliexpress:1");
+        var press = rig.Api.ButtonPress(user.Id, step, "step:aliexpress:1");
+        rig.Api.Enqueue(press);
         await rig.Api.WaitForAsync(r => r.Method == "editMessageText" && r.Status == 400, cancellationToken: Cancel);
         var menu = await user.SendAsync("/menu");
+        // Answered beside the press's handling, so not necessarily before the next update's reply.
+        await rig.Api.WaitForAnswerAsync(press, cancellationToken: Cancel);
 
         Assert.Equal(2, rig.Api.Calls("answerCallbackQuery").Count);
         Assert.Equal(menu[0].MessageId, Assert.Single(rig.Api.Calls("sendMessage").Skip(1)).MessageId);

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using HelpBot.Channels.Discord.Rendering;
 using HelpBot.Channels.Discord.Rest;
+using HelpBot.Channels.Http;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,34 +15,27 @@ namespace HelpBot.Channels.Discord.Interactions;
 /// </summary>
 internal sealed class FollowupSender(DiscordRestClient rest, ILogger<FollowupSender> logger) : IHostedLifecycleService, IDisposable
 {
-    private readonly CancellationTokenSource _abandon = new();
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly BackgroundCalls _followups = new();
 
     /// <summary>Cancelled only when the host's shutdown timeout passes with follow-ups still on their way.</summary>
-    public CancellationToken Abandoned => _abandon.Token;
+    public CancellationToken Abandoned => _followups.Abandoned;
 
     /// <summary>Starts <paramref name="work"/> in the background; failures are logged, never thrown at a request.</summary>
-    public Task Start(Func<CancellationToken, Task> work)
+    public Task Start(Func<CancellationToken, Task> work) => _followups.Start(async abandoned =>
     {
-        var task = Task.Run(async () =>
+        try
         {
-            try
-            {
-                await work(_abandon.Token);
-            }
-            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
-            {
-                // Shutdown ran out of time: the interaction token expires anyway.
-            }
-            catch (Exception ex)
-            {
-                Log.FollowupFailed(logger, ex);
-            }
-        });
-        _running.TryAdd(task, 0);
-        _ = task.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
+            await work(abandoned);
+        }
+        catch (OperationCanceledException) when (abandoned.IsCancellationRequested)
+        {
+            // Shutdown ran out of time: the interaction token expires anyway.
+        }
+        catch (Exception ex)
+        {
+            Log.FollowupFailed(logger, ex);
+        }
+    });
 
     public async Task SendAsync(string interactionToken, IEnumerable<MessagePayload> messages, CancellationToken cancellationToken)
     {
@@ -77,20 +70,10 @@ internal sealed class FollowupSender(DiscordRestClient rest, ILogger<FollowupSen
     /// </summary>
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        if (_running.IsEmpty)
+        if (_followups.Count == 0)
             return;
-        Log.DrainingFollowups(logger, _running.Count);
-        try
-        {
-            while (!_running.IsEmpty)
-                await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            await _abandon.CancelAsync();
-            // Cancelled calls end at once; wait for them so none is left running.
-            await Task.WhenAll(_running.Keys);
-        }
+        Log.DrainingFollowups(logger, _followups.Count);
+        await _followups.DrainAsync(cancellationToken);
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -103,5 +86,5 @@ internal sealed class FollowupSender(DiscordRestClient rest, ILogger<FollowupSen
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _abandon.Dispose();
+    public void Dispose() => _followups.Dispose();
 }

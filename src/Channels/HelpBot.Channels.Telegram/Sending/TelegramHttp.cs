@@ -7,41 +7,57 @@ using Microsoft.Extensions.Options;
 namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
-/// The Bot API's two HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry layer (see <see cref="ApiRetry"/>):
-/// <see cref="Once"/> for outbox messages and getUpdates, <see cref="Retried"/> for answerCallbackQuery, getMe,
-/// setMyCommands, setWebhook, deleteWebhook and a reply sent at once. Neither logs requests: their URLs carry the token.
+/// The Bot API's HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry rule (see <see cref="ApiRetry"/>):
+/// <see cref="Once"/> for outbox messages and getUpdates; <see cref="CallbackAnswer"/> for answerCallbackQuery, which
+/// only stops a button's spinner and soon matters no more: one retry at most, after a 429 only when it asks for a short
+/// wait; <see cref="Retried"/> for getMe, setMyCommands, setWebhook, deleteWebhook and a reply sent at once. None logs
+/// requests: their URLs carry the token.
 /// </summary>
 internal static class TelegramHttp
 {
     public const string Once = "HelpBot.Channels.Telegram.Once";
+    public const string CallbackAnswer = "HelpBot.Channels.Telegram.CallbackAnswer";
     public const string Retried = "HelpBot.Channels.Telegram.Retried";
 
     public const int MaxRetries = 3;
     public static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
 
+    public const int MaxCallbackAnswerRetries = 1;
+
+    /// <summary>A retry after this long still comes while the button spins; a 429 asking for longer gives up at once.</summary>
+    public static readonly TimeSpan MaxCallbackAnswerRetryWait = TimeSpan.FromSeconds(2);
+
     public static void AddClients(IServiceCollection services)
     {
         services.AddHttpClient(Once).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers();
-        services.AddHttpClient(Retried).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers()
-            .AddApiRetry("telegram-retry", sp =>
+        AddRetriedClient(services, Retried, "telegram-retry", MaxRetries, MaxRetryWait, LogLevel.Warning);
+        // A storm of throttled answers is expected and harmless: their retries are not worth a warning each.
+        AddRetriedClient(services, CallbackAnswer, "telegram-callback-answer", MaxCallbackAnswerRetries, MaxCallbackAnswerRetryWait, LogLevel.Debug);
+    }
+
+    private static void AddRetriedClient(IServiceCollection services, string name, string pipelineName, int maxRetries, TimeSpan maxRetryWait, LogLevel retryLevel) =>
+        services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(FreshConnections).RemoveAllLoggers()
+            .AddApiRetry(pipelineName, sp =>
             {
                 var token = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Token;
                 var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelegramHttp).FullName!);
                 return new ApiRetryRules
                 {
-                    MaxRetries = MaxRetries,
-                    MaxRetryWait = MaxRetryWait,
+                    MaxRetries = maxRetries,
+                    MaxRetryWait = maxRetryWait,
                     RetryAfter = RetryAfterAsync,
                     OnRetry = async retry =>
                     {
+                        if (!logger.IsEnabled(retryLevel))
+                            return;
                         var reason = retry.Response is { } response
                             ? $"{(int)response.StatusCode} {await DescriptionAsync(response)}"
                             : FailureReason.Describe(retry.Exception!, token);
-                        Log.Retrying(logger, MethodOf(retry.Request), retry.Attempt, retry.MaxAttempts, retry.Delay.TotalSeconds, reason);
+                        var method = MethodOf(retry.Request);
+                        Log.Retrying(logger, retryLevel, method, retry.Attempt, retry.MaxAttempts, retry.Delay.TotalSeconds, reason);
                     },
                 };
             });
-    }
 
     /// <summary>The bot clients are singletons that keep their HttpClient: connections are renewed instead, so DNS changes are seen.</summary>
     private static SocketsHttpHandler FreshConnections() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(3) };

@@ -6,12 +6,13 @@ namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// Every Bot API call goes through here. Messages wait for the rate limiter first. Which calls are retried, and by
-/// which layer, is <see cref="TelegramHttp"/>'s table: outbox messages once per outbox attempt, the rest by the pipeline.
+/// which layer, is <see cref="TelegramHttp"/>'s table: outbox messages once per outbox attempt, the rest by a pipeline.
 /// What still fails is thrown.
 /// </summary>
 internal sealed class TelegramSender(
     ITelegramBotClient once,
     [FromKeyedServices(TelegramHttp.Retried)] ITelegramBotClient retried,
+    [FromKeyedServices(TelegramHttp.CallbackAnswer)] ITelegramBotClient answering,
     SendRateLimiter limiter,
     IOptions<TelegramOptions> options)
 {
@@ -27,7 +28,11 @@ internal sealed class TelegramSender(
         return await call(fromOutbox ? once : retried, cancellationToken);
     }
 
-    /// <summary>Any other call (answerCallbackQuery, setMyCommands, getMe…): not rate-limited, retried by the pipeline.</summary>
+    /// <summary>answerCallbackQuery: not rate-limited, retried once at most (see <see cref="TelegramHttp.CallbackAnswer"/>).</summary>
+    public Task AnswerCallbackQueryAsync(string queryId, CancellationToken cancellationToken) =>
+        answering.AnswerCallbackQuery(queryId, cancellationToken: cancellationToken);
+
+    /// <summary>Any other call (setMyCommands, getMe…): not rate-limited, retried by the pipeline.</summary>
     public Task<T> CallAsync<T>(Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         call(retried, cancellationToken);
 

@@ -1,22 +1,19 @@
 using HelpBot.Channels.Telegram.Sending;
-using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
 using Microsoft.Extensions.Logging;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 
 namespace HelpBot.Channels.Telegram.Updates;
 
 /// <summary>
-/// A button press. The query is always answered (so the button stops spinning), even when handling fails; only a
-/// redelivered update, which the engine recognises, is left alone. The reply goes through the outbox; walkthrough
-/// screens replace the pressed message.
+/// A button press. Its query is answered (so the button stops spinning) even when handling fails, in the background
+/// (see <see cref="CallbackAnswers"/>); only a redelivered update, which the engine recognises, is left alone. The reply
+/// goes through the outbox; walkthrough screens replace the pressed message.
 /// </summary>
 internal sealed class CallbackQueryHandler(
     IDialogEngine engine,
     ReplySender replies,
-    TelegramSender sender,
+    CallbackAnswers answers,
     Moderators moderators,
     ILogger<CallbackQueryHandler> logger)
 {
@@ -38,41 +35,19 @@ internal sealed class CallbackQueryHandler(
             ThreadId: pressed is { IsTopicMessage: true } ? pressed.MessageThreadId : null,
             EditMessageId: editable ? pressed!.Id : null);
         Reply? reply = null;
-        var answering = Task.CompletedTask;
         try
         {
-            try
-            {
-                reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators) with { ReplyRoute = TelegramTurns.RouteTo(target) }, cancellationToken);
-            }
-            finally
-            {
-                // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
-                // beside the reply rather than before it, and not queued (after a restart it would come too late to matter).
-                // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
-                if (reply is not { Messages.Count: 0, Queued: 0 })
-                    answering = AnswerAsync(query.Id, cancellationToken);
-            }
-            if (reply.Messages.Count > 0)
-                await replies.DeliverAsync(target, reply, cancellationToken);
+            reply = await engine.HandleAsync(TelegramTurns.FromCallbackQuery(updateId, query, chatId, moderators) with { ReplyRoute = TelegramTurns.RouteTo(target) }, cancellationToken);
         }
         finally
         {
-            // Part of the update's handling, which shutdown waits for: no call is left running under a disposed client.
-            await answering;
+            // The answer only stops the button's spinner, and Telegram takes it for a few seconds only: it is sent now,
+            // beside the reply rather than before it, and not queued (after a restart it would come too late to matter).
+            // A redelivered press (the engine returns nothing and queues nothing) was answered the first time.
+            if (reply is not { Messages.Count: 0, Queued: 0 })
+                answers.Start(query.Id);
         }
-    }
-
-    private async Task AnswerAsync(string queryId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.CallAsync((client, ct) => client.AnswerCallbackQuery(queryId, cancellationToken: ct), cancellationToken);
-        }
-        catch (RequestException ex)
-        {
-            // "query is too old" after a long outage, for one: the press itself is still handled.
-            Log.Unanswered(logger, sender.Describe(ex));
-        }
+        if (reply.Messages.Count > 0)
+            await replies.DeliverAsync(target, reply, cancellationToken);
     }
 }

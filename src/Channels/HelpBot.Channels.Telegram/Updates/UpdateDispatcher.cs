@@ -8,11 +8,13 @@ namespace HelpBot.Channels.Telegram.Updates;
 /// <summary>
 /// Runs the updates of one chat one after another, in the order they arrived, and different chats in parallel.
 /// At most <see cref="TelegramOptions.MaxPendingUpdates"/> are in flight; more wait. On shutdown the updates
-/// in flight are finished (within the host's shutdown timeout) before their sends are cancelled.
+/// in flight, then the callback answers they left running, are finished (within the host's shutdown timeout) before
+/// their calls are cancelled.
 /// </summary>
 internal sealed class UpdateDispatcher : IHostedService, IDisposable
 {
     private readonly UpdateHandler _handler;
+    private readonly CallbackAnswers _answers;
     private readonly ILogger<UpdateDispatcher> _logger;
     private readonly SemaphoreSlim _capacity;
     private readonly CancellationTokenSource _abandon = new();
@@ -20,10 +22,11 @@ internal sealed class UpdateDispatcher : IHostedService, IDisposable
     private readonly Dictionary<long, Task> _lastOfChat = [];
     private readonly HashSet<Task> _inFlight = [];
 
-    public UpdateDispatcher(UpdateHandler handler, IOptions<TelegramOptions> options, ILogger<UpdateDispatcher> logger)
+    public UpdateDispatcher(UpdateHandler handler, CallbackAnswers answers, IOptions<TelegramOptions> options, ILogger<UpdateDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _handler = handler;
+        _answers = answers;
         _logger = logger;
         _capacity = new SemaphoreSlim(options.Value.MaxPendingUpdates, options.Value.MaxPendingUpdates);
     }
@@ -54,6 +57,19 @@ internal sealed class UpdateDispatcher : IHostedService, IDisposable
     /// <summary>Finishes what is in flight; when the host's shutdown timeout fires first, cancels it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await FinishUpdatesAsync(cancellationToken);
+        // Only now: the updates finished above may have started answers.
+        await _answers.DrainAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _abandon.Dispose();
+        _capacity.Dispose();
+    }
+
+    private async Task FinishUpdatesAsync(CancellationToken cancellationToken)
+    {
         Task[] pending;
         lock (_gate)
             pending = [.. _inFlight];
@@ -68,12 +84,6 @@ internal sealed class UpdateDispatcher : IHostedService, IDisposable
         {
             await _abandon.CancelAsync();
         }
-    }
-
-    public void Dispose()
-    {
-        _abandon.Dispose();
-        _capacity.Dispose();
     }
 
     private async Task RunAsync(Update update, long? key, Task? previous, TaskCompletionSource done)
