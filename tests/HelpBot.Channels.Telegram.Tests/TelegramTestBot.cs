@@ -51,6 +51,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         IConversationStore? store = null,
         IDictionary<string, string?>? settings = null,
         VirtualTime? time = null,
+        Action<IServiceCollection>? services = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -95,6 +96,8 @@ public sealed class TelegramTestBot : IAsyncDisposable
             ModerationOptions = sp.GetRequiredService<IOptions<ModerationOptions>>().Value,
             Reports = new ReportRenderer(),
         }));
+        // A test's own services first: the channel adds its defaults only where none is registered.
+        services?.Invoke(builder.Services);
         builder.AddTelegramChannel();
 
         var app = builder.Build();

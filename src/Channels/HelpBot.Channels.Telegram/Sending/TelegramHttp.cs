@@ -8,8 +8,9 @@ namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// The Bot API's two HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry layer (see <see cref="ApiRetry"/>):
-/// <see cref="Once"/> for outbox messages and getUpdates, <see cref="Retried"/> for answerCallbackQuery, getMe,
-/// setMyCommands, setWebhook, deleteWebhook and a reply sent at once. Neither logs requests: their URLs carry the token.
+/// <see cref="Once"/> for outbox messages, getUpdates and the setup at start (each retried by its own loop),
+/// <see cref="Retried"/> for answerCallbackQuery, getMe, deleteWebhook when polling meets a webhook, and a reply sent
+/// at once. Neither logs requests: their URLs carry the token.
 /// </summary>
 internal static class TelegramHttp
 {
