@@ -1,3 +1,4 @@
+using HelpBot.Channels.Console;
 using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Channels.Telegram.Webhook;
 using HelpBot.Commands;
@@ -75,15 +76,26 @@ if (plan.Discord)
 if (plan.TelegramWebhook)
     app.MapTelegramWebhook();
 
+ConsoleChannel? console;
 try
 {
+    // Taken before the run, which disposes the services, to be asked how the chat ended after it.
+    console = app.Services.GetService<ConsoleChannel>();
     await app.RunAsync();
 }
 catch (OptionsValidationException ex)
 {
     return await BadSettingsAsync(ex);
 }
-return 0;
+
+// With nothing to serve and nobody to chat with, exiting 0 would look like a clean finish to an orchestrator.
+if (!plan.AnyChannel && console is { EndedBeforeInput: true })
+{
+    await Console.Error.WriteLineAsync("No channel is configured and standard input is not a terminal: set Telegram:Token " +
+        "(Telegram__Token) or Discord:PublicKey (Discord__PublicKey), or run with a terminal for the console chat (docker run -it).");
+    return ExitCodes.NoChannel;
+}
+return ExitCodes.Ok;
 
 // A bad setting stops the start with a message naming it, not a stack trace.
 static async Task<int> BadSettingsAsync(OptionsValidationException ex)

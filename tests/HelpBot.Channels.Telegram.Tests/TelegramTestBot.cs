@@ -52,6 +52,7 @@ public sealed class TelegramTestBot : IAsyncDisposable
         IConversationStore? store = null,
         IDictionary<string, string?>? settings = null,
         VirtualTime? time = null,
+        Action<IServiceCollection>? services = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -101,6 +102,8 @@ public sealed class TelegramTestBot : IAsyncDisposable
             Reports = new ReportRenderer(),
             Outbox = sp.GetService<OutboxFeed>(),
         }));
+        // A test's own services first: the channel adds its defaults only where none is registered.
+        services?.Invoke(builder.Services);
         builder.AddTelegramChannel();
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Testing;
@@ -36,6 +37,23 @@ public class VirtualTime : FakeTimeProvider
 
     /// <summary>From now on, every timer set fires at once (the clock moves to its due time).</summary>
     public void Follow() => _following = true;
+
+    /// <summary>
+    /// Moves the clock <paramref name="step"/> at a time until <paramref name="done"/>, pausing briefly in real time between
+    /// moves so that work woken by one (an HTTP call, say) can set its next timer; fails after <paramref name="timeout"/> of real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> done, TimeSpan step, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var moving = Stopwatch.StartNew();
+        while (!done())
+        {
+            if (moving.Elapsed > timeout)
+                throw new TimeoutException($"not done after moving the clock for {timeout.TotalSeconds:0} s");
+            Advance(step);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

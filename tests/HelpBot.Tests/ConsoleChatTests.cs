@@ -1,3 +1,5 @@
+using HelpBot.Hosting;
+
 namespace HelpBot.Tests;
 
 /// <summary>The bot started as `dotnet run --project src/HelpBot` starts it: a console chat over a LiteDB file.</summary>
@@ -44,6 +46,20 @@ public sealed class ConsoleChatTests : IDisposable
         Assert.Contains("> [Принимаю, к шагам ▶]", await File.ReadAllTextAsync(record, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal("1 passed, 0 failed", replay.Output.Trim().Split('\n')[^1]);
         Assert.Equal(0, replay.ExitCode);
+    }
+
+    [Fact]
+    public async Task Run_NoChannelAndInputEndsAtOnce_ExitsNonZeroWithOneLineSayingWhatToSet()
+    {
+        // As a container runs the image without a token and without -it: no terminal, standard input at its end.
+        var result = await HelpBotProcess.RunAsync(_folder.FullName, "");
+
+        Assert.Equal(ExitCodes.NoChannel, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n'), l => l.Contains("No channel is configured", StringComparison.Ordinal));
+        Assert.Contains("Telegram:Token", line, StringComparison.Ordinal);
+        Assert.Contains("Discord:PublicKey", line, StringComparison.Ordinal);
+        Assert.Contains("docker run -it", line, StringComparison.Ordinal);
+        Assert.Equal("", result.Output); // no greeting for nobody
     }
 
     [Fact]

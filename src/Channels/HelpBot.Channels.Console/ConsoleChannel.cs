@@ -10,7 +10,8 @@ namespace HelpBot.Channels.Console;
 
 /// <summary>
 /// A chat in the terminal: each line is a turn, buttons are shown numbered and pressed by typing the number
-/// (or the label in brackets). The end of input stops the host.
+/// (or the label in brackets). The end of input stops the host. Input that is not a terminal and ends before its first
+/// line (a container run without <c>-it</c>: nobody will ever type) gets no greeting; <see cref="EndedBeforeInput"/> says so.
 /// </summary>
 public sealed class ConsoleChannel(
     IDialogEngine engine,
@@ -19,6 +20,9 @@ public sealed class ConsoleChannel(
     ConsoleIo io) : BackgroundService
 {
     public const string ChannelName = "console";
+
+    /// <summary>The input was not a terminal and ended before its first line: the chat never began.</summary>
+    public bool EndedBeforeInput { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,12 +33,23 @@ public sealed class ConsoleChannel(
         using var recorder = settings.Record is { } path ? new TranscriptRecorder(new StreamWriter(path, append: false, new UTF8Encoding(false))) : null;
         recorder?.WriteHeader(string.IsNullOrEmpty(locale) ? TranscriptParser.DefaultLocale : locale, settings.UserId);
 
+        // A person at a terminal needs the greeting before typing; piped input is read ahead, so an empty one is told
+        // apart before anything is written (the output of piped lines stays the same, only written later).
+        var firstLine = io.InputIsTerminal ? null : await io.Input.ReadLineAsync(stoppingToken);
+        if (!io.InputIsTerminal && firstLine is null)
+        {
+            EndedBeforeInput = true;
+            lifetime.StopApplication();
+            return;
+        }
+
         IReadOnlyList<Button> offered = [];
         await Render(await engine.HandleAsync(Turn.FromText(ChannelName, settings.UserId, settings.UserId, locale, "/start"), stoppingToken), ref offered);
         while (!stoppingToken.IsCancellationRequested)
         {
             await io.Output.WriteAsync("> ");
-            var line = await io.Input.ReadLineAsync(stoppingToken);
+            var line = firstLine ?? await io.Input.ReadLineAsync(stoppingToken);
+            firstLine = null;
             if (line is null)
                 break;
 
@@ -85,9 +100,12 @@ public sealed class ConsoleChannel(
 }
 
 /// <summary>The terminal's streams, replaceable in tests.</summary>
-public sealed class ConsoleIo(TextReader input, TextWriter output)
+public sealed class ConsoleIo(TextReader input, TextWriter output, bool inputIsTerminal = true)
 {
     public TextReader Input { get; } = input;
 
     public TextWriter Output { get; } = output;
+
+    /// <summary>Someone may be typing: input is not redirected from a file, a pipe or /dev/null.</summary>
+    public bool InputIsTerminal { get; } = inputIsTerminal;
 }

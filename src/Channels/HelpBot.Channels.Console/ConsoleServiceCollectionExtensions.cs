@@ -11,8 +11,10 @@ public static class ConsoleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptionsWithValidateOnStart<ConsoleOptions, ConsoleOptionsValidator>()
             .BindConfiguration(ConsoleOptions.SectionName);
-        builder.Services.AddSingleton(new ConsoleIo(System.Console.In, System.Console.Out));
-        builder.Services.AddHostedService<ConsoleChannel>();
+        builder.Services.AddSingleton(new ConsoleIo(System.Console.In, System.Console.Out, inputIsTerminal: !System.Console.IsInputRedirected));
+        // Also a singleton, so that the host can ask it how the chat ended.
+        builder.Services.AddSingleton<ConsoleChannel>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleChannel>());
         return builder;
     }
 }

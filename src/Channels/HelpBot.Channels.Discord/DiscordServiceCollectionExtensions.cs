@@ -2,6 +2,7 @@ using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Delivery;
 using HelpBot.Channels.Discord.Interactions;
 using HelpBot.Channels.Discord.Rest;
+using HelpBot.Channels.Http;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Dialog;
@@ -32,7 +33,12 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<FollowupSender>());
         services.AddSingleton<InteractionResponder>();
         services.AddSingleton<InteractionEndpointHandler>();
-        services.AddHostedService<CommandRegistrationAtStart>();
+        // Registration at start retries by itself (ChannelSetup), so it sends through the one-attempt client.
+        services.TryAddSingleton<ChannelSetup>();
+        services.AddHostedService(sp => new CommandRegistrationAtStart(
+            Registrar(sp, sp.GetRequiredKeyedService<DiscordRestClient>(DiscordHttp.Once)),
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<ChannelSetup>()));
         services.AddSingleton<IChannelSender, DiscordChannelSender>();
         return builder;
     }
@@ -50,15 +56,17 @@ public static class DiscordServiceCollectionExtensions
         DiscordHttp.AddClients(services);
         services.AddSingleton(sp => RestClient(sp, DiscordHttp.Retried));
         services.AddKeyedSingleton(DiscordHttp.Once, (sp, _) => RestClient(sp, DiscordHttp.Once));
-        // Built by hand: its constructor takes the internal REST client, which the container only finds on public constructors.
-        services.AddSingleton(sp => new DiscordCommandRegistrar(
-            sp.GetRequiredService<DiscordRestClient>(),
-            sp.GetRequiredService<IContentProvider>(),
-            sp.GetRequiredService<IOptions<DiscordOptions>>(),
-            sp.GetRequiredService<ILogger<DiscordCommandRegistrar>>(),
-            sp.GetService<DialogOptions>()));
+        services.AddSingleton(sp => Registrar(sp, sp.GetRequiredService<DiscordRestClient>()));
         return builder;
     }
+
+    /// <summary>Built by hand: its constructor takes the internal REST client, which the container only finds on public constructors.</summary>
+    private static DiscordCommandRegistrar Registrar(IServiceProvider services, DiscordRestClient rest) => new(
+        rest,
+        services.GetRequiredService<IContentProvider>(),
+        services.GetRequiredService<IOptions<DiscordOptions>>(),
+        services.GetRequiredService<ILogger<DiscordCommandRegistrar>>(),
+        services.GetService<DialogOptions>());
 
     private static DiscordRestClient RestClient(IServiceProvider services, string httpClientName) =>
         new(services.GetRequiredService<IHttpClientFactory>(), httpClientName, services.GetRequiredService<IOptions<DiscordOptions>>());

@@ -35,9 +35,6 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Information, "Registered {Count} Discord slash commands ({Scope})")]
     public static partial void CommandsRegistered(ILogger logger, int count, string scope);
 
-    [LoggerMessage(10, LogLevel.Error, "Registering the Discord slash commands at start failed; the previous commands stay in force")]
-    public static partial void CommandRegistrationFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(11, LogLevel.Information, "Stopping: finishing {Count} Discord follow-ups on their way")]
     public static partial void DrainingFollowups(ILogger logger, int count);
 }

@@ -29,7 +29,7 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "Telegram webhook body (update {UpdateId}) could not be read: {Error}")]
     public static partial void WebhookUnreadable(ILogger logger, int? updateId, string error);
 
-    [LoggerMessage(7, LogLevel.Error, "Telegram {Method} at start-up failed: {Reason}")]
+    [LoggerMessage(7, LogLevel.Error, "Telegram {Method} failed: {Reason}")]
     public static partial void SetupFailed(ILogger logger, string method, string reason);
 
     [LoggerMessage(9, LogLevel.Debug, "Telegram update {UpdateId} ignored: {What}")]

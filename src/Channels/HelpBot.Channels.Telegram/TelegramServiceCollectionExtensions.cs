@@ -1,3 +1,4 @@
+using HelpBot.Channels.Http;
 using HelpBot.Channels.Telegram.Polling;
 using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Channels.Telegram.Setup;
@@ -37,14 +38,15 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<CallbackQueryHandler>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<UpdateDispatcher>();
-        services.AddSingleton<BotSetup>();
         services.AddSingleton<WebhookEndpoint>();
 
         // Registered before the receivers so that it stops after them and can finish the updates in flight.
         services.AddHostedService(sp => sp.GetRequiredService<UpdateDispatcher>());
-        // Each receiver runs only in its mode.
+        // Polling runs only in its mode; the setup (webhook or not, command menus) in the background in both.
         services.AddHostedService<PollingService>();
-        services.AddHostedService<WebhookRegistration>();
+        services.TryAddSingleton<ChannelSetup>();
+        services.AddSingleton<BotSetup>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotSetup>());
         return builder;
     }
 

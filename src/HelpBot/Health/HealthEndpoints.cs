@@ -1,4 +1,6 @@
+using HelpBot.Channels.Http;
 using HelpBot.Engine.Dialog;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -13,6 +15,8 @@ public static class HealthEndpoints
         builder.Services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>()
             .BindConfiguration(HealthOptions.SectionName);
         builder.Services.AddSingleton<Readiness>();
+        // The channels that set up their APIs at start report here; with none configured it stays empty.
+        builder.Services.TryAddSingleton<ChannelSetup>();
         builder.Services.AddHostedService<StorageGauges>();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("helpbot"))

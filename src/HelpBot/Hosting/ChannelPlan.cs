@@ -5,6 +5,9 @@ namespace HelpBot.Hosting;
 /// <summary>Which channels this run serves, read from configuration before services are registered.</summary>
 public sealed record ChannelPlan(bool Console, bool Telegram, bool TelegramWebhook, bool Discord)
 {
+    /// <summary>Telegram or Discord is configured; without either the console chat is all there is.</summary>
+    public bool AnyChannel => Telegram || Discord;
+
     /// <summary>A channel receives HTTP: Telegram's webhook or Discord's interactions.</summary>
     public bool NeedsHttp => TelegramWebhook || Discord;
 

@@ -13,4 +13,10 @@ public static class ExitCodes
 
     /// <summary>A setting is wrong or the storage it names cannot be used: one line says which and what to do.</summary>
     public const int BadSettings = 3;
+
+    /// <summary>
+    /// No channel is configured and standard input is no terminal and ended at once (a container run without a token
+    /// or <c>-it</c>): not a clean finish, since nothing was served.
+    /// </summary>
+    public const int NoChannel = 4;
 }

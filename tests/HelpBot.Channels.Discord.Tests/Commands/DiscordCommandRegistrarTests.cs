@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Commands;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
+using HelpBot.Channels.Http;
 using HelpBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,18 +101,24 @@ public sealed partial class DiscordCommandRegistrarTests
     }
 
     [Fact]
-    public async Task RegisterCommandsAtStart_DiscordRefuses_BotKeepsServing()
+    public async Task RegisterCommandsAtStart_DiscordFailing_BotServesMeanwhile_AndRegistersOnceDiscordTakesThem()
     {
-        // Nothing listens on port 9: the registration's retries (on a clock that skips their waits) all fail.
-        await using var bot = await DiscordBotServer.StartAsync(
-            new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true", ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10" },
-            new VirtualTime());
+        // More failures in a row than the retry pipeline gives one call (1 + Discord:MaxRetries): only a setup that keeps trying gets past them.
+        var failures = Enumerable.Repeat(new FakeResponse(503), 6).ToArray();
+        await using var bot = await DiscordBotServer.StartAsync(new Dictionary<string, string?> { ["Discord:RegisterCommandsAtStart"] = "true" }, script: failures);
+        var setup = bot.Services.GetRequiredService<ChannelSetup>();
 
-        await bot.Logs.WaitForAsync("at start failed");
+        await bot.Logs.WaitForAsync("command registration at start failed");
+        var whileFailing = setup.Problems;
         var pong = await bot.InteractAsync(InteractionJson.Ping());
+        await bot.Time.AdvanceUntilAsync(() => setup.Problems.Count == 0, ChannelSetup.LongestDelay, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, pong.GetProperty("type").GetInt32());
-        Assert.Equal(3, bot.Logs.Lines.Count(l => l.Contains("trying again", StringComparison.Ordinal)));
+        Assert.StartsWith("discord: setting up; command registration failed: Discord answered 503", Assert.Single(whileFailing), StringComparison.Ordinal);
+        Assert.Equal(failures.Length + 1, bot.Api.Requests.Count(r => r.Method == "PUT"));
+        Assert.Equal(failures.Length, bot.Logs.Lines.Count(l => l.Contains("at start failed, trying again", StringComparison.Ordinal)));
+        Assert.Single(bot.Logs.Lines, l => l.Contains("Registered", StringComparison.Ordinal));
+        Assert.DoesNotContain(DiscordBotServer.BotToken, string.Join('\n', bot.Logs.Lines), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]

@@ -63,11 +63,15 @@ public sealed class DiscordBotServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the bot on <paramref name="time"/>, by default a clock that stands still: no reply is deferred unless a test moves it.</summary>
-    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null, VirtualTime? time = null)
+    /// <summary>
+    /// Starts the bot on <paramref name="time"/>, by default a clock that stands still: no reply is deferred unless a test
+    /// moves it. <paramref name="script"/> is what the fake API answers first, set before the bot makes its first call.
+    /// </summary>
+    public static async Task<DiscordBotServer> StartAsync(IDictionary<string, string?>? settings = null, VirtualTime? time = null, params FakeResponse[] script)
     {
         time ??= VirtualTime.StandingStill();
         var api = await FakeDiscordApi.StartAsync(time);
+        api.Enqueue(script);
         var signer = new TestSigner();
         var logs = new CapturedLogs();
         var store = new InMemoryConversationStore();

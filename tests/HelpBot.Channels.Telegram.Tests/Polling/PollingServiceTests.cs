@@ -46,7 +46,8 @@ public sealed class PollingServiceTests
         await using var rig = await TelegramTestRig.StartAsync();
         var api = rig.Api;
 
-        await rig.WhenPollingAsync();
+        // The setup runs beside polling; the default menu is its last call.
+        await api.WaitForAsync(r => r.Method == "setMyCommands" && r.Parameters["language_code"] is null, cancellationToken: Cancel);
 
         Assert.Single(api.Calls("deleteWebhook"));
         var menus = api.Calls("setMyCommands");

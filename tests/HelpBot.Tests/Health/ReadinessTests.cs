@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Commands;
 using HelpBot.Engine.Storage;
@@ -89,7 +88,8 @@ public sealed class ReadinessTests : IDisposable
         factory.StartServer();
         using var http = factory.CreateClient();
 
-        var ready = await ReadyzAsync(http, new Uri("/readyz", UriKind.Relative));
+        // Once Telegram is set up (in the background) only the storage is left to report.
+        var ready = await Readyz.WaitUntilSetUpAsync(http, new Uri("/readyz", UriKind.Relative), StartUp, Cancel);
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "not ready", "storage: a store that never answers does not answer"), ready);
     }
@@ -117,21 +117,15 @@ public sealed class ReadinessTests : IDisposable
         Assert.Equal(new Uri(asked), HealthCheckCommand.LocalAddress(configuration));
     }
 
+    /// <summary>Starts a bot and waits until its channel has set up Telegram (in the background, after the start).</summary>
     private async Task<Uri> StartAsync(FakeBotApiServer api, Dictionary<string, string> settings)
     {
-        return await _bots.Start(api, settings).StartedAsync(StartUp);
+        var bot = await _bots.Start(api, settings).StartedAsync(StartUp);
+        await Readyz.WaitUntilSetUpAsync(_bots.Http, new Uri(bot, "/readyz"), StartUp, Cancel);
+        return bot;
     }
 
-    private Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(Uri bot) => ReadyzAsync(_bots.Http, new Uri(bot, "/readyz"));
-
-    /// <summary>Status code, verdict and problems (joined by "; ") of a /readyz answer.</summary>
-    private static async Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(HttpClient http, Uri readyz)
-    {
-        using var response = await http.GetAsync(readyz, Cancel);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
-        return (response.StatusCode, body.GetProperty("status").GetString()!,
-            string.Join("; ", body.GetProperty("problems").EnumerateArray().Select(p => p.GetString())));
-    }
+    private Task<(HttpStatusCode Status, string Verdict, string Problems)> ReadyzAsync(Uri bot) => Readyz.AskAsync(_bots.Http, new Uri(bot, "/readyz"), Cancel);
 
     /// <summary>The command as a container's HEALTHCHECK runs it: configured by the bot's own ASPNETCORE_URLS.</summary>
     private Task<HelpBotProcess.Result> HealthcheckAsync(Uri bot) =>

@@ -8,8 +8,9 @@ namespace HelpBot.Channels.Discord.Rest;
 
 /// <summary>
 /// Discord's two HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry layer (see <see cref="ApiRetry"/>):
-/// <see cref="Once"/> for outbox messages, <see cref="Retried"/> for command registration and a deferred reply with its
-/// follow-ups, at most <see cref="DiscordOptions.MaxRetries"/> times. Both wait out known rate limits on each attempt
+/// <see cref="Once"/> for outbox messages and the command registration at start (each retried by its own loop),
+/// <see cref="Retried"/> for <c>discord register-commands</c> and a deferred reply with its follow-ups, at most
+/// <see cref="DiscordOptions.MaxRetries"/> times. Both wait out known rate limits on each attempt
 /// (<see cref="RateLimitHandler"/>). Neither logs requests: a webhook URL carries the interaction token.
 /// </summary>
 internal static class DiscordHttp

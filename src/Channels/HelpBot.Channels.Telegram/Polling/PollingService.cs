@@ -37,7 +37,7 @@ internal sealed class PollingService(
         var settings = options.Value;
         if (settings.Mode != TelegramMode.Polling)
             return;
-        await setup.PrepareAsync(webhook: false, stoppingToken);
+        // The setup at start (BotSetup) goes on beside: polling needs none of it, and a webhook still set answers 409 below.
         Log.Polling(logger, settings.ApiBaseUrl?.Authority ?? "api.telegram.org");
         var inHand = new SortedList<int, Task>();
         int? highestSeen = null;

@@ -8,10 +8,10 @@ namespace HelpBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// The Bot API's HTTP clients, from <see cref="IHttpClientFactory"/>, one per retry rule (see <see cref="ApiRetry"/>):
-/// <see cref="Once"/> for outbox messages and getUpdates; <see cref="CallbackAnswer"/> for answerCallbackQuery, which
-/// only stops a button's spinner and soon matters no more: one retry at most, after a 429 only when it asks for a short
-/// wait; <see cref="Retried"/> for getMe, setMyCommands, setWebhook, deleteWebhook and a reply sent at once. None logs
-/// requests: their URLs carry the token.
+/// <see cref="Once"/> for outbox messages, getUpdates and the setup at start (each retried by its own loop);
+/// <see cref="CallbackAnswer"/> for answerCallbackQuery, which only stops a button's spinner and soon matters no more:
+/// one retry at most, after a 429 only when it asks for a short wait; <see cref="Retried"/> for getMe, deleteWebhook
+/// when polling meets a webhook, and a reply sent at once. None logs requests: their URLs carry the token.
 /// </summary>
 internal static class TelegramHttp
 {

@@ -39,5 +39,9 @@ internal sealed class TelegramSender(
     public Task CallAsync(Func<ITelegramBotClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
         call(retried, cancellationToken);
 
+    /// <summary>A call whose caller retries it (the setup at start): not rate-limited, one attempt.</summary>
+    public Task CallOnceAsync(Func<ITelegramBotClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        call(once, cancellationToken);
+
     public string Describe(Exception exception) => FailureReason.Describe(exception, _options.Token);
 }

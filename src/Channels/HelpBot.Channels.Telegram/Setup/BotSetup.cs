@@ -1,4 +1,6 @@
+using HelpBot.Channels.Http;
 using HelpBot.Channels.Telegram.Sending;
+using HelpBot.Channels.Telegram.Updates;
 using HelpBot.Engine.Content;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,26 +12,35 @@ namespace HelpBot.Channels.Telegram.Setup;
 
 /// <summary>
 /// What the bot tells Telegram at start: where updates go (delete the webhook for polling, or set it with the secret)
-/// and the command menu per language. Failures are logged, not fatal: the bot still serves what it can.
+/// and the command menu per language. It runs in the background (<see cref="ChannelSetup"/>), each call tried until
+/// Telegram takes it: polling and the webhook endpoint serve meanwhile, and /readyz says the channel is still setting up.
 /// </summary>
 internal sealed class BotSetup(
     TelegramSender sender,
     IContentProvider content,
     IOptions<TelegramOptions> options,
-    ILogger<BotSetup> logger)
+    ChannelSetup setup,
+    ILogger<BotSetup> logger) : ChannelSetupService(setup)
 {
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    public async Task PrepareAsync(bool webhook, CancellationToken cancellationToken)
+    protected override string Channel => TelegramTurns.ChannelName;
+
+    protected override IReadOnlyList<SetupStep> Steps()
     {
-        if (webhook)
-            await SetWebhookAsync(cancellationToken);
-        else
-            await DeleteWebhookAsync(cancellationToken);
-        await PublishCommandsAsync(content.Current, cancellationToken);
+        SetupStep updates = options.Value.Mode == TelegramMode.Webhook
+            ? new("setWebhook", SetWebhookAsync)
+            // Polling and a webhook exclude each other; pending updates are kept for polling to fetch.
+            : new("deleteWebhook", ct => sender.CallOnceAsync((client, c) => client.DeleteWebhook(dropPendingUpdates: false, c), ct));
+        return [updates, .. CommandMenus(content.Current)];
     }
 
-    /// <summary>Polling and a webhook exclude each other; pending updates are kept for polling to fetch.</summary>
+    protected override SetupFailure? Read(Exception exception) => exception is RequestException request
+        ? new SetupFailure(sender.Describe(request), FailureReason.IsPermanent(request),
+            request is ApiRequestException { Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : null)
+        : null;
+
+    /// <summary>Polling met a webhook (409): deletes it, retried by the pipeline; a failure is logged and polling goes on.</summary>
     public async Task DeleteWebhookAsync(CancellationToken cancellationToken)
     {
         try
@@ -43,46 +54,32 @@ internal sealed class BotSetup(
     }
 
     /// <summary>One menu per content language (language_code) and the default language's menu for everyone else.</summary>
-    public async Task PublishCommandsAsync(ContentCatalog catalog, CancellationToken cancellationToken)
+    private IEnumerable<SetupStep> CommandMenus(ContentCatalog catalog)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
         foreach (var (code, language) in catalog.Languages.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             if (code.Length == 2)
-                await SetCommandsAsync(language, code, cancellationToken);
+                yield return CommandMenuStep(language, code);
         }
         if (catalog.Languages.TryGetValue(catalog.DefaultLanguage, out var fallback))
-            await SetCommandsAsync(fallback, null, cancellationToken);
+            yield return CommandMenuStep(fallback, null);
+    }
+
+    private SetupStep CommandMenuStep(LanguagePack language, string? languageCode)
+    {
+        var commands = CommandMenu.For(language);
+        return new SetupStep($"setMyCommands ({languageCode ?? "default"})", ct => sender.CallOnceAsync(
+            (client, c) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: c), ct));
     }
 
     private async Task SetWebhookAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        try
-        {
-            await sender.CallAsync((client, ct) => client.SetWebhook(
-                settings.WebhookUrl!.AbsoluteUri,
-                allowedUpdates: AllowedUpdates,
-                secretToken: settings.SecretToken,
-                cancellationToken: ct), cancellationToken);
-            Log.WebhookSet(logger, settings.WebhookUrl!.GetLeftPart(UriPartial.Path));
-        }
-        catch (RequestException ex)
-        {
-            Log.SetupFailed(logger, "setWebhook", sender.Describe(ex));
-        }
-    }
-
-    private async Task SetCommandsAsync(LanguagePack language, string? languageCode, CancellationToken cancellationToken)
-    {
-        var commands = CommandMenu.For(language);
-        try
-        {
-            await sender.CallAsync((client, ct) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct), cancellationToken);
-        }
-        catch (RequestException ex)
-        {
-            Log.SetupFailed(logger, "setMyCommands", sender.Describe(ex));
-        }
+        await sender.CallOnceAsync((client, ct) => client.SetWebhook(
+            settings.WebhookUrl!.AbsoluteUri,
+            allowedUpdates: AllowedUpdates,
+            secretToken: settings.SecretToken,
+            cancellationToken: ct), cancellationToken);
+        Log.WebhookSet(logger, settings.WebhookUrl!.GetLeftPart(UriPartial.Path));
     }
 }
