@@ -25,10 +25,10 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     private readonly PostgresOutbox _outbox;
     private readonly ChatLocks _chatLocks;
 
-    private PostgresConversationStore(NpgsqlDataSource dataSource, string location)
+    private PostgresConversationStore(string connectionString, string location)
     {
-        _dataSource = dataSource;
-        _outbox = new PostgresOutbox(dataSource);
+        var dataSource = _dataSource = NpgsqlDataSource.Create(connectionString);
+        _outbox = new PostgresOutbox(connectionString);
         _chatLocks = new ChatLocks(dataSource);
         Location = location;
     }
@@ -43,7 +43,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var location = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
-        var store = new PostgresConversationStore(NpgsqlDataSource.Create(builder.ConnectionString), location);
+        var store = new PostgresConversationStore(builder.ConnectionString, location);
         try
         {
             await PostgresSchema.MigrateAsync(store._dataSource, cancellationToken);
@@ -329,6 +329,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public async ValueTask DisposeAsync()
     {
         await _chatLocks.DisposeAsync();
+        await _outbox.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 

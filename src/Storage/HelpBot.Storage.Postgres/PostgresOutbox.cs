@@ -8,10 +8,16 @@ namespace HelpBot.Storage.Postgres;
 
 /// <summary>
 /// The outbox table's columns as the store reads them, and settlements written in batches: those waiting at the same
-/// moment, from any number of chats, go to the server as one batch of statements in one round trip.
+/// moment, from any number of chats, go to the server as one batch of statements in one round trip. Settlements commit
+/// without waiting for the server's disk (<c>synchronous_commit = off</c>, on connections of their own): a server crash
+/// may forget the last few, and their messages are sent again, which the delivery guarantee (at least once) allows;
+/// waiting for the disk would cost each reply a second flush after its turn's.
 /// </summary>
-internal sealed class PostgresOutbox(NpgsqlDataSource dataSource)
+internal sealed class PostgresOutbox(string connectionString) : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
+
     /// <summary>A message's delivery state, kept in columns (senders change it in place); the rest is its JSON <c>data</c>.</summary>
     public const string StateColumns = "o.seq, o.attempts, o.next_attempt_at, o.delivered_at, o.expired_at, o.last_error, o.channel_message_id";
 
@@ -87,7 +93,7 @@ internal sealed class PostgresOutbox(NpgsqlDataSource dataSource)
     /// </summary>
     private async Task WriteAsync(List<OutboxSettlement> settlements)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await _dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         var deleted = settlements
             .Where(IsDeleted)
@@ -109,6 +115,8 @@ internal sealed class PostgresOutbox(NpgsqlDataSource dataSource)
         }
         await batch.ExecuteNonQueryAsync();
     }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static bool IsDeleted(OutboxSettlement settlement) => settlement is { Outcome: OutboxOutcome.Sent, Message.Purpose: OutboxPurpose.Reply };
 
