@@ -16,12 +16,15 @@ internal sealed class ChatLocks : IAsyncDisposable
     private readonly SemaphoreSlim _connectionGate = new(1, 1);
     private readonly Lock _gate = new();
     private readonly HashSet<long> _held = [];
-    private readonly List<Request> _waiting = [];
+    private readonly Batcher<Request> _batcher;
     private NpgsqlConnection? _connection;
-    private bool _flushing;
     private int _disposed;
 
-    public ChatLocks(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    public ChatLocks(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        _batcher = new Batcher<Request>(SendBatchAsync);
+    }
 
     /// <summary>One statement (or two) sent for a caller, and what its results mean.</summary>
     private abstract class Request
@@ -119,48 +122,24 @@ internal sealed class ChatLocks : IAsyncDisposable
 
     private Task<object?> SendAsync(Request request, CancellationToken cancellationToken)
     {
-        bool flush;
-        lock (_gate)
-        {
-            _waiting.Add(request);
-            flush = !_flushing;
-            _flushing = true;
-        }
-        if (flush)
-            _ = FlushAsync();
+        _batcher.Add(request);
         return request.Result.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Sends everything waiting, batch after batch, until nothing is left.</summary>
-    private async Task FlushAsync()
+    private async Task SendBatchAsync(IReadOnlyList<Request> requests)
     {
-        await Task.Yield();
-        while (true)
+        await _connectionGate.WaitAsync();
+        try
         {
-            Request[] batch;
-            lock (_gate)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _flushing = false;
-                    return;
-                }
-                batch = [.. _waiting];
-                _waiting.Clear();
-            }
-            await _connectionGate.WaitAsync();
-            try
-            {
-                await RunAsync(batch);
-            }
-            finally
-            {
-                _connectionGate.Release();
-            }
+            await RunAsync(requests);
+        }
+        finally
+        {
+            _connectionGate.Release();
         }
     }
 
-    private async Task RunAsync(Request[] requests)
+    private async Task RunAsync(IReadOnlyList<Request> requests)
     {
         try
         {
@@ -169,11 +148,11 @@ internal sealed class ChatLocks : IAsyncDisposable
             foreach (var request in requests)
                 request.AddTo(batch);
             await using var reader = await batch.ExecuteReaderAsync();
-            var results = new List<object?>(requests.Length);
+            var results = new List<object?>(requests.Count);
             foreach (var request in requests)
                 results.Add(await request.ReadAsync(reader, CancellationToken.None));
             await reader.DisposeAsync();
-            for (var i = 0; i < requests.Length; i++)
+            for (var i = 0; i < requests.Count; i++)
                 requests[i].Result.TrySetResult(results[i]);
         }
         catch (Exception ex)

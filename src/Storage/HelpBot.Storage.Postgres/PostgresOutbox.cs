@@ -13,11 +13,8 @@ namespace HelpBot.Storage.Postgres;
 /// may forget the last few, and their messages are sent again, which the delivery guarantee (at least once) allows;
 /// waiting for the disk would cost each reply a second flush after its turn's.
 /// </summary>
-internal sealed class PostgresOutbox(string connectionString) : IAsyncDisposable
+internal sealed class PostgresOutbox : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
-
     /// <summary>A message's delivery state, kept in columns (senders change it in place); the rest is its JSON <c>data</c>.</summary>
     public const string StateColumns = "o.seq, o.attempts, o.next_attempt_at, o.delivered_at, o.expired_at, o.last_error, o.channel_message_id";
 
@@ -25,9 +22,14 @@ internal sealed class PostgresOutbox(string connectionString) : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new();
 
-    private readonly Lock _gate = new();
-    private readonly List<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> _waiting = [];
-    private bool _flushing;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Batcher<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> _batcher;
+
+    public PostgresOutbox(string connectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
+        _batcher = new(WriteAllAsync);
+    }
 
     public static OutboxMessage ReadData(DbDataReader reader, int column) => JsonSerializer.Deserialize<OutboxMessage>(reader.GetString(column), Json)!;
 
@@ -47,43 +49,22 @@ internal sealed class PostgresOutbox(string connectionString) : IAsyncDisposable
     public Task SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool flush;
-        lock (_gate)
-        {
-            _waiting.Add((settlements, done));
-            flush = !_flushing;
-            _flushing = true;
-        }
-        if (flush)
-            _ = FlushAsync();
+        _batcher.Add((settlements, done));
         return done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task FlushAsync()
+    private async Task WriteAllAsync(IReadOnlyList<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> batch)
     {
-        await Task.Yield();
-        while (true)
+        try
         {
-            List<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> batch;
-            lock (_gate)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _flushing = false;
-                    return;
-                }
-                batch = [.. _waiting];
-                _waiting.Clear();
-            }
-            try
-            {
-                await WriteAsync(batch.SelectMany(b => b.Settlements).ToList());
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                batch.ForEach(b => b.Done.TrySetException(ex));
-            }
+            await WriteAsync(batch.SelectMany(b => b.Settlements).ToList());
+            foreach (var (_, done) in batch)
+                done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            foreach (var (_, done) in batch)
+                done.TrySetException(ex);
         }
     }
 

@@ -29,9 +29,7 @@ public sealed class PostgresFaultTests : IDisposable
         var database = PostgresServer.CreateSchema();
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
         var record = new ChatRecord(api);
-        var settings = BotProcess.WebhookOnPostgres(database);
-        BotProcess[] bots = [_bots.Start(api, settings), _bots.Start(api, settings)];
-        var addresses = await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout)));
+        var (bots, addresses) = await StartTwoInstancesAsync(api, database);
 
         // Update n of a user goes to instance n % 2; some presses Telegram delivers again, at once, to the other one.
         var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9100 + i)).ToList();
@@ -136,9 +134,7 @@ public sealed class PostgresFaultTests : IDisposable
         var database = PostgresServer.CreateSchema();
         await using var api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Record = false }, Cancel);
         var record = new ChatRecord(api);
-        var settings = BotProcess.WebhookOnPostgres(database);
-        BotProcess[] bots = [_bots.Start(api, settings), _bots.Start(api, settings)];
-        var addresses = await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout)));
+        var (bots, addresses) = await StartTwoInstancesAsync(api, database);
         var users = Enumerable.Range(0, Users).Select(i => new WalkthroughUser(9300 + i)).ToList();
         await Task.WhenAll(users.Select((u, i) => PostAsync(addresses[i % 2], Numbered(api, api.TextMessage(u.Id, "/steps")))));
         await WalkthroughUser.WaitForOpenAsync(record, users);
@@ -168,6 +164,14 @@ public sealed class PostgresFaultTests : IDisposable
         Assert.True(takeover < TimeSpan.FromSeconds(5), $"the other instance took {takeover} to send the dead one's chats");
         TestContext.Current.TestOutputHelper?.WriteLine($"takeover after SIGKILL: {takeover.TotalSeconds:0.0} s; repeated screens: {repeats}");
         Assert.Empty(api.Violations);
+    }
+
+    /// <summary>Two bot processes on one database, taking updates by webhook; their webhook addresses.</summary>
+    private async Task<(BotProcess[] Bots, Uri[] Addresses)> StartTwoInstancesAsync(FakeBotApiServer api, string database)
+    {
+        var settings = BotProcess.WebhookOnPostgres(database);
+        BotProcess[] bots = [_bots.Start(api, settings), _bots.Start(api, settings)];
+        return (bots, await Task.WhenAll(bots.Select(b => b.ListeningAddressAsync(StartTimeout))));
     }
 
     private static JsonObject Numbered(FakeBotApiServer api, JsonObject update)
