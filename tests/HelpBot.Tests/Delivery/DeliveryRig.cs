@@ -11,10 +11,11 @@ namespace HelpBot.Tests.Delivery;
 /// <summary>Outbox dispatchers over a given store and clock, with their log lines and counters kept for the test.</summary>
 public static class DeliveryRig
 {
-    public static OutboxDispatcher Dispatcher(IEnumerable<IChannelSender> senders, IOutboxStore store, TimeProvider time, DeliveryOptions? options = null, CapturedLogs? logs = null, IMeterFactory? meters = null)
+    /// <param name="feed">Where the test hands committed messages, as the engine does; none: they wait for a search of the outbox.</param>
+    public static OutboxDispatcher Dispatcher(IEnumerable<IChannelSender> senders, IOutboxStore store, TimeProvider time, DeliveryOptions? options = null, CapturedLogs? logs = null, IMeterFactory? meters = null, OutboxFeed? feed = null)
     {
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs ?? new CapturedLogs()));
-        return new OutboxDispatcher(senders, store, new OutboxFeed(), Options.Create(options ?? new DeliveryOptions()),
+        return new OutboxDispatcher(senders, store, feed ?? new OutboxFeed(), Options.Create(options ?? new DeliveryOptions()),
             new DeliveryMetrics(meters ?? new Meters()), time, loggers.CreateLogger<OutboxDispatcher>());
     }
 

@@ -109,8 +109,88 @@ public sealed class OutboxDispatcherTests : IDisposable
             Assert.Equal(Enumerable.Range(0, 6).Select(n => $"{chat}/{n}"), sender.SentTo(chat));
     }
 
-    private OutboxDispatcher Dispatcher(IChannelSender sender, DeliveryOptions? options = null) =>
-        DeliveryRig.Dispatcher([sender], _store, _time, options, _logs, _meters);
+    [Fact]
+    public async Task CommittedReplies_GoOutAtOnce_InOrder_WithNoSearchOfTheOutbox()
+    {
+        var sender = new ScriptedSender(_ => null);
+        var feed = new OutboxFeed();
+        _ = Dispatcher(sender, feed: feed); // its loop never runs, and the clock stands still: nothing searches the outbox
+
+        foreach (var committed in await QueueAsync(chats: 3, perChat: 4))
+            feed.Committed(committed);
+
+        await UntilAsync(() => _store.Outbox.Count == 0);
+        foreach (var chat in Enumerable.Range(0, 3).Select(c => "chat" + c))
+            Assert.Equal(Enumerable.Range(0, 4).Select(n => $"{chat}/{n}"), sender.SentTo(chat));
+    }
+
+    [Fact]
+    public async Task MessageCommittedWhileItsChatIsSending_GoesOnce_AfterTheMessagesBeforeIt()
+    {
+        var firstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new ScriptedSender(_ => null, before: async m =>
+        {
+            if (m.Text == "chat0/0")
+            {
+                firstSend.TrySetResult();
+                await release.Task;
+            }
+        });
+        var feed = new OutboxFeed();
+        _ = Dispatcher(sender, feed: feed);
+
+        feed.Committed((await QueueAsync(chats: 1, perChat: 1))[0]);
+        await firstSend.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        feed.Committed((await QueueAsync(chats: 1, perChat: 2, from: 1))[0]);
+        release.SetResult();
+
+        await UntilAsync(() => _store.Outbox.Count == 0);
+        Assert.Equal(["chat0/0", "chat0/1", "chat0/2"], sender.SentTo("chat0"));
+    }
+
+    [Fact]
+    public async Task InstanceThatCannotClaimABusyChat_LeavesItsMessage_ToTheHolder_WhoSendsItOnRelease()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = new ScriptedSender(_ => null, before: async m =>
+        {
+            if (m.Text == "chat0/0")
+            {
+                sending.TrySetResult();
+                await release.Task;
+            }
+        });
+        var other = new ScriptedSender(_ => null);
+        var (holderFeed, otherFeed) = (new OutboxFeed(), new OutboxFeed());
+        _ = Dispatcher(holder, feed: holderFeed);
+        _ = Dispatcher(other, feed: otherFeed);
+
+        holderFeed.Committed((await QueueAsync(chats: 1, perChat: 1))[0]);
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        otherFeed.Committed((await QueueAsync(chats: 1, perChat: 1, from: 1))[0]); // committed by the other instance
+        await Task.Delay(100, Ct);
+        Assert.Empty(other.SentTo("chat0")); // it could not claim the chat, so it sent nothing
+        release.SetResult();
+
+        await UntilAsync(() => _store.Outbox.Count == 0);
+        Assert.Equal(["chat0/0", "chat0/1"], holder.SentTo("chat0"));
+        Assert.Empty(other.SentTo("chat0"));
+    }
+
+    private OutboxDispatcher Dispatcher(IChannelSender sender, DeliveryOptions? options = null, OutboxFeed? feed = null) =>
+        DeliveryRig.Dispatcher([sender], _store, _time, options, _logs, _meters, feed);
+
+    /// <summary>Waits (real time, bounded) for what the dispatcher does on its own threads.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            Assert.True(waited < 10_000, "the dispatcher did not get there within 10 s");
+            await Task.Delay(10, Ct);
+        }
+    }
 
     /// <summary>Delivers, moving the clock on by <paramref name="step"/> between passes, until the outbox is empty (bounded).</summary>
     private async Task DeliverUntilEmptyAsync(OutboxDispatcher dispatcher, TimeSpan step)
@@ -123,9 +203,10 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(0, await _store.CountPendingAsync(null, Ct));
     }
 
-    /// <summary>Replies as turns would commit them: chat by chat, <paramref name="perChat"/> messages each, text <c>chatN/i</c> counting from <paramref name="from"/>.</summary>
-    private async Task QueueAsync(int chats, int perChat, int from = 0)
+    /// <summary>Replies as turns would commit them: chat by chat, <paramref name="perChat"/> messages each, text <c>chatN/i</c> counting from <paramref name="from"/>; returns each commit's messages.</summary>
+    private async Task<List<List<OutboxMessage>>> QueueAsync(int chats, int perChat, int from = 0)
     {
+        var commits = new List<List<OutboxMessage>>();
         for (var i = from; i < from + perChat; i++)
         {
             for (var chat = 0; chat < chats; chat++)
@@ -143,12 +224,14 @@ public sealed class OutboxDispatcherTests : IDisposable
                     NextAttemptAt = _time.GetUtcNow(),
                 });
                 await _store.CommitAsync(changes, Ct);
+                commits.Add(changes.Outbox);
             }
         }
+        return commits;
     }
 
-    /// <summary>A channel whose script says how an attempt ends (null: sent), recording what it sent per chat.</summary>
-    private sealed class ScriptedSender(Func<OutboxMessage, SendOutcome?> script) : IChannelSender
+    /// <summary>A channel whose script says how an attempt ends (null: sent), recording what it sent per chat; <c>before</c> may hold a send back.</summary>
+    private sealed class ScriptedSender(Func<OutboxMessage, SendOutcome?> script, Func<OutboxMessage, Task>? before = null) : IChannelSender
     {
         private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _sent = new();
 
@@ -156,12 +239,14 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         public IReadOnlyList<string> SentTo(string chat) => _sent.TryGetValue(chat, out var sent) ? [.. sent] : [];
 
-        public Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
+            if (before is not null)
+                await before(message);
             if (script(message) is { } failure)
-                return Task.FromResult(failure);
+                return failure;
             _sent.GetOrAdd(message.ChatId, _ => new()).Enqueue(message.Text);
-            return Task.FromResult(SendOutcome.Sent(null));
+            return SendOutcome.Sent(null);
         }
     }
 }
