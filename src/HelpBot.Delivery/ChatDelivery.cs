@@ -68,6 +68,13 @@ internal sealed class ChatDelivery
             }
             while (NextOrClose() is { } head)
             {
+                if (!store.Holds(Chat))
+                {
+                    // The claim ended under it (a database connection dropped): another sender may have the chat now.
+                    held = false;
+                    stopped = true;
+                    break;
+                }
                 var result = await _dispatcher.AttemptAsync(head);
                 if (result != AttemptResult.Done)
                 {

@@ -60,6 +60,37 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task ChatClaim_EndsWhenItsInstancesConnectionsDie_AndAnotherInstanceTakesTheChat()
+    {
+        var dyingName = "helpbot-dying-" + Guid.NewGuid().ToString("N")[..8];
+        await using var dying = await PostgresConversationStore.OpenAsync(new NpgsqlConnectionStringBuilder(_connectionString) { ApplicationName = dyingName }.ConnectionString, Ct);
+        await using var alive = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        var chat = new OutboxChat("telegram", "1");
+        var changes = new TurnChanges();
+        changes.Outbox.Add(new OutboxMessage { Id = "a1", Channel = "telegram", ChatId = "1", UserKey = "telegram:1", Text = "a1", CreatedAt = At, NextAttemptAt = At });
+        await dying.CommitAsync(changes, Ct);
+        Assert.NotNull(await dying.TryClaimChatAsync(chat, [], Ct));
+        Assert.Null(await alive.TryClaimChatAsync(chat, [], Ct));
+
+        // What a killed process or a cut network does: the server ends every connection of that instance.
+        await using (var admin = new NpgsqlConnection(_connectionString))
+        {
+            await admin.OpenAsync(Ct);
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", admin);
+            terminate.Parameters.Add(new NpgsqlParameter { Value = dyingName });
+            await terminate.ExecuteNonQueryAsync(Ct);
+        }
+
+        var taken = await alive.TryClaimChatAsync(chat, [], Ct);
+        Assert.Equal(["a1"], taken!.Select(m => m.Id));
+        for (var waited = 0; dying.Holds(chat); waited += 100)
+        {
+            Assert.True(waited < 5_000, "the instance whose connection died still believes it holds the chat after 5 s");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    [Fact]
     public async Task Commit_StateChangedByAnotherInstanceSinceRead_IsRefusedWhole()
     {
         await using var first = await PostgresConversationStore.OpenAsync(_connectionString, Ct);

@@ -139,6 +139,8 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     public ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_outboxIndex.Release(chat, now));
 
+    public bool Holds(OutboxChat chat) => _outboxIndex.Holds(chat);
+
     public ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settlements);

@@ -68,6 +68,12 @@ public interface IOutboxStore
     ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether this process still holds <paramref name="chat"/>: false once its claims have ended without a release (a
+    /// PostgreSQL connection that dropped took its locks with it), when another instance may already be sending to it.
+    /// </summary>
+    bool Holds(OutboxChat chat);
+
+    /// <summary>
     /// Records how attempts at messages of claimed chats ended. A store may write settlements of many chats together;
     /// the call completes when they are durable.
     /// </summary>

@@ -152,6 +152,12 @@ public sealed class OutboxIndex
         }
     }
 
+    public bool Holds(OutboxChat chat)
+    {
+        lock (_gate)
+            return _claimed.Contains(chat);
+    }
+
     public int CountPending(string? channel)
     {
         lock (_gate)

@@ -242,6 +242,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     public ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_outboxIndex.Release(chat, now));
 
+    public bool Holds(OutboxChat chat) => _outboxIndex.Holds(chat);
+
     /// <summary>Settlements join the turns' group commit, so a burst of replies costs a transaction or two, not one per message.</summary>
     public ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
     {

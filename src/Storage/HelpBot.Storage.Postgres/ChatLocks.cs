@@ -20,9 +20,11 @@ internal sealed class ChatLocks : IAsyncDisposable
     private NpgsqlConnection? _connection;
     private int _disposed;
 
-    public ChatLocks(NpgsqlDataSource dataSource)
+    public ChatLocks(string connectionString)
     {
-        _dataSource = dataSource;
+        // A connection of its own that notices within seconds when the server is gone, even while idle: its locks
+        // went with it, and the senders holding chats must stop (see Holds).
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 1, Pooling = false }.ConnectionString);
         _batcher = new Batcher<Request>(SendBatchAsync);
     }
 
@@ -114,6 +116,13 @@ internal sealed class ChatLocks : IAsyncDisposable
         return claimed;
     }
 
+    /// <summary>Whether the lock is held: a dropped connection cleared every one (the server freed them).</summary>
+    public bool Holds(OutboxChat chat)
+    {
+        lock (_gate)
+            return _held.Contains(KeyOf(chat));
+    }
+
     private void Forget(long key)
     {
         lock (_gate)
@@ -143,7 +152,7 @@ internal sealed class ChatLocks : IAsyncDisposable
     {
         try
         {
-            _connection ??= await _dataSource.OpenConnectionAsync();
+            _connection ??= await OpenAsync();
             await using var batch = new NpgsqlBatch(_connection);
             foreach (var request in requests)
                 request.AddTo(batch);
@@ -163,6 +172,20 @@ internal sealed class ChatLocks : IAsyncDisposable
             foreach (var request in requests)
                 request.Result.TrySetException(ex);
         }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = await _dataSource.OpenConnectionAsync();
+        connection.StateChange += (_, change) =>
+        {
+            if (change.CurrentState is System.Data.ConnectionState.Closed or System.Data.ConnectionState.Broken)
+            {
+                lock (_gate)
+                    _held.Clear();
+            }
+        };
+        return connection;
     }
 
     private async Task DropConnectionAsync()
@@ -191,6 +214,7 @@ internal sealed class ChatLocks : IAsyncDisposable
             _connectionGate.Release();
         }
         _connectionGate.Dispose();
+        await _dataSource.DisposeAsync();
     }
 
     private sealed class TryLock(long key) : Request

@@ -29,7 +29,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     {
         var dataSource = _dataSource = NpgsqlDataSource.Create(connectionString);
         _outbox = new PostgresOutbox(connectionString);
-        _chatLocks = new ChatLocks(dataSource);
+        _chatLocks = new ChatLocks(connectionString);
         Location = location;
     }
 
@@ -275,6 +275,8 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
 
     public async ValueTask<bool> ReleaseChatAsync(OutboxChat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
         await _chatLocks.ReleaseAsync(chat, now, cancellationToken);
+
+    public bool Holds(OutboxChat chat) => _chatLocks.Holds(chat);
 
     public async ValueTask SettleAsync(IReadOnlyList<OutboxSettlement> settlements, CancellationToken cancellationToken)
     {

@@ -261,6 +261,8 @@ public sealed class PollingServiceTests
 
         public ValueTask<int> PruneAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) => _inner.PruneAsync(settledBefore, cancellationToken);
 
+        public bool Holds(OutboxChat chat) => _inner.Holds(chat);
+
         public ValueTask<int> CountPendingAsync(string? channel, CancellationToken cancellationToken) => _inner.CountPendingAsync(channel, cancellationToken);
     }
 }
