@@ -92,8 +92,9 @@ internal sealed class ChatLocks : IAsyncDisposable
         {
             foreach (var chat in candidates.TakeWhile(_ => tries.Count < max))
             {
-                if (_held.Add(KeyOf(chat)))
-                    tries.Add((chat, KeyOf(chat)));
+                var key = KeyOf(chat);
+                if (_held.Add(key))
+                    tries.Add((chat, key));
             }
         }
         var locking = tries.Select(t => SendAsync(new TryLock(t.Key), cancellationToken)).ToList();
@@ -219,7 +220,7 @@ internal sealed class ChatLocks : IAsyncDisposable
 
     private sealed class TryLock(long key) : Request
     {
-        public override void AddTo(NpgsqlBatch batch) => batch.BatchCommands.Add(PostgresOutbox.Command("SELECT pg_try_advisory_lock($1)", key));
+        public override void AddTo(NpgsqlBatch batch) => batch.BatchCommands.Add(PostgresCommands.Statement("SELECT pg_try_advisory_lock($1)", key));
 
         public override async Task<object?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
         {
@@ -236,7 +237,7 @@ internal sealed class ChatLocks : IAsyncDisposable
     /// </summary>
     private sealed class ClaimChat(long key, OutboxChat chat, IReadOnlyCollection<OutboxMessage> known) : Request
     {
-        public override void AddTo(NpgsqlBatch batch) => batch.BatchCommands.Add(PostgresOutbox.Command($"""
+        public override void AddTo(NpgsqlBatch batch) => batch.BatchCommands.Add(PostgresCommands.Statement($"""
             WITH claim AS (SELECT pg_try_advisory_lock($1) AS got)
             SELECT claim.got, o.id, CASE WHEN o.id = ANY($4) THEN NULL ELSE o.data END, {PostgresOutbox.StateColumns}
             FROM claim LEFT JOIN outbox o ON claim.got AND o.channel = $2 AND o.chat_id = $3 AND {PostgresOutbox.IsPending}
@@ -254,7 +255,7 @@ internal sealed class ChatLocks : IAsyncDisposable
                 if (reader.IsDBNull(1))
                     continue;
                 var id = reader.GetString(1);
-                var message = reader.IsDBNull(2) ? known.First(k => k.Id == id).Clone() : PostgresOutbox.ReadData(reader, 2);
+                var message = reader.IsDBNull(2) ? known.First(k => k.Id == id).Clone() : PostgresCommands.Read<OutboxMessage>(reader, 2);
                 rows.Add(PostgresOutbox.ReadState(reader, message, 3));
             }
             while (await reader.ReadAsync(cancellationToken))
@@ -274,8 +275,8 @@ internal sealed class ChatLocks : IAsyncDisposable
     {
         public override void AddTo(NpgsqlBatch batch)
         {
-            batch.BatchCommands.Add(PostgresOutbox.Command("SELECT pg_advisory_unlock($1)", key));
-            batch.BatchCommands.Add(PostgresOutbox.Command(
+            batch.BatchCommands.Add(PostgresCommands.Statement("SELECT pg_advisory_unlock($1)", key));
+            batch.BatchCommands.Add(PostgresCommands.Statement(
                 $"SELECT coalesce((SELECT next_attempt_at <= $3 FROM outbox WHERE channel = $1 AND chat_id = $2 AND {PostgresOutbox.IsPending} ORDER BY seq LIMIT 1), false)",
                 chat.Channel, chat.ChatId, now));
         }

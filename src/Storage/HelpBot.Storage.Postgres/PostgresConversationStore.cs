@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using HelpBot.Engine.Storage;
 using Npgsql;
-using NpgsqlTypes;
+using static HelpBot.Storage.Postgres.PostgresCommands;
 
 namespace HelpBot.Storage.Postgres;
 
@@ -14,8 +14,6 @@ namespace HelpBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresConversationStore : IConversationStore, IModerationStore, IOutboxStore, IStorageHealth, IReviewStore, IAsyncDisposable, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new();
-
     /// <summary>Channels redeliver within hours (Telegram) or seconds (Discord); older delivery ids are dropped.</summary>
     public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(7);
     private const int CommitsBetweenPrunes = 10_000;
@@ -135,20 +133,20 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         var mustAffect = new List<(NpgsqlBatchCommand Command, string Conflict)>();
         if (changes.DeliveryId is { } delivery)
         {
-            var insert = PostgresOutbox.Command("INSERT INTO deliveries (id, at) VALUES ($1, now()) ON CONFLICT DO NOTHING", delivery);
+            var insert = Statement("INSERT INTO deliveries (id, at) VALUES ($1, now()) ON CONFLICT DO NOTHING", delivery);
             mustAffect.Add((insert, $"delivery {delivery} was handled by another instance"));
         }
         if (changes.State is { } state)
         {
             var write = state.Revision == 0
-                ? PostgresOutbox.Command("INSERT INTO users (key, revision, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING", state.Key, JsonOf(state))
-                : PostgresOutbox.Command("UPDATE users SET revision = revision + 1, data = $2 WHERE key = $1 AND revision = $3", state.Key, JsonOf(state), state.Revision);
+                ? Statement("INSERT INTO users (key, revision, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING", state.Key, JsonOf(state))
+                : Statement("UPDATE users SET revision = revision + 1, data = $2 WHERE key = $1 AND revision = $3", state.Key, JsonOf(state), state.Revision);
             mustAffect.Add((write, $"the state of {state.Key} changed since it was read"));
         }
         mustAffect.ForEach(m => batch.BatchCommands.Add(m.Command));
         if (changes.Feedback is { } feedback)
         {
-            batch.BatchCommands.Add(PostgresOutbox.Command(
+            batch.BatchCommands.Add(Statement(
                 "INSERT INTO feedback (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5) "
                 + "ON CONFLICT (id) DO UPDATE SET community = excluded.community, at = excluded.at, data = excluded.data",
                 feedback.Id, feedback.UserKey, feedback.Community, feedback.At, JsonOf(feedback)));
@@ -157,7 +155,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
             batch.BatchCommands.Add(InsertQuestion(question));
         foreach (var e in changes.Events)
         {
-            batch.BatchCommands.Add(PostgresOutbox.Command("INSERT INTO events (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5)",
+            batch.BatchCommands.Add(Statement("INSERT INTO events (id, user_key, community, at, data) VALUES ($1, $2, $3, $4, $5)",
                 e.Id, e.UserKey, e.Community, e.At, JsonOf(e)));
         }
         var outbox = changes.Outbox.Select(InsertOutbox).ToList();
@@ -328,7 +326,7 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<OutboxMessage>();
         while (await reader.ReadAsync(cancellationToken))
-            found.Add(PostgresOutbox.ReadState(reader, PostgresOutbox.ReadData(reader, 0), 1));
+            found.Add(PostgresOutbox.ReadState(reader, PostgresCommands.Read<OutboxMessage>(reader), 1));
         return found;
     }
 
@@ -342,12 +340,12 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static NpgsqlBatchCommand InsertQuestion(Question question) =>
-        PostgresOutbox.Command("INSERT INTO questions (id, user_key, community, status, asked_at, data) VALUES ($1, $2, $3, $4, $5, $6)",
+        Statement("INSERT INTO questions (id, user_key, community, status, asked_at, data) VALUES ($1, $2, $3, $4, $5, $6)",
             question.Id, question.UserKey, question.Community, (int)question.Status, question.AskedAt, JsonOf(question));
 
     /// <summary>The server numbers the message (<c>seq</c>) as it is written; senders read the number back when they claim its chat.</summary>
     private static NpgsqlBatchCommand InsertOutbox(OutboxMessage message) =>
-        PostgresOutbox.Command(
+        Statement(
             "INSERT INTO outbox (id, channel, chat_id, user_key, community, attempts, next_attempt_at, delivered_at, expired_at, last_error, channel_message_id, data) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             message.Id, message.Channel, message.ChatId, message.UserKey, message.Community, message.Attempts, message.NextAttemptAt,
@@ -392,25 +390,4 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
         await using var command = Command(connection, sql, values);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-            command.Parameters.Add(Parameter(value));
-        return command;
-    }
-
-    private static NpgsqlParameter Parameter(object value) => value switch
-    {
-        PostgresJson json => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json.Text },
-        // Npgsql writes timestamptz from UTC values only.
-        DateTimeOffset at => new NpgsqlParameter { Value = at.ToUniversalTime() },
-        _ => new NpgsqlParameter { Value = value },
-    };
-
-    private static T Read<T>(DbDataReader reader) => JsonSerializer.Deserialize<T>(reader.GetString(0), Json)!;
-
-    private static PostgresJson JsonOf<T>(T value) => new(JsonSerializer.Serialize(value, Json));
-
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
 using HelpBot.Engine.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HelpBot.Storage.Postgres;
 
@@ -20,8 +18,6 @@ internal sealed class PostgresOutbox : IAsyncDisposable
 
     public const string IsPending = "delivered_at IS NULL AND expired_at IS NULL";
 
-    private static readonly JsonSerializerOptions Json = new();
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly Batcher<(IReadOnlyList<OutboxSettlement> Settlements, TaskCompletionSource Done)> _batcher;
 
@@ -30,8 +26,6 @@ internal sealed class PostgresOutbox : IAsyncDisposable
         _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString);
         _batcher = new(WriteAllAsync);
     }
-
-    public static OutboxMessage ReadData(DbDataReader reader, int column) => JsonSerializer.Deserialize<OutboxMessage>(reader.GetString(column), Json)!;
 
     /// <summary>Sets <paramref name="message"/>'s delivery state from the <see cref="StateColumns"/> starting at <paramref name="first"/>.</summary>
     public static OutboxMessage ReadState(DbDataReader reader, OutboxMessage message, int first)
@@ -80,17 +74,17 @@ internal sealed class PostgresOutbox : IAsyncDisposable
             .Where(IsDeleted)
             .Select(s => s.Message.Id).ToArray();
         if (deleted.Length > 0)
-            batch.BatchCommands.Add(Command("DELETE FROM outbox WHERE id = ANY($1)", (object)deleted));
+            batch.BatchCommands.Add(PostgresCommands.Statement("DELETE FROM outbox WHERE id = ANY($1)", (object)deleted));
         foreach (var settlement in settlements.Where(s => !IsDeleted(s)))
         {
             var id = settlement.Message.Id;
             batch.BatchCommands.Add(settlement.Outcome switch
             {
-                OutboxOutcome.Sent => Command("UPDATE outbox SET delivered_at = $2, channel_message_id = $3, last_error = NULL, attempts = $4 WHERE id = $1",
+                OutboxOutcome.Sent => PostgresCommands.Statement("UPDATE outbox SET delivered_at = $2, channel_message_id = $3, last_error = NULL, attempts = $4 WHERE id = $1",
                     id, settlement.At.ToUniversalTime(), (object?)settlement.ChannelMessageId ?? DBNull.Value, settlement.Message.Attempts),
-                OutboxOutcome.Expired => Command("UPDATE outbox SET expired_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
+                OutboxOutcome.Expired => PostgresCommands.Statement("UPDATE outbox SET expired_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
                     id, settlement.At.ToUniversalTime(), (object?)settlement.Error ?? DBNull.Value, settlement.Message.Attempts),
-                _ => Command("UPDATE outbox SET next_attempt_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
+                _ => PostgresCommands.Statement("UPDATE outbox SET next_attempt_at = $2, last_error = $3, attempts = $4 WHERE id = $1",
                     id, settlement.At.ToUniversalTime(), (object?)settlement.Error ?? DBNull.Value, settlement.Message.Attempts),
             });
         }
@@ -100,22 +94,4 @@ internal sealed class PostgresOutbox : IAsyncDisposable
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static bool IsDeleted(OutboxSettlement settlement) => settlement is { Outcome: OutboxOutcome.Sent, Message.Purpose: OutboxPurpose.Reply };
-
-    public static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value switch
-            {
-                PostgresJson json => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json.Text },
-                DateTimeOffset at => new NpgsqlParameter { Value = at.ToUniversalTime() },
-                _ => new NpgsqlParameter { Value = value },
-            });
-        }
-        return command;
-    }
 }
-
-/// <summary>A record serialised for a <c>jsonb</c> column.</summary>
-internal readonly record struct PostgresJson(string Text);
