@@ -24,7 +24,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<OutboxChat, ChatDelivery> _chats = [];
-    private TaskCompletionSource _wake = NewWake();
+    private readonly Doorbell _doorbell = new();
     private long _sent;
 
     // Cancelled when a send may no longer finish: the drain on shutdown is over.
@@ -58,11 +58,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
     {
         if (_senders.Count == 0)
             return;
-        var pruned = long.MinValue;
+        long? pruned = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = Volatile.Read(ref _wake);
-            if (_time.GetElapsedTime(pruned) >= PruneInterval || pruned == long.MinValue)
+            var ring = _doorbell.Listen();
+            if (pruned is not { } at || _time.GetElapsedTime(at) >= PruneInterval)
             {
                 await PruneAsync(stoppingToken);
                 pruned = _time.GetTimestamp();
@@ -70,14 +70,12 @@ public sealed partial class OutboxDispatcher : BackgroundService
             await SweepAsync(limit: true, stoppingToken);
             try
             {
-                await Task.WhenAny(wake.Task, Task.Delay(_options.PollInterval, _time, stoppingToken)).Unwrap();
+                await Task.WhenAny(ring, Task.Delay(_options.PollInterval, _time, stoppingToken)).Unwrap();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            if (wake.Task.IsCompleted)
-                Interlocked.CompareExchange(ref _wake, NewWake(), wake);
         }
         await DrainAsync();
     }
@@ -199,7 +197,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
                 next.Start(claimed: false, []);
             }
         }
-        Wake();
+        _doorbell.Ring();
     }
 
     internal void ChatFailed(OutboxChat chat, Exception exception) => LogChatFailed(_logger, exception, chat.Channel, chat.ChatId);
@@ -248,7 +246,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
                     return AttemptResult.Stopped;
                 _metrics.Retried(message);
                 // Look again when it falls due rather than at the next tick.
-                _ = Task.Delay(delay, _time, _abandon.Token).ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                _ = Task.Delay(delay, _time, _abandon.Token).ContinueWith(_ => _doorbell.Ring(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 LogRetrying(_logger, message.Purpose, message.Channel, message.ChatId, message.Attempts, delay, outcome.Reason ?? "");
                 return AttemptResult.Later;
         }
@@ -329,10 +327,6 @@ public sealed partial class OutboxDispatcher : BackgroundService
             LogPruneFailed(_logger, ex);
         }
     }
-
-    private void Wake() => Volatile.Read(ref _wake).TrySetResult();
-
-    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Doubling from the base delay up to the cap, with up to 20 % jitter.</summary>
     private TimeSpan Backoff(int attempts) => StorageOutage.Backoff(attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, jitter: 0.2);
