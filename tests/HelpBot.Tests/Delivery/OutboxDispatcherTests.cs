@@ -127,23 +127,15 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task MessageCommittedWhileItsChatIsSending_GoesOnce_AfterTheMessagesBeforeIt()
     {
-        var firstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sender = new ScriptedSender(_ => null, before: async m =>
-        {
-            if (m.Text == "chat0/0")
-            {
-                firstSend.TrySetResult();
-                await release.Task;
-            }
-        });
+        var held = new HeldSend("chat0/0");
+        var sender = new ScriptedSender(_ => null, before: held.WaitAsync);
         var feed = new OutboxFeed();
         _ = Dispatcher(sender, feed: feed);
 
         feed.Committed((await QueueAsync(chats: 1, perChat: 1))[0]);
-        await firstSend.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await held.Started.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         feed.Committed((await QueueAsync(chats: 1, perChat: 2, from: 1))[0]);
-        release.SetResult();
+        held.Release();
 
         await UntilAsync(() => _store.Outbox.Count == 0);
         Assert.Equal(["chat0/0", "chat0/1", "chat0/2"], sender.SentTo("chat0"));
@@ -152,27 +144,19 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task InstanceThatCannotClaimABusyChat_LeavesItsMessage_ToTheHolder_WhoSendsItOnRelease()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = new ScriptedSender(_ => null, before: async m =>
-        {
-            if (m.Text == "chat0/0")
-            {
-                sending.TrySetResult();
-                await release.Task;
-            }
-        });
+        var held = new HeldSend("chat0/0");
+        var holder = new ScriptedSender(_ => null, before: held.WaitAsync);
         var other = new ScriptedSender(_ => null);
         var (holderFeed, otherFeed) = (new OutboxFeed(), new OutboxFeed());
         _ = Dispatcher(holder, feed: holderFeed);
         _ = Dispatcher(other, feed: otherFeed);
 
         holderFeed.Committed((await QueueAsync(chats: 1, perChat: 1))[0]);
-        await sending.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await held.Started.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         otherFeed.Committed((await QueueAsync(chats: 1, perChat: 1, from: 1))[0]); // committed by the other instance
         await Task.Delay(100, Ct);
         Assert.Empty(other.SentTo("chat0")); // it could not claim the chat, so it sent nothing
-        release.SetResult();
+        held.Release();
 
         await UntilAsync(() => _store.Outbox.Count == 0);
         Assert.Equal(["chat0/0", "chat0/1"], holder.SentTo("chat0"));
@@ -228,6 +212,25 @@ public sealed class OutboxDispatcherTests : IDisposable
             }
         }
         return commits;
+    }
+
+    /// <summary>Holds the send of one message until the test releases it: a chat caught mid-send.</summary>
+    private sealed class HeldSend(string text)
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => _started.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task WaitAsync(OutboxMessage message)
+        {
+            if (message.Text != text)
+                return;
+            _started.TrySetResult();
+            await _released.Task;
+        }
     }
 
     /// <summary>A channel whose script says how an attempt ends (null: sent), recording what it sent per chat; <c>before</c> may hold a send back.</summary>
