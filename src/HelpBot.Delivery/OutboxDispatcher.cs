@@ -189,7 +189,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
         lock (_gate)
         {
-            _chats.Remove(delivery.Chat);
+            // Once released, the chat may already have a new sender (a search claimed it): that one stays.
+            if (!_chats.TryGetValue(delivery.Chat, out var current) || current != delivery)
+                again = false;
+            else
+                _chats.Remove(delivery.Chat);
             if (again)
             {
                 var next = new ChatDelivery(this, delivery.Chat);
