@@ -81,8 +81,14 @@ public sealed class PostgresStoreTests : StoreContractTests
             await terminate.ExecuteNonQueryAsync(Ct);
         }
 
-        var taken = await alive.TryClaimChatAsync(chat, [], Ct);
-        Assert.Equal(["a1"], taken!.Select(m => m.Id));
+        // pg_terminate_backend only signals the backend: the lock goes when it has exited, a moment later.
+        IReadOnlyList<OutboxMessage>? taken = null;
+        for (var waited = 0; (taken = await alive.TryClaimChatAsync(chat, [], Ct)) is null; waited += 50)
+        {
+            Assert.True(waited < 5_000, "another instance could not take the chat within 5 s of the connections' end");
+            await Task.Delay(50, Ct);
+        }
+        Assert.Equal(["a1"], taken.Select(m => m.Id));
         for (var waited = 0; dying.Holds(chat); waited += 100)
         {
             Assert.True(waited < 5_000, "the instance whose connection died still believes it holds the chat after 5 s");
