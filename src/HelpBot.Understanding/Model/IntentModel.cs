@@ -1,38 +1,49 @@
+using System.Numerics.Tensors;
+using System.Text;
 using HelpBot.Engine.Understanding;
 using HelpBot.Understanding.Analysis;
 using HelpBot.Understanding.Training;
-using Microsoft.Extensions.ObjectPool;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 
 namespace HelpBot.Understanding.Model;
 
 /// <summary>
-/// The trained classifier: normalised text → word 1–2-grams and character 1–4-grams (ML.NET's text featuriser) →
-/// multinomial logistic regression (L-BFGS maximum entropy), which gives every label a probability. Training is
-/// deterministic: a fixed seed, the data in content order, one thread. Predicting is thread-safe (a pool of engines).
+/// The trained classifier: normalised text → word and character n-grams (<see cref="NgramHashes"/>), counted and
+/// scaled to unit length per block → multinomial logistic regression (<see cref="SoftmaxRegression"/>), which gives
+/// every label a probability. Reading is a sparse dot product over the message's known n-grams and a softmax: no
+/// engine, no allocation beyond the ranking. Training is deterministic (a fixed seed, the data in content order, one
+/// thread); reading is thread-safe.
 /// </summary>
 internal sealed class IntentModel
 {
     /// <summary>The label of off-topic messages in the model.</summary>
     private const string OffTopicLabel = TopicNames.OffTopic;
 
-    private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
-    private readonly Topic?[] _labels;
+    private const string FileMark = "helpbot-intent-model/2";
 
-    private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, Topic?[] labels)
+    private readonly Topic?[] _labels;
+    private readonly string[] _labelNames;
+    private readonly Dictionary<ulong, int> _features;
+
+    /// <summary>Each known n-gram's weight for every label: feature-major, so one n-gram's row is one vector add.</summary>
+    private readonly float[] _weights;
+
+    private readonly float[] _biases;
+    private readonly int _wordNgrams;
+    private readonly int _charNgrams;
+
+    private IntentModel(string[] labelNames, Dictionary<ulong, int> features, float[] weights, float[] biases, int wordNgrams, int charNgrams)
     {
-        _labels = labels;
-        Transformer = transformer;
-        InputSchema = inputSchema;
-        _engines = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new EnginePolicy(ml, transformer), Environment.ProcessorCount * 2);
+        _labelNames = labelNames;
+        _labels = labelNames.Select(TopicOf).ToArray();
+        _features = features;
+        _weights = weights;
+        _biases = biases;
+        _wordNgrams = wordNgrams;
+        _charNgrams = charNgrams;
     }
 
-    public ITransformer Transformer { get; }
-
-    public DataViewSchema InputSchema { get; }
+    /// <summary>How many distinct n-grams the model knows.</summary>
+    public int FeatureCount => _features.Count;
 
     /// <summary>Trains on <paramref name="examples"/>, each read by <paramref name="normalizer"/>.</summary>
     public static IntentModel Train(IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings)
@@ -40,64 +51,92 @@ internal sealed class IntentModel
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(settings);
-        var ml = new MLContext(seed: 1);
-        var rows = examples.Select(e => new ModelInput { Label = LabelOf(e.Label), Text = normalizer.Normalize(e.Text) }).ToArray();
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey(nameof(ModelInput.Label))
-            .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
-            {
-                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-                KeepDiacritics = true,
-                KeepPunctuations = false,
-                KeepNumbers = true,
-                StopWordsRemoverOptions = null,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.WordNgrams, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.CharNgrams, UseAllLengths = true },
-                Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, nameof(ModelInput.Text)))
-            .AppendCacheCheckpoint(ml)
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = nameof(ModelInput.Label),
-                FeatureColumnName = "Features",
-                L1Regularization = 0,
-                L2Regularization = settings.L2,
-                OptimizationTolerance = settings.Tolerance,
-                NumberOfThreads = 1,
-            }));
-        var transformer = pipeline.Fit(data);
-        return new IntentModel(ml, transformer, data.Schema, LabelsOf(transformer.GetOutputSchema(data.Schema)));
+        var labelNames = examples.Select(e => LabelOf(e.Label)).Distinct(StringComparer.Ordinal).ToArray();
+        var labelIndex = labelNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        var features = new Dictionary<ulong, int>();
+        var counted = new (int[] Indices, float[] Values)[examples.Count];
+        var counter = new Counter(features);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            counter.Clear();
+            NgramHashes.ForEach(normalizer.Normalize(examples[i].Text), settings.WordNgrams, settings.CharNgrams, ref counter);
+            counted[i] = counter.Normalized();
+        }
+        var fitted = SoftmaxRegression.Fit(
+            counted.Select((c, i) => new SoftmaxRegression.Example(labelIndex[LabelOf(examples[i].Label)], c.Indices, c.Values)).ToArray(),
+            features.Count, labelNames.Length, settings);
+        return new IntentModel(labelNames, features, fitted.Weights, fitted.Biases, settings.WordNgrams, settings.CharNgrams);
     }
 
-    /// <summary>Writes the model as an ML.NET model file.</summary>
-    public void Save(string path) => new MLContext().Model.Save(Transformer, InputSchema, path);
+    /// <summary>Writes the model: its n-gram sizes, labels, known n-grams and weights.</summary>
+    public void Save(string path)
+    {
+        using var writer = new BinaryWriter(File.Create(path), Encoding.UTF8);
+        writer.Write(FileMark);
+        writer.Write(_wordNgrams);
+        writer.Write(_charNgrams);
+        writer.Write(_labelNames.Length);
+        foreach (var name in _labelNames)
+            writer.Write(name);
+        foreach (var bias in _biases)
+            writer.Write(bias);
+        writer.Write(_features.Count);
+        foreach (var (hash, index) in _features)
+        {
+            writer.Write(hash);
+            writer.Write(index);
+        }
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_weights.AsSpan()));
+    }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save"/>; a file that is not one throws <see cref="InvalidDataException"/>.</summary>
     public static IntentModel Load(string path)
     {
-        var ml = new MLContext(seed: 1);
-        var transformer = ml.Model.Load(path, out var inputSchema);
-        return new IntentModel(ml, transformer, inputSchema, LabelsOf(transformer.GetOutputSchema(inputSchema)));
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadString() != FileMark)
+                throw new InvalidDataException("not a HelpBot intent model");
+            var wordNgrams = reader.ReadInt32();
+            var charNgrams = reader.ReadInt32();
+            var labelNames = new string[Checked(reader.ReadInt32(), 10_000)];
+            for (var i = 0; i < labelNames.Length; i++)
+                labelNames[i] = reader.ReadString();
+            var biases = new float[labelNames.Length];
+            for (var i = 0; i < biases.Length; i++)
+                biases[i] = reader.ReadSingle();
+            var count = Checked(reader.ReadInt32(), 50_000_000 / Math.Max(labelNames.Length, 1));
+            var features = new Dictionary<ulong, int>(count);
+            for (var i = 0; i < count; i++)
+                features.Add(reader.ReadUInt64(), Checked(reader.ReadInt32(), count - 1));
+            var weights = new float[count * labelNames.Length];
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
+            return new IntentModel(labelNames, features, weights, biases, wordNgrams, charNgrams);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("the model file ends early", ex);
+        }
     }
 
     /// <summary>Every label's probability for a normalised message, the likeliest first; a null topic is off-topic.</summary>
-    public IReadOnlyList<(Topic? Topic, double Probability)> Rank(string normalized)
+    public (Topic? Topic, double Probability)[] Rank(string normalized)
     {
-        var engine = _engines.Get();
-        try
-        {
-            var scores = engine.Predict(new ModelInput { Text = normalized }).Score;
-            var ranked = new (Topic?, double)[scores.Length];
-            for (var i = 0; i < scores.Length; i++)
-                ranked[i] = (_labels[i], scores[i]);
-            Array.Sort(ranked, (a, b) => b.Item2.CompareTo(a.Item2));
-            return ranked;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
+        var labels = _labels.Length;
+        var sink = new WeightSum(this, labels);
+        NgramHashes.ForEach(normalized, _wordNgrams, _charNgrams, ref sink);
+        var scores = sink.Scores();
+        TensorPrimitives.Add(scores, _biases, scores);
+        TensorPrimitives.SoftMax(scores, scores);
+        var ranked = new (Topic?, double)[labels];
+        for (var i = 0; i < labels; i++)
+            ranked[i] = (_labels[i], scores[i]);
+        Array.Sort(ranked, static (a, b) => b.Item2.CompareTo(a.Item2));
+        return ranked;
     }
+
+    private static int Checked(int value, int max) =>
+        value >= 0 && value <= max ? value : throw new InvalidDataException($"the model file holds an impossible count {value}");
 
     private static string LabelOf(Topic? topic) => topic is { } t ? t.Guide + "/" + TopicNames.Format(t, "") : OffTopicLabel;
 
@@ -106,33 +145,106 @@ internal sealed class IntentModel
         if (label == OffTopicLabel)
             return null;
         var slash = label.IndexOf('/', StringComparison.Ordinal);
-        return TopicNames.TryParse(label[(slash + 1)..], label[..slash], out var topic) ? topic : throw new InvalidOperationException($"the model has an unknown label '{label}'");
+        return slash >= 0 && TopicNames.TryParse(label[(slash + 1)..], label[..slash], out var topic)
+            ? topic
+            : throw new InvalidDataException($"the model has an unknown label '{label}'");
     }
 
-    /// <summary>The label of each score, in the order the model gives them.</summary>
-    private static Topic?[] LabelsOf(DataViewSchema outputSchema)
+    /// <summary>Collects a training message's n-grams by block, giving new ones the next index.</summary>
+    private readonly struct Counter(Dictionary<ulong, int> features) : IFeatureSink
     {
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        outputSchema["Score"].GetSlotNames(ref names);
-        return names.DenseValues().Select(n => TopicOf(n.ToString())).ToArray();
+        private readonly List<int>[] _seen = [[], []];
+
+        public void Add(ulong hash, Block block)
+        {
+            ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(features, hash, out var known);
+            if (!known)
+                index = features.Count - 1;
+            _seen[(int)block].Add(index);
+        }
+
+        public void Clear()
+        {
+            foreach (var seen in _seen)
+                seen.Clear();
+        }
+
+        /// <summary>The n-grams counted, in index order, and their counts, each block scaled to unit length.</summary>
+        public (int[] Indices, float[] Values) Normalized()
+        {
+            var indices = new List<int>();
+            var values = new List<float>();
+            foreach (var seen in _seen)
+            {
+                seen.Sort();
+                var first = values.Count;
+                var squared = 0f;
+                for (var i = 0; i < seen.Count;)
+                {
+                    var run = i;
+                    while (run < seen.Count && seen[run] == seen[i])
+                        run++;
+                    indices.Add(seen[i]);
+                    values.Add(run - i);
+                    squared += (run - i) * (run - i);
+                    i = run;
+                }
+                var scale = 1 / MathF.Sqrt(squared);
+                for (var i = first; i < values.Count; i++)
+                    values[i] *= scale;
+            }
+            return (indices.ToArray(), values.ToArray());
+        }
     }
 
-    internal sealed class ModelInput
+    /// <summary>
+    /// Adds each known n-gram's weights to its block's scores, and keeps each block's squared length: a repeated n-gram's
+    /// count c adds 2c + 1 to it. The counts table is the thread's own, reused from message to message.
+    /// </summary>
+    private struct WeightSum : IFeatureSink
     {
-        public string Label { get; set; } = "";
+        [ThreadStatic]
+        private static Dictionary<int, int>? t_counts;
 
-        public string Text { get; set; } = "";
-    }
+        private readonly IntentModel _model;
+        private readonly float[] _words;
+        private readonly float[] _characters;
+        private readonly Dictionary<int, int> _counts;
+        private float _wordLength;
+        private float _characterLength;
 
-    internal sealed class ModelOutput
-    {
-        public float[] Score { get; set; } = [];
-    }
+        public WeightSum(IntentModel model, int labels)
+        {
+            _model = model;
+            _words = new float[labels];
+            _characters = new float[labels];
+            _counts = t_counts ??= new Dictionary<int, int>(1024);
+            _counts.Clear();
+        }
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer transformer) : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
-    {
-        public override PredictionEngine<ModelInput, ModelOutput> Create() => ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(transformer);
+        public void Add(ulong hash, Block block)
+        {
+            if (!_model._features.TryGetValue(hash, out var index))
+                return;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out _);
+            var added = (2 * count) + 1;
+            count++;
+            var scores = block == Block.Words ? _words : _characters;
+            if (block == Block.Words)
+                _wordLength += added;
+            else
+                _characterLength += added;
+            TensorPrimitives.Add(scores, _model._weights.AsSpan(index * scores.Length, scores.Length), scores);
+        }
 
-        public override bool Return(PredictionEngine<ModelInput, ModelOutput> obj) => true;
+        /// <summary>The scores: each block's sum divided by its length.</summary>
+        public readonly float[] Scores()
+        {
+            if (_wordLength > 0)
+                TensorPrimitives.Multiply(_words, 1 / MathF.Sqrt(_wordLength), _words);
+            if (_characterLength > 0)
+                TensorPrimitives.MultiplyAdd(_characters, 1 / MathF.Sqrt(_characterLength), _words, _words);
+            return _words;
+        }
     }
 }

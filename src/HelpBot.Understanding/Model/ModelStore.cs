@@ -7,7 +7,7 @@ namespace HelpBot.Understanding.Model;
 
 /// <summary>
 /// Trains a model only when no equal one exists: models are kept by a key made of the training data's digest, the
-/// settings and the build of this assembly (its featurisation), in memory for the process and as ML.NET model files in
+/// settings and the build of this assembly (its featurisation), in memory for the process and as model files in
 /// <paramref name="directory"/> for the next start. A damaged or unreadable file is trained again and replaced.
 /// </summary>
 internal sealed partial class ModelStore(string? directory, ILogger logger)
@@ -43,7 +43,7 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
             trained = true;
             return IntentModel.Train(examples, normalizer, settings);
         }
-        var path = Path.Combine(directory, key + ".zip");
+        var path = Path.Combine(directory, key + ".model");
         if (TryLoad(path) is { } cached)
         {
             trained = false;
@@ -137,7 +137,7 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
     /// <summary>Deletes all but the newest models, and files left half-written by a process that died while saving.</summary>
     private static void Prune(string folder)
     {
-        var models = new DirectoryInfo(folder).GetFiles("*.zip").OrderByDescending(f => f.LastWriteTimeUtc).Skip(DiskCapacity);
+        var models = new DirectoryInfo(folder).GetFiles("*.model").OrderByDescending(f => f.LastWriteTimeUtc).Skip(DiskCapacity);
         var abandoned = new DirectoryInfo(folder).GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1));
         foreach (var file in models.Concat(abandoned))
         {

@@ -38,7 +38,7 @@ public sealed class ModelStoreTests : IDisposable
 
         Assert.True(trained);
         Assert.False(trainedAgain);
-        Assert.Single(Directory.GetFiles(_folder, "*.zip"));
+        Assert.Single(Directory.GetFiles(_folder, "*.model"));
         var message = _normalizer.Normalize("what happens after the form");
         Assert.Equal(first.Rank(message), second.Rank(message));
     }
@@ -49,7 +49,7 @@ public sealed class ModelStoreTests : IDisposable
         var examples = Examples();
         new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out _);
         ModelStore.ForgetInMemory();
-        var file = Assert.Single(Directory.GetFiles(_folder, "*.zip"));
+        var file = Assert.Single(Directory.GetFiles(_folder, "*.model"));
         File.WriteAllBytes(file, [1, 2, 3]);
 
         var model = new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out var trained);
