@@ -64,12 +64,32 @@ public class FreeTextBenchmarks
     [Benchmark]
     public object? Understand() => _understanding.Understand(_messages[_next++ % _messages.Length], "ru", near: null);
 
+    /// <summary>The reader alone on a one-line question.</summary>
+    [Benchmark]
+    public object? UnderstandOneLine() => _understanding.Understand(OneLine, "ru", near: null);
+
+    /// <summary>The reader alone on a 1,000-character message: a long story, then the question.</summary>
+    [Benchmark]
+    public object? UnderstandThousandCharacters() => _understanding.Understand(ThousandCharacters, "en", near: null);
+
     /// <summary>Training from the whole content, as at a start without a cached model or after a content edit.</summary>
     [Benchmark]
     public object Training()
     {
-        using var normalizer = new TextNormalizer();
-        return IntentModel.Train(TrainingSet.From(_catalog), normalizer, new ModelSettings());
+        var settings = new ModelSettings();
+        return IntentModel.Train(ContextAugmentation.Apply(TrainingSet.From(_catalog), _catalog, settings), settings);
+    }
+
+    private const string OneLine = "как удалить аккаунт на алиэкспресс";
+
+    private static readonly string ThousandCharacters = BuildThousandCharacters();
+
+    private static string BuildThousandCharacters()
+    {
+        const string Story = "My grandson set this up for me years ago, when I still ordered garden tools and knitting wool. ";
+        const string Question = "So what do I press to make the whole account disappear?";
+        var text = string.Concat(Enumerable.Repeat(Story, (1000 - Question.Length) / Story.Length + 1));
+        return text[..(1000 - Question.Length)] + Question;
     }
 
     private ClassifierTextUnderstanding Build() =>

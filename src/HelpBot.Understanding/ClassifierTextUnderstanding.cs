@@ -20,7 +20,6 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     private readonly IContentProvider _content;
     private readonly UnderstandingOptions _options;
     private readonly ILogger _logger;
-    private readonly TextNormalizer _normalizer = new();
     private readonly ModelSettings _settings;
     private readonly ModelStore _store;
     private volatile Trained _current;
@@ -53,14 +52,13 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = _current;
-        var normalized = _normalizer.Normalize(text, out var words);
+        var normalized = TextNormalizer.Normalize(text, out var words);
         return current.Reader.Decide(current.Model.Rank(normalized), near, words);
     }
 
     public void Dispose()
     {
         _content.Changed -= Retrain;
-        _normalizer.Dispose();
     }
 
     private void Retrain(ContentCatalog catalog)
@@ -84,7 +82,7 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     {
         var started = Stopwatch.GetTimestamp();
         var examples = TrainingSet.From(catalog);
-        var model = _store.Get(examples, _normalizer, _settings, out var trained);
+        var model = _store.Get(ContextAugmentation.Apply(examples, catalog, _settings), _settings, out var trained);
         var summary = new TrainingSummary(examples.Count, trained, Stopwatch.GetElapsedTime(started));
         Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
         return new Trained(model, new Reader(catalog, _options), summary);

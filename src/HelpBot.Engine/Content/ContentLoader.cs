@@ -69,6 +69,8 @@ public static class ContentLoader
         var exampleErrors = new List<ContentError>();
         var smallTalkPath = Path.Combine(folder, SmallTalkFile);
         var smallTalk = File.Exists(smallTalkPath) ? LoadSmallTalk(smallTalkPath, errors) : [];
+        var contextPath = Path.Combine(folder, ContextFile.Name);
+        var context = File.Exists(contextPath) ? ContextFile.Read(contextPath, errors) : [];
         foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             if (Path.GetFileName(file) is BotFile or SmallTalkFile)
@@ -89,7 +91,7 @@ public static class ContentLoader
 
         var valid = errors.Count == before && texts is not null;
         errors.AddRange(exampleErrors);
-        return valid ? new LanguagePack(code, texts!, guides) { SmallTalk = smallTalk } : null;
+        return valid ? new LanguagePack(code, texts!, guides) { SmallTalk = smallTalk, Context = context } : null;
     }
 
     /// <summary>

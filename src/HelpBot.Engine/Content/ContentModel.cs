@@ -14,6 +14,9 @@ public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictiona
 {
     /// <summary>What the bot answers to messages that are not questions about a guide (<c>smalltalk.yaml</c>).</summary>
     public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];
+
+    /// <summary>Sentences of a story that say nothing about the question (<c>context.txt</c>): the reader learns to discount them.</summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
 }
 
 /// <summary>

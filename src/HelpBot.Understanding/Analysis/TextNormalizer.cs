@@ -1,86 +1,160 @@
 using System.Text;
 using HelpBot.Understanding.Repair;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
-using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace HelpBot.Understanding.Analysis;
 
 /// <summary>
-/// The first stage of reading: a message becomes the words the classifier sees. Letters-and-digits words, lower case,
-/// ё→е, each stemmed by the Snowball stemmer of its script, so "удалить", "удалю" and "удаление" share a stem. Latin
-/// letters are also read as Russian typed on the wrong keyboard layout ("elfkbnm" → "удалить") and as transliteration
-/// ("udalit"), Cyrillic ones as English typed on the Russian layout; those readings' words are appended, and the
-/// classifier, trained the same way, learns which of them carry meaning.
+/// The first stage of reading: a message becomes the words the classifier sees. Words are runs of letters and digits
+/// (so "aliexpress.com", "e-mail,", emoji break into plain words), lower case, ё→е, each stemmed by the Snowball stemmer
+/// of its script (Russian for Cyrillic, English for Latin), so "удалить", "удалю" and "удаление" share a stem; Cyrillic
+/// stems are then folded (й→и, э→е) because users drop those marks. Latin letters are also read as Russian typed on the
+/// wrong keyboard layout ("elfkbnm" → "удалить") and as transliteration ("udalit"), Cyrillic ones as English typed on
+/// the Russian layout; those readings' words are appended after " | ", and the classifier, trained the same way, learns
+/// which of them carry meaning. Each thread keeps its own stemmers and buffers, so reading allocates little.
 /// </summary>
-internal sealed class TextNormalizer : Analyzer
+internal static class TextNormalizer
 {
-    /// <summary>Spellings that should be one word; the tokenizer would otherwise split "e-mail" in two.</summary>
-    private static readonly NormalizeCharMap Spellings = BuildSpellings();
-
-    /// <summary>Words of a message that are read: the rest of a very long message says little more.</summary>
+    /// <summary>
+    /// Words of each reading that are kept: its last ones, since a long message tells its story first and asks last;
+    /// the rest of a very long message says little more.
+    /// </summary>
     public const int MaxWords = 60;
 
-    public string Normalize(string text) => Normalize(text, out _);
+    /// <summary>Characters of a message that are read at all: its tail, enough for <see cref="MaxWords"/> words.</summary>
+    public const int MaxCharacters = 600;
+
+    /// <summary>Longest word: a longer run of letters is cut into words of this length.</summary>
+    private const int MaxWordLength = 255;
+
+    private const string ReadingSeparator = " | ";
+
+    [ThreadStatic]
+    private static Workspace? t_workspace;
+
+    public static string Normalize(string text) => Normalize(text, out _);
 
     /// <param name="words">How many words the message itself has (its readings aside).</param>
-    public string Normalize(string text, out int words)
+    public static string Normalize(string text, out int words)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = new StringBuilder();
-        words = AppendStems(text, normalized);
+        text = Tail(text);
+        var workspace = t_workspace ??= new Workspace();
+        var normalized = workspace.Output.Clear();
+        words = workspace.AppendStems(text);
         if (Scripts.HasLatin(text))
         {
-            AppendStems(KeyboardLayout.ToCyrillic(text), normalized);
-            AppendStems(Transliteration.ToCyrillic(text), normalized);
+            workspace.AppendStems(KeyboardLayout.ToCyrillic(text));
+            workspace.AppendStems(Transliteration.ToCyrillic(text));
         }
         if (Scripts.HasCyrillic(text))
-            AppendStems(KeyboardLayout.ToLatin(text), normalized);
+            workspace.AppendStems(KeyboardLayout.ToLatin(text));
         return normalized.ToString();
     }
 
-    /// <summary>The stems of a text, in order.</summary>
-    public List<string> Stems(string text)
+    /// <summary>The last <see cref="MaxCharacters"/> characters of a text, from a word's start.</summary>
+    private static string Tail(string text)
     {
-        var stems = new List<string>();
-        using var stream = GetTokenStream("text", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stems.Count < MaxWords && stream.IncrementToken())
-            stems.Add(term.ToString());
-        stream.End();
-        return stems;
+        if (text.Length <= MaxCharacters)
+            return text;
+        var tail = text.AsSpan(text.Length - MaxCharacters);
+        var space = tail.IndexOfAny(' ', '\n');
+        return (space >= 0 ? tail[(space + 1)..] : tail).ToString();
     }
 
-    /// <summary>Appends a reading's stems after " | "; returns how many there were.</summary>
-    private int AppendStems(string? text, StringBuilder words)
+    /// <summary>Spellings that should be one word; splitting at the hyphen would make "e-mail" two.</summary>
+    private static string Respell(string text)
     {
-        if (text is null)
-            return 0;
-        if (words.Length > 0)
-            words.Append(" | ");
-        var stems = Stems(text);
-        words.AppendJoin(' ', stems);
-        return stems.Count;
+        if (!text.Contains('-', StringComparison.Ordinal))
+            return text;
+        return text.Replace("e-mail", "email", StringComparison.OrdinalIgnoreCase)
+            .Replace("е-мейл", "емейл", StringComparison.OrdinalIgnoreCase)
+            .Replace("и-мейл", "емейл", StringComparison.OrdinalIgnoreCase);
     }
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    /// <summary>A thread's stemmers and buffers.</summary>
+    private sealed class Workspace
     {
-        var tokenizer = new LetterOrDigitTokenizer(reader);
-        return new TokenStreamComponents(tokenizer, new ScriptStemFilter(tokenizer));
-    }
+        private readonly SnowballProgram _russian = new RussianStemmer();
+        private readonly SnowballProgram _english = new EnglishStemmer();
+        private readonly char[] _word = new char[MaxWordLength + 2];
+        private readonly List<int> _starts = new(MaxWords * 2);
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Spellings, reader);
+        public StringBuilder Output { get; } = new(256);
 
-    private static NormalizeCharMap BuildSpellings()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("ё", "е");
-        builder.Add("Ё", "Е");
-        foreach (var email in new[] { "e-mail", "E-mail", "E-Mail", "e-Mail", "E-MAIL" })
-            builder.Add(email, "email");
-        foreach (var email in new[] { "е-мейл", "Е-мейл", "и-мейл", "И-мейл" })
-            builder.Add(email, "емейл");
-        return builder.Build();
+        /// <summary>Appends a reading's last <see cref="MaxWords"/> stems (after " | " unless it is the first); returns how many.</summary>
+        public int AppendStems(string? text)
+        {
+            if (text is null)
+                return 0;
+            if (Output.Length > 0)
+                Output.Append(ReadingSeparator);
+            var start = Output.Length;
+            _starts.Clear();
+            var length = 0;
+            var respelled = Respell(text);
+            for (var i = 0; i <= respelled.Length; i++)
+            {
+                var c = i < respelled.Length ? respelled[i] : ' ';
+                if (char.IsHighSurrogate(c) && i + 1 < respelled.Length && char.IsLowSurrogate(respelled[i + 1]))
+                {
+                    // A letter beyond the basic plane is kept as it is; emoji and other symbols end the word.
+                    if (System.Text.Rune.IsLetterOrDigit(new System.Text.Rune(c, respelled[i + 1])) && length + 2 <= MaxWordLength)
+                    {
+                        _word[length++] = c;
+                        _word[length++] = respelled[++i];
+                        continue;
+                    }
+                    i++;
+                    c = ' ';
+                }
+                if (char.IsLetterOrDigit(c) && length < MaxWordLength)
+                {
+                    _word[length++] = char.ToLowerInvariant(c) is 'ё' ? 'е' : char.ToLowerInvariant(c);
+                    continue;
+                }
+                if (length > 0)
+                {
+                    AppendStem(length);
+                    length = 0;
+                }
+                if (char.IsLetterOrDigit(c))
+                    _word[length++] = char.ToLowerInvariant(c) is 'ё' ? 'е' : char.ToLowerInvariant(c);
+            }
+            if (_starts.Count > MaxWords)
+            {
+                var cut = _starts[_starts.Count - MaxWords];
+                Output.Remove(start, cut - start);
+            }
+            return Math.Min(_starts.Count, MaxWords);
+        }
+
+        /// <summary>Stems the word in the buffer with its script's stemmer and appends it, space-separated.</summary>
+        private void AppendStem(int length)
+        {
+            var cyrillic = Scripts.IsCyrillic(_word[0]);
+            var stemmer = cyrillic ? _russian : Scripts.IsLatin(_word[0]) ? _english : null;
+            var stem = _word;
+            if (stemmer is not null)
+            {
+                stemmer.SetCurrent(_word, length);
+                stemmer.Stem();
+                stem = stemmer.CurrentBuffer;
+                length = stemmer.CurrentBufferLength;
+            }
+            if (_starts.Count > 0)
+                Output.Append(' ');
+            _starts.Add(Output.Length);
+            for (var i = 0; i < length; i++)
+            {
+                Output.Append(cyrillic ? stem[i] switch
+                {
+                    'й' => 'и',
+                    'э' => 'е',
+                    var c => c,
+                } : stem[i]);
+            }
+        }
     }
 }

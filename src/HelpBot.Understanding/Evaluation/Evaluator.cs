@@ -74,12 +74,11 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
 
     private EvaluationReport Measure(IReadOnlyList<TrainingExample> training, IReadOnlyList<EvaluationCase> cases, string source)
     {
-        using var normalizer = new TextNormalizer();
-        var model = IntentModel.Train(training, normalizer, _settings);
+        var model = IntentModel.Train(ContextAugmentation.Apply(training, catalog, _settings), _settings);
         var reader = new Reader(catalog, options);
         var outcomes = cases.Select(c =>
         {
-            var ranked = model.Rank(normalizer.Normalize(c.Message));
+            var ranked = model.Rank(TextNormalizer.Normalize(c.Message));
             var reading = reader.Decide(ranked, options.AnswerConfidence);
             return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, ranked);
         }).ToArray();

@@ -45,11 +45,10 @@ internal sealed class IntentModel
     /// <summary>How many distinct n-grams the model knows.</summary>
     public int FeatureCount => _features.Count;
 
-    /// <summary>Trains on <paramref name="examples"/>, each read by <paramref name="normalizer"/>.</summary>
-    public static IntentModel Train(IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings)
+    /// <summary>Trains on <paramref name="examples"/>, each read by <see cref="TextNormalizer"/>.</summary>
+    public static IntentModel Train(IReadOnlyList<TrainingExample> examples, ModelSettings settings)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(settings);
         var labelNames = examples.Select(e => LabelOf(e.Label)).Distinct(StringComparer.Ordinal).ToArray();
         var labelIndex = labelNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
@@ -59,7 +58,7 @@ internal sealed class IntentModel
         for (var i = 0; i < examples.Count; i++)
         {
             counter.Clear();
-            NgramHashes.ForEach(normalizer.Normalize(examples[i].Text), settings.WordNgrams, settings.CharNgrams, ref counter);
+            NgramHashes.ForEach(TextNormalizer.Normalize(examples[i].Text), settings.WordNgrams, settings.CharNgrams, ref counter);
             counted[i] = counter.Normalized();
         }
         var fitted = SoftmaxRegression.Fit(

@@ -18,11 +18,11 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
     private static readonly ConcurrentDictionary<string, Lazy<IntentModel>> Memory = new(StringComparer.Ordinal);
     private static readonly string Build = typeof(ModelStore).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 
-    public IntentModel Get(IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
+    public IntentModel Get(IReadOnlyList<TrainingExample> examples, ModelSettings settings, out bool trained)
     {
         var key = $"{TrainingSet.Digest(examples)}-{Digest(settings)}-{Build}";
         var wasTrained = false;
-        var lazy = Memory.GetOrAdd(key, _ => new Lazy<IntentModel>(() => LoadOrTrain(key, examples, normalizer, settings, out wasTrained)));
+        var lazy = Memory.GetOrAdd(key, _ => new Lazy<IntentModel>(() => LoadOrTrain(key, examples, settings, out wasTrained)));
         var model = lazy.Value;
         trained = wasTrained;
         if (Memory.Count > MemoryCapacity)
@@ -36,12 +36,12 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
     /// <summary>Drops the models kept in memory, as a new process starts without them (tests of the disk cache).</summary>
     internal static void ForgetInMemory() => Memory.Clear();
 
-    private IntentModel LoadOrTrain(string key, IReadOnlyList<TrainingExample> examples, TextNormalizer normalizer, ModelSettings settings, out bool trained)
+    private IntentModel LoadOrTrain(string key, IReadOnlyList<TrainingExample> examples, ModelSettings settings, out bool trained)
     {
         if (directory is null)
         {
             trained = true;
-            return IntentModel.Train(examples, normalizer, settings);
+            return IntentModel.Train(examples, settings);
         }
         var path = Path.Combine(directory, key + ".model");
         if (TryLoad(path) is { } cached)
@@ -57,7 +57,7 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
             trained = false;
             return meanwhile;
         }
-        var model = IntentModel.Train(examples, normalizer, settings);
+        var model = IntentModel.Train(examples, settings);
         trained = true;
         Save(model, path);
         return model;

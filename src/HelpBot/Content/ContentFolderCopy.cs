@@ -1,13 +1,13 @@
 namespace HelpBot.Content;
 
-/// <summary>A temporary copy of a content folder (its <c>.yaml</c> and <c>.tsv</c> files), to change without touching the original; deleted on dispose.</summary>
+/// <summary>A temporary copy of a content folder (its <c>.yaml</c>, <c>.tsv</c> and <c>.txt</c> files), to change without touching the original; deleted on dispose.</summary>
 public sealed class ContentFolderCopy : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("helpbot-content-");
 
     public ContentFolderCopy(string source)
     {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".tsv", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => Path.GetExtension(f) is ".yaml" or ".tsv" or ".txt"))
         {
             var target = Path.Combine(_folder.FullName, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -85,6 +85,9 @@ public sealed class ContentLoaderTests
         { "ru/bot.yaml", "    description: Главное меню", "    description: Главное меню, из которого можно перейти к последствиям, шагам, причинам, отзыву, вопросу модераторам и языку", "ru/bot.yaml", "description: Главное меню", "is shown in command menus" },
         { "ru/bot.yaml", "    name: шаги", "    name: Шаги", "ru/bot.yaml", "name: Шаги", "lower-case letters" },
         { "ru/bot.yaml", "    name: забыть\n", "    name: меню\n", "ru/bot.yaml", "commands:", "the command name 'меню' is used more than once" },
+        { "en/context.txt", "My son set this up for me years ago.\n", "My son set this up for me years ago.\nMy son\tset this up.\n", "en/context.txt", "My son\tset", "without tabs or control characters" },
+        { "en/context.txt", "My son set this up for me years ago.\n", "My son set this up for me years ago.\n" + new string('a', 301) + "\n", "en/context.txt", "aaaa", "at most 300 characters" },
+        { "en/context.txt", "My son set this up for me years ago.\n", "My son set this up for me years ago.\nMy son set this up for me years ago.\n", "en/context.txt", "@4", "the same sentence is on line 3" },
     };
 
     [Theory]
@@ -118,6 +121,8 @@ public sealed class ContentLoaderTests
             Assert.Contains(examples, e => e.Label is { Kind: Engine.Understanding.TopicKind.Reason });
             Assert.Equal(["greeting", "thanks", "goodbye", "bot", "human", "abuse"], pack.SmallTalk.Select(i => i.Id));
             Assert.Equal(["human"], pack.SmallTalk.Where(i => i.Handoff).Select(i => i.Id));
+            Assert.True(pack.Context.Count >= 50, $"{pack.Code}: {pack.Context.Count} context sentences");
+            Assert.DoesNotContain(pack.Context, s => s.StartsWith('#'));
         }
     }
 

@@ -16,8 +16,7 @@ public sealed class TextNormalizerTests
     [InlineData("", "")]
     public void Normalize_GivesStemsAndReadings(string message, string expected)
     {
-        using var normalizer = new TextNormalizer();
-        Assert.Equal(expected, normalizer.Normalize(message));
+        Assert.Equal(expected, TextNormalizer.Normalize(message));
     }
 
     [Theory]
@@ -26,16 +25,23 @@ public sealed class TextNormalizerTests
     [InlineData("🙂", 0)]
     public void Normalize_CountsTheMessagesOwnWordsNotItsReadings(string message, int words)
     {
-        using var normalizer = new TextNormalizer();
-        normalizer.Normalize(message, out var counted);
+        TextNormalizer.Normalize(message, out var counted);
         Assert.Equal(words, counted);
     }
 
     [Fact]
     public void Normalize_VeryLongMessage_ReadsAtMostMaxWordsOfEachReading()
     {
-        using var normalizer = new TextNormalizer();
-        var words = normalizer.Normalize(string.Join(' ', Enumerable.Repeat("аккаунт", 10_000))).Split(" | ")[0].Split(' ');
+        var words = TextNormalizer.Normalize(string.Join(' ', Enumerable.Repeat("аккаунт", 10_000))).Split(" | ")[0].Split(' ');
         Assert.Equal(TextNormalizer.MaxWords, words.Length);
+    }
+
+    [Fact]
+    public void Normalize_LongStoryThenQuestion_KeepsTheQuestionAtTheEnd()
+    {
+        var story = string.Concat(Enumerable.Repeat("внучка мне всё настраивала давно ", 40));
+        var words = TextNormalizer.Normalize(story + "как удалить профиль").Split(" | ")[0].Split(' ');
+        Assert.Equal(TextNormalizer.MaxWords, words.Length);
+        Assert.Equal(["удал", "профил"], words[^2..]);
     }
 }

@@ -10,13 +10,8 @@ namespace HelpBot.Understanding.Tests.Model;
 public sealed class ModelStoreTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("helpbot-models-").FullName;
-    private readonly TextNormalizer _normalizer = new();
 
-    public void Dispose()
-    {
-        _normalizer.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>A small training set of its own (a unique off-topic line), so no other test's model is in memory for it.</summary>
     private static TrainingExample[] Examples() =>
@@ -32,14 +27,14 @@ public sealed class ModelStoreTests : IDisposable
     public void Get_SameTrainingDataInANewProcess_LoadsTheSavedModelWithTheSameAnswers()
     {
         var examples = Examples();
-        var first = new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out var trained);
+        var first = new ModelStore(_folder, NullLogger.Instance).Get(examples, new ModelSettings(), out var trained);
         ModelStore.ForgetInMemory();
-        var second = new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out var trainedAgain);
+        var second = new ModelStore(_folder, NullLogger.Instance).Get(examples, new ModelSettings(), out var trainedAgain);
 
         Assert.True(trained);
         Assert.False(trainedAgain);
         Assert.Single(Directory.GetFiles(_folder, "*.model"));
-        var message = _normalizer.Normalize("what happens after the form");
+        var message = TextNormalizer.Normalize("what happens after the form");
         Assert.Equal(first.Rank(message), second.Rank(message));
     }
 
@@ -47,16 +42,16 @@ public sealed class ModelStoreTests : IDisposable
     public void Get_DamagedModelFile_TrainsAgainAndReplacesIt()
     {
         var examples = Examples();
-        new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out _);
+        new ModelStore(_folder, NullLogger.Instance).Get(examples, new ModelSettings(), out _);
         ModelStore.ForgetInMemory();
         var file = Assert.Single(Directory.GetFiles(_folder, "*.model"));
         File.WriteAllBytes(file, [1, 2, 3]);
 
-        var model = new ModelStore(_folder, NullLogger.Instance).Get(examples, _normalizer, new ModelSettings(), out var trained);
+        var model = new ModelStore(_folder, NullLogger.Instance).Get(examples, new ModelSettings(), out var trained);
 
         Assert.True(trained);
         Assert.True(new FileInfo(file).Length > 1000);
-        Assert.Equal(new Topic("g", TopicKind.Done), model.Rank(_normalizer.Normalize("после отправки формы"))[0].Topic);
+        Assert.Equal(new Topic("g", TopicKind.Done), model.Rank(TextNormalizer.Normalize("после отправки формы"))[0].Topic);
     }
 
     [Fact]
@@ -65,9 +60,9 @@ public sealed class ModelStoreTests : IDisposable
         var blocked = Path.Combine(_folder, "file");
         File.WriteAllText(blocked, "not a folder");
 
-        var model = new ModelStore(Path.Combine(blocked, "models"), NullLogger.Instance).Get(Examples(), _normalizer, new ModelSettings(), out var trained);
+        var model = new ModelStore(Path.Combine(blocked, "models"), NullLogger.Instance).Get(Examples(), new ModelSettings(), out var trained);
 
         Assert.True(trained);
-        Assert.Equal(new Topic("g", TopicKind.Overview), model.Rank(_normalizer.Normalize("delete my account"))[0].Topic);
+        Assert.Equal(new Topic("g", TopicKind.Overview), model.Rank(TextNormalizer.Normalize("delete my account"))[0].Topic);
     }
 }
