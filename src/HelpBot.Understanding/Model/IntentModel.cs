@@ -18,13 +18,16 @@ internal sealed class IntentModel
     /// <summary>The label of off-topic messages in the model.</summary>
     private const string OffTopicLabel = TopicNames.OffTopic;
 
-    private const string FileMark = "helpbot-intent-model/2";
+    private const string FileMark = "helpbot-intent-model/3";
 
     private readonly Topic?[] _labels;
     private readonly string[] _labelNames;
     private readonly Dictionary<ulong, int> _features;
 
-    /// <summary>Each known n-gram's weight for every label: feature-major, so one n-gram's row is one vector add.</summary>
+    /// <summary>
+    /// Each known n-gram's weight for every label: feature-major rows of <see cref="SoftmaxRegression.Stride"/> floats,
+    /// so one n-gram is a few whole-vector adds.
+    /// </summary>
     private readonly float[] _weights;
 
     private readonly float[] _biases;
@@ -108,7 +111,7 @@ internal sealed class IntentModel
             var features = new Dictionary<ulong, int>(count);
             for (var i = 0; i < count; i++)
                 features.Add(reader.ReadUInt64(), Checked(reader.ReadInt32(), count - 1));
-            var weights = new float[count * labelNames.Length];
+            var weights = new float[count * SoftmaxRegression.Stride(labelNames.Length)];
             reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan()));
             return new IntentModel(labelNames, features, weights, biases, wordNgrams, charNgrams);
         }
@@ -122,9 +125,9 @@ internal sealed class IntentModel
     public (Topic? Topic, double Probability)[] Rank(string normalized)
     {
         var labels = _labels.Length;
-        var sink = new WeightSum(this, labels);
+        var sink = new WeightSum(this, SoftmaxRegression.Stride(labels));
         NgramHashes.ForEach(normalized, _wordNgrams, _charNgrams, ref sink);
-        var scores = sink.Scores();
+        var scores = sink.Scores().AsSpan(0, labels);
         TensorPrimitives.Add(scores, _biases, scores);
         TensorPrimitives.SoftMax(scores, scores);
         var ranked = new (Topic?, double)[labels];
@@ -212,11 +215,11 @@ internal sealed class IntentModel
         private float _wordLength;
         private float _characterLength;
 
-        public WeightSum(IntentModel model, int labels)
+        public WeightSum(IntentModel model, int stride)
         {
             _model = model;
-            _words = new float[labels];
-            _characters = new float[labels];
+            _words = new float[stride];
+            _characters = new float[stride];
             _counts = t_counts ??= new Dictionary<int, int>(1024);
             _counts.Clear();
         }
@@ -233,7 +236,7 @@ internal sealed class IntentModel
                 _wordLength += added;
             else
                 _characterLength += added;
-            TensorPrimitives.Add(scores, _model._weights.AsSpan(index * scores.Length, scores.Length), scores);
+            SoftmaxRegression.AddScaled(_model._weights.AsSpan(index * scores.Length, scores.Length), 1, scores);
         }
 
         /// <summary>The scores: each block's sum divided by its length.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 
 namespace HelpBot.Understanding.Model;
@@ -10,16 +12,23 @@ namespace HelpBot.Understanding.Model;
 /// </summary>
 internal static class SoftmaxRegression
 {
+    /// <summary>
+    /// Floats per feature row: the labels rounded up to a multiple of 16, so a row is whole SIMD vectors on any machine
+    /// (4, 8 or 16 floats a vector) and a model file saved on one reads on another.
+    /// </summary>
+    public static int Stride(int labels) => (labels + 15) / 16 * 16;
+
     /// <summary>One training message: its label and its sparse features.</summary>
     public readonly record struct Example(int Label, int[] Indices, float[] Values);
 
-    /// <summary>The fitted weights (feature-major: <c>weights[feature * labels + label]</c>) and biases.</summary>
+    /// <summary>The fitted weights (feature-major rows of <see cref="Stride"/> floats) and biases (one a label).</summary>
     public static (float[] Weights, float[] Biases) Fit(IReadOnlyList<Example> examples, int features, int labels, ModelSettings settings)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var weights = new float[features * labels];
-        var biases = new float[labels];
-        var scores = new float[labels];
+        var stride = Stride(labels);
+        var weights = new float[features * stride];
+        var biases = new float[stride];
+        var scores = new float[stride];
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(1);
         var lambda = settings.L2;
@@ -36,14 +45,16 @@ internal static class SoftmaxRegression
                 var rate = settings.LearningRate / (1 + (settings.LearningRate * lambda * step++));
                 biases.CopyTo(scores, 0);
                 for (var k = 0; k < indices.Length; k++)
-                    TensorPrimitives.MultiplyAdd(weights.AsSpan(indices[k] * labels, labels), (float)(values[k] * scale), scores, scores);
-                TensorPrimitives.SoftMax(scores, scores);
-                scores[label] -= 1;
+                    AddScaled(weights.AsSpan(indices[k] * stride, stride), (float)(values[k] * scale), scores);
+                var probabilities = scores.AsSpan(0, labels);
+                TensorPrimitives.SoftMax(probabilities, probabilities);
+                scores.AsSpan(labels).Clear();
                 // The gradient of the log loss is (p − one-hot) × x; biases are not regularised.
+                scores[label] -= 1;
                 scale *= 1 - (rate * lambda);
                 for (var k = 0; k < indices.Length; k++)
-                    TensorPrimitives.MultiplyAdd(scores, (float)(-rate * values[k] / scale), weights.AsSpan(indices[k] * labels, labels), weights.AsSpan(indices[k] * labels, labels));
-                TensorPrimitives.MultiplyAdd(scores, (float)-rate, biases, biases);
+                    AddScaled(scores, (float)(-rate * values[k] / scale), weights.AsSpan(indices[k] * stride, stride));
+                AddScaled(scores, (float)-rate, biases);
                 if (scale < 1e-6)
                 {
                     TensorPrimitives.Multiply(weights, (float)scale, weights);
@@ -52,6 +63,16 @@ internal static class SoftmaxRegression
             }
         }
         TensorPrimitives.Multiply(weights, (float)scale, weights);
-        return (weights, biases);
+        return (weights, biases[..labels]);
+    }
+
+    /// <summary><paramref name="into"/> += <paramref name="factor"/> × <paramref name="row"/>, over whole vectors (a row is <see cref="Stride"/> long).</summary>
+    public static void AddScaled(ReadOnlySpan<float> row, float factor, Span<float> into)
+    {
+        ref var from = ref MemoryMarshal.GetReference(row);
+        ref var to = ref MemoryMarshal.GetReference(into);
+        var scale = Vector256.Create(factor);
+        for (nuint j = 0; j < (nuint)row.Length; j += (nuint)Vector256<float>.Count)
+            Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref from, j), scale, Vector256.LoadUnsafe(ref to, j)).StoreUnsafe(ref to, j);
     }
 }
