@@ -15,7 +15,7 @@ public sealed class UnderstandingOptions
     /// the likeliest sections as buttons ("Did you mean…?") or falls back.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double AnswerConfidence { get; set; } = 0.5;
+    public double AnswerConfidence { get; set; } = 0.45;
 
     /// <summary>Lowest probability of a section offered as a button when the bot is not sure enough to answer.</summary>
     [Range(0.0, 1.0)]

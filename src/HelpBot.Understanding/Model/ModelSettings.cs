@@ -8,8 +8,8 @@ namespace HelpBot.Understanding.Model;
 public sealed record ModelSettings(
     int WordNgrams = 2,
     int CharNgrams = 4,
-    float L2 = 1e-6f,
+    float L2 = 2e-6f,
     int Passes = 40,
     float LearningRate = 4f,
-    double ContextShare = 0.3,
-    int MostContextSentences = 3);
+    double ContextShare = 0.15,
+    int MostContextSentences = 2);

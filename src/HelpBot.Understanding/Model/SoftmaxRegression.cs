@@ -71,8 +71,17 @@ internal static class SoftmaxRegression
     {
         ref var from = ref MemoryMarshal.GetReference(row);
         ref var to = ref MemoryMarshal.GetReference(into);
-        var scale = Vector256.Create(factor);
-        for (nuint j = 0; j < (nuint)row.Length; j += (nuint)Vector256<float>.Count)
-            Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref from, j), scale, Vector256.LoadUnsafe(ref to, j)).StoreUnsafe(ref to, j);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var scale = Vector512.Create(factor);
+            for (nuint j = 0; j < (nuint)row.Length; j += (nuint)Vector512<float>.Count)
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref from, j), scale, Vector512.LoadUnsafe(ref to, j)).StoreUnsafe(ref to, j);
+        }
+        else
+        {
+            var scale = Vector256.Create(factor);
+            for (nuint j = 0; j < (nuint)row.Length; j += (nuint)Vector256<float>.Count)
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref from, j), scale, Vector256.LoadUnsafe(ref to, j)).StoreUnsafe(ref to, j);
+        }
     }
 }
