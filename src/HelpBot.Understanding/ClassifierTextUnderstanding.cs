@@ -22,8 +22,9 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     private readonly ILogger _logger;
     private readonly ModelSettings _settings;
     private readonly ModelStore _store;
-    private volatile Trained _current;
-    private Task _retraining = Task.CompletedTask;
+    private readonly Task<Trained> _first;
+    private volatile Trained? _current;
+    private Task _retraining;
 
     public ClassifierTextUnderstanding(IContentProvider content, IOptions<UnderstandingOptions> options, ILogger<ClassifierTextUnderstanding>? logger = null)
         : this(content, options?.Value ?? throw new ArgumentNullException(nameof(options)), new ModelSettings(), logger)
@@ -38,12 +39,18 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         _settings = settings;
         _logger = logger ?? NullLogger.Instance;
         _store = new ModelStore(string.IsNullOrWhiteSpace(options.ModelDirectory) ? null : options.ModelDirectory, _logger);
-        _current = Train(content.Current);
+        // The first model is trained (or loaded) in the background: the bot greets and serves commands and buttons at
+        // once, and a free-text message that arrives before the model is ready waits for it (a second or two).
+        _first = Task.Run(() => _current = Train(content.Current));
+        _retraining = _first;
         content.Changed += Retrain;
     }
 
+    /// <summary>Completes when the first model is ready; fails if it could not be trained.</summary>
+    public Task Ready => _first;
+
     /// <summary>The training run behind the answers now: how many examples, how long it took.</summary>
-    public TrainingSummary Summary => _current.Summary;
+    public TrainingSummary Summary => Current.Summary;
 
     /// <summary>Completes when the retraining started by the last content change has finished (tests wait on it).</summary>
     public Task Retraining => _retraining;
@@ -51,7 +58,7 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     public TextReading Understand(string text, string language, Topic? near)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var current = _current;
+        var current = Current;
         var normalized = TextNormalizer.Normalize(text, out var words);
         return current.Reader.Decide(current.Model.Rank(normalized), near, words);
     }
@@ -87,6 +94,9 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
         return new Trained(model, new Reader(catalog, _options), summary);
     }
+
+    /// <summary>The model answering now; until the first one is ready, waits for it.</summary>
+    private Trained Current => _current ?? _first.GetAwaiter().GetResult();
 
     private sealed record Trained(IntentModel Model, Reader Reader, TrainingSummary Summary);
 }

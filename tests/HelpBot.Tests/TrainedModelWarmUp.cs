@@ -15,5 +15,7 @@ public sealed class TrainedModelWarmUp : IDisposable
     private readonly ClassifierTextUnderstanding _understanding =
         new(new FixedContentProvider(ContentLoader.Load(RepositoryPaths.Content)), Options.Create(new UnderstandingOptions()));
 
+    public TrainedModelWarmUp() => _understanding.Ready.GetAwaiter().GetResult();
+
     public void Dispose() => _understanding.Dispose();
 }

@@ -47,6 +47,23 @@ public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixtur
         Assert.Equal(lastWords.Suggestions, reading.Suggestions);
     }
 
+    /// <summary>A start does not wait for training: the first free-text message waits for the model instead.</summary>
+    [Fact]
+    public async Task Start_TrainsInTheBackground_AndAMessageBeforeTheModelIsReadyWaitsForIt()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var understanding = new ClassifierTextUnderstanding(new FixedContentProvider(fixture.Catalog), Options.Create(new UnderstandingOptions { ModelDirectory = "" }));
+        var constructed = started.Elapsed;
+
+        var reading = understanding.Understand("как удалить аккаунт", "ru", near: null);
+
+        Assert.True(constructed < TimeSpan.FromMilliseconds(500), $"the constructor took {constructed}");
+        Assert.Equal(new Topic("aliexpress", TopicKind.Overview), reading.Match?.Topic);
+        Assert.True(understanding.Ready.IsCompletedSuccessfully);
+        await understanding.Ready;
+        Assert.True(understanding.Summary.Examples > 1000);
+    }
+
     [Fact]
     public async Task ContentChange_RetrainsInTheBackgroundAndSwapsTheModel()
     {
