@@ -20,31 +20,31 @@ public sealed class CrossValidationFixture
 
 /// <summary>
 /// The reader's floors, measured honestly: every message is read by a model that never saw it. The floors sit just
-/// under the figures measured with the current data and defaults (README: top-1 87.4 %, 3.4 % wrong, 97.1 % answered
-/// or offered, 93.9 % off-topic fallback, 71 % small talk), so a change that loses answers fails here. They are lower
+/// under the figures measured with the current data and defaults (README: top-1 87.6 %, 3.6 % wrong, 97.3 % answered
+/// or offered, 94.3 % off-topic fallback, 71 % small talk), so a change that loses answers fails here. They are lower
 /// than before issue 24 because its training sets (long stories, plain descriptions, vague wordings and the nearby
-/// questions that share their words) made the folds harder: the previous reader scores 87.2 %, 3.4 %, 97.2 % and
-/// 94.4 % on the same folds.
+/// questions that share their words) made the folds harder: the previous reader scored 87.2 %, 3.4 %, 97.2 % and
+/// 94.4 % on the folds before the blind set holdout16 was added.
 /// </summary>
 public sealed class CrossValidationTests(CrossValidationFixture fixture) : IClassFixture<CrossValidationFixture>
 {
     private EvaluationFigures Figures => fixture.Report.Figures;
 
     [Fact]
-    public void TopOneAccuracy_IsAtLeast86AndAHalfPercent() =>
-        Assert.True(Figures.TopOneAccuracy >= 0.865, fixture.Report.Format());
+    public void TopOneAccuracy_IsAtLeast87Percent() =>
+        Assert.True(Figures.TopOneAccuracy >= 0.87, fixture.Report.Format());
 
     [Fact]
-    public void WrongSections_AreAtMost3AndAHalfPercentOfOnTopicMessages() =>
-        Assert.True(Figures.OnTopicWrong <= 0.035 * Figures.OnTopic, $"{Figures.OnTopicWrong} of {Figures.OnTopic}");
+    public void WrongSections_AreAtMost4PercentOfOnTopicMessages() =>
+        Assert.True(Figures.OnTopicWrong <= 0.04 * Figures.OnTopic, $"{Figures.OnTopicWrong} of {Figures.OnTopic}");
 
     [Fact]
-    public void RightSection_IsAnsweredOrOfferedForAtLeast96AndAHalfPercent() =>
-        Assert.True(Figures.AnsweredOrOfferedRate >= 0.965, $"{Figures.AnsweredOrOffered} of {Figures.OnTopic}");
+    public void RightSection_IsAnsweredOrOfferedForAtLeast97Percent() =>
+        Assert.True(Figures.AnsweredOrOfferedRate >= 0.97, $"{Figures.AnsweredOrOffered} of {Figures.OnTopic}");
 
     [Fact]
-    public void OffTopicMessages_FallBackAtLeast93AndAHalfPercentOfTheTime() =>
-        Assert.True(Figures.OffTopicFallbackRate >= 0.935, $"{Figures.OffTopicFellBack} of {Figures.OffTopic}");
+    public void OffTopicMessages_FallBackAtLeast94PercentOfTheTime() =>
+        Assert.True(Figures.OffTopicFallbackRate >= 0.94, $"{Figures.OffTopicFellBack} of {Figures.OffTopic}");
 
     [Fact]
     public void SmallTalk_IsRecognisedMoreOftenThanNot() =>
