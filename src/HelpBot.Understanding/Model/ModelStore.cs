@@ -134,12 +134,17 @@ internal sealed partial class ModelStore(string? directory, ILogger logger)
     /// <summary>Models kept on disk: each content edit or build adds one, and only the last few can come back.</summary>
     private const int DiskCapacity = 8;
 
-    /// <summary>Deletes all but the newest models, and files left half-written by a process that died while saving.</summary>
+    /// <summary>
+    /// Deletes all but the newest models, files left half-written by a process that died while saving, and the previous
+    /// reader's model files.
+    /// </summary>
     private static void Prune(string folder)
     {
         var models = new DirectoryInfo(folder).GetFiles("*.model").OrderByDescending(f => f.LastWriteTimeUtc).Skip(DiskCapacity);
         var abandoned = new DirectoryInfo(folder).GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1));
-        foreach (var file in models.Concat(abandoned))
+        // The ML.NET reader before issue 24 kept its models as .zip files: no build reads them any more.
+        var superseded = new DirectoryInfo(folder).GetFiles("*.zip");
+        foreach (var file in models.Concat(abandoned).Concat(superseded))
         {
             try
             {

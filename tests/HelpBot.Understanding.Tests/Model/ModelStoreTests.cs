@@ -39,6 +39,19 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void Get_SavingAModel_DeletesThePreviousReadersZipModels()
+    {
+        var old = Path.Combine(_folder, "0123456789abcdef-0011aabb-0a1b2c3d4e5f.zip");
+        File.WriteAllBytes(old, [1, 2, 3]);
+
+        new ModelStore(_folder, NullLogger.Instance).Get(Examples(), new ModelSettings(), out var trained);
+
+        Assert.True(trained);
+        Assert.False(File.Exists(old));
+        Assert.Single(Directory.GetFiles(_folder, "*.model"));
+    }
+
+    [Fact]
     public void Get_DamagedModelFile_TrainsAgainAndReplacesIt()
     {
         var examples = Examples();
