@@ -28,7 +28,8 @@ internal static class TextNormalizer
     /// <summary>Longest word: a longer run of letters is cut into words of this length.</summary>
     private const int MaxWordLength = 255;
 
-    private const string ReadingSeparator = " | ";
+    /// <summary>Between a message's readings in the normalised text (<see cref="Model.NgramHashes"/> splits on it).</summary>
+    public const string ReadingSeparator = " | ";
 
     [ThreadStatic]
     private static Workspace? t_workspace;

@@ -1,3 +1,5 @@
+using HelpBot.Understanding.Analysis;
+
 namespace HelpBot.Understanding.Model;
 
 /// <summary>
@@ -15,15 +17,13 @@ internal static class NgramHashes
     /// <summary>Word n-grams and character n-grams never share a hash: each kind starts from its own basis.</summary>
     private const ulong WordBasis = Offset ^ 0x5757;
 
-    private const string ReadingSeparator = " | ";
-
     /// <summary>Calls <paramref name="feature"/> with the hash of every n-gram of <paramref name="normalized"/>.</summary>
     public static void ForEach<TSink>(ReadOnlySpan<char> normalized, int wordNgrams, int charNgrams, ref TSink feature)
         where TSink : struct, IFeatureSink
     {
         while (true)
         {
-            var separator = normalized.IndexOf(ReadingSeparator, StringComparison.Ordinal);
+            var separator = normalized.IndexOf(TextNormalizer.ReadingSeparator, StringComparison.Ordinal);
             var reading = separator < 0 ? normalized : normalized[..separator];
             if (!reading.IsEmpty)
             {
@@ -32,7 +32,7 @@ internal static class NgramHashes
             }
             if (separator < 0)
                 return;
-            normalized = normalized[(separator + ReadingSeparator.Length)..];
+            normalized = normalized[(separator + TextNormalizer.ReadingSeparator.Length)..];
         }
     }
 
