@@ -207,7 +207,9 @@ internal sealed class IntentModel
     private struct WeightSum : IFeatureSink
     {
         /// <summary>Slots of the counts table: a power of two, well above the n-grams of the longest message read.</summary>
-        private const int Slots = 1 << 14;
+        private const int SlotBits = 14;
+
+        private const int Slots = 1 << SlotBits;
 
         [ThreadStatic]
         private static CountTable? t_counts;
@@ -233,11 +235,17 @@ internal sealed class IntentModel
             if (!_model._features.TryGetValue(hash, out var index))
                 return;
             var added = (2 * _counts.Increment(index)) + 1;
-            var scores = block == Block.Words ? _words : _characters;
+            float[] scores;
             if (block == Block.Words)
+            {
+                scores = _words;
                 _wordLength += added;
+            }
             else
+            {
+                scores = _characters;
                 _characterLength += added;
+            }
             SoftmaxRegression.AddScaled(_model._weights.AsSpan(index * scores.Length, scores.Length), 1, scores);
         }
 
@@ -263,7 +271,8 @@ internal sealed class IntentModel
             /// <summary>Counts one more sighting of <paramref name="index"/>; returns the count before it.</summary>
             public int Increment(int index)
             {
-                var slot = (int)((uint)index * 2654435769u >> 18);
+                // Fibonacci hashing: the top SlotBits bits of the index times 2^32 ÷ φ.
+                var slot = (int)(((uint)index * 2654435769u) >> (32 - SlotBits));
                 while (true)
                 {
                     if (_stamps[slot] != Stamp)

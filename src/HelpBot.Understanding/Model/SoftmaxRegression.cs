@@ -66,9 +66,14 @@ internal static class SoftmaxRegression
         return (weights, biases[..labels]);
     }
 
-    /// <summary><paramref name="into"/> += <paramref name="factor"/> × <paramref name="row"/>, over whole vectors (a row is <see cref="Stride"/> long).</summary>
+    /// <summary>
+    /// <paramref name="into"/> += <paramref name="factor"/> × <paramref name="row"/>, over whole vectors: the loads are
+    /// unchecked, so the row must be a multiple of 16 floats (a <see cref="Stride"/>) and no longer than
+    /// <paramref name="into"/>. Debug builds (the tests) check it; the training loop cannot afford the check per call.
+    /// </summary>
     public static void AddScaled(ReadOnlySpan<float> row, float factor, Span<float> into)
     {
+        System.Diagnostics.Debug.Assert(row.Length % 16 == 0 && into.Length >= row.Length, "a row of whole vectors, no longer than its target");
         ref var from = ref MemoryMarshal.GetReference(row);
         ref var to = ref MemoryMarshal.GetReference(into);
         if (Vector512.IsHardwareAccelerated)
