@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Understanding;
 using HelpBot.Understanding.Analysis;
 using HelpBot.Understanding.Model;
@@ -55,12 +56,12 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
     /// <summary>Completes when the retraining started by the last content change has finished (tests wait on it).</summary>
     public Task Retraining => _retraining;
 
-    public TextReading Understand(string text, string language, Topic? near)
+    public TextReading Understand(string text, string language, Topic? near, string community = Turn.DefaultCommunity)
     {
         ArgumentNullException.ThrowIfNull(text);
         var current = Current;
         var normalized = TextNormalizer.Normalize(text, out var words);
-        return current.Reader.Decide(current.Model.Rank(normalized), near, words);
+        return current.Reader.Decide(current.Reader.Served(current.Model.Rank(normalized), language, community), near, words);
     }
 
     public void Dispose()

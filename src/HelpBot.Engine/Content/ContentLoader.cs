@@ -71,9 +71,11 @@ public static class ContentLoader
         var smallTalk = File.Exists(smallTalkPath) ? LoadSmallTalk(smallTalkPath, errors) : [];
         var contextPath = Path.Combine(folder, ContextFile.Name);
         var context = File.Exists(contextPath) ? ContextFile.Read(contextPath, errors) : [];
+        var answersPath = Path.Combine(folder, SavedAnswersFile.Name);
+        var answers = File.Exists(answersPath) ? LoadSavedAnswers(answersPath, File.ReadAllText(answersPath), errors) : [];
         foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(file) is BotFile or SmallTalkFile)
+            if (Path.GetFileName(file) is BotFile or SmallTalkFile or SavedAnswersFile.Name)
                 continue;
             var id = Path.GetFileNameWithoutExtension(file);
             if (LoadGuide(file, id, errors) is { } guide)
@@ -91,8 +93,53 @@ public static class ContentLoader
 
         var valid = errors.Count == before && texts is not null;
         errors.AddRange(exampleErrors);
-        return valid ? new LanguagePack(code, texts!, guides) { SmallTalk = smallTalk, Context = context } : null;
+        return valid ? new LanguagePack(code, texts!, guides) { SmallTalk = smallTalk, Context = context, SavedAnswers = answers } : null;
     }
+
+    /// <summary>
+    /// <c>answers.yaml</c> (or its text about to be written): saved answers by id, each with a <c>title</c> (it labels the
+    /// button offering the answer), the <c>answer</c>, optionally the <c>community</c> it is for, and <c>examples</c>.
+    /// </summary>
+    public static IReadOnlyList<SavedAnswer> LoadSavedAnswers(string path, string text, List<ContentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var yaml = new YamlFileReader(path, errors);
+        if (string.IsNullOrWhiteSpace(StripComments(text)))
+            return [];
+        if (yaml.LoadRoot(text) is not { } root)
+            return [];
+        var answers = new List<SavedAnswer>();
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in root.Children)
+        {
+            var id = (key as YamlScalarNode)?.Value ?? "";
+            if (!SavedAnswersFile.IsId(id))
+            {
+                yaml.Error(key, $"saved answer id '{id}' must be 1-{SavedAnswersFile.MaxIdLength} lower-case letters, digits or -, starting with a letter or digit");
+                continue;
+            }
+            if (value is not YamlMappingNode map)
+            {
+                yaml.Error(value, $"saved answer '{id}' must be a section with 'title', 'answer' and 'examples'");
+                continue;
+            }
+            yaml.RejectUnknownKeys(map, "title", "community", "answer", "examples");
+            var title = Label(yaml, map, "title");
+            var community = yaml.OptionalText(map, "community");
+            if (community is not null && (community.Length > MaxLabelLength || community.Any(char.IsWhiteSpace)))
+                yaml.Error(YamlFileReader.Find(map, "community")!, $"'community' must be one word of at most {MaxLabelLength} characters, as configured");
+            var examples = yaml.TextList(map, "examples");
+            if (examples.FirstOrDefault(e => e.Length > ExamplesFile.MaxMessageLength || e.Contains('\n', StringComparison.Ordinal)) is not null)
+                yaml.Error(YamlFileReader.Find(map, "examples")!, $"each example is one line of at most {ExamplesFile.MaxMessageLength} characters");
+            if (title.Length > 0 && !titles.TryAdd(title, id))
+                yaml.Error(YamlFileReader.Find(map, "title")!, $"the title '{title}' is already the title of '{titles[title]}': titles label buttons, so each must be different");
+            answers.Add(new SavedAnswer(id, title, Checked(yaml, map, "answer"), community, examples, (int)key.Start.Line));
+        }
+        return answers;
+    }
+
+    private static string StripComments(string text) =>
+        string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
 
     /// <summary>
     /// <c>smalltalk.yaml</c>: intents by id, each with the reply, example messages and, for a request for a person,
@@ -342,6 +389,11 @@ public static class ContentLoader
             CompareSequence(id, "reason options (the form's English words)", expected.Reasons?.Options.Select(o => o.Id + "=" + o.Option) ?? [], guide.Reasons?.Options.Select(o => o.Id + "=" + o.Option) ?? [], Mismatch);
             if ((expected.Consequences is null) != (guide.Consequences is null) || (expected.Reasons is null) != (guide.Reasons is null))
                 Mismatch(id, "the sections 'consequences' and 'reasons' must be present in every language or in none");
+        }
+        foreach (var answer in pack.SavedAnswers)
+        {
+            if (reference.SavedAnswers.FirstOrDefault(a => a.Id == answer.Id) is { } other && other.Community != answer.Community)
+                errors.Add(new ContentError(Path.Combine(directory, pack.Code, SavedAnswersFile.Name), answer.Line, 1, $"saved answer '{answer.Id}' is for community '{answer.Community ?? "(all)"}' here and '{other.Community ?? "(all)"}' in '{reference.Code}': one answer, one community"));
         }
         CompareSequence(SmallTalkFile, "small-talk intents", reference.SmallTalk.Select(i => i.Id + (i.Handoff ? " (handoff)" : "")), pack.SmallTalk.Select(i => i.Id + (i.Handoff ? " (handoff)" : "")),
             (_, message) => errors.Add(new ContentError(Path.Combine(directory, pack.Code, SmallTalkFile), 1, 1, $"{message} (compared with '{reference.Code}')")));

@@ -17,6 +17,22 @@ public sealed record LanguagePack(string Code, BotTexts Texts, IReadOnlyDictiona
 
     /// <summary>Sentences of a story that say nothing about the question (<c>context.txt</c>): the reader learns to discount them.</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
+
+    /// <summary>Moderators' answers the bot gives itself (<c>answers.yaml</c>), in this language.</summary>
+    public IReadOnlyList<SavedAnswer> SavedAnswers { get; init; } = [];
+}
+
+/// <summary>
+/// A moderator's answer to a question the guides do not cover, saved so that the bot gives it itself
+/// (<c>answers.yaml</c>). The same <see cref="Id"/> in several languages is one answer in each; it is served only in
+/// the languages it has, to its <see cref="Community"/> (null: every community). <see cref="Examples"/> are the
+/// questions that led to it, the reader's training data with the <see cref="Title"/>; <see cref="Line"/> is where
+/// it starts in its file.
+/// </summary>
+public sealed record SavedAnswer(string Id, string Title, string Answer, string? Community, IReadOnlyList<string> Examples, int Line = 0)
+{
+    /// <summary>Whether a user of <paramref name="community"/> may be given this answer.</summary>
+    public bool IsFor(string community) => Community is null || Community == community;
 }
 
 /// <summary>

@@ -7,11 +7,14 @@ public interface ITextUnderstanding
     /// The section the user was last shown, if any: a short follow-up is read in its light ("а почта?" after the
     /// consequences is the e-mail's consequence; at the form, its e-mail line).
     /// </param>
-    TextReading Understand(string text, string language, Topic? near);
+    /// <param name="community">
+    /// The user's community: a saved answer is read only where it is served, in its languages and to its community.
+    /// </param>
+    TextReading Understand(string text, string language, Topic? near, string community = Dialog.Turn.DefaultCommunity);
 }
 
 /// <summary>Understands nothing: every free text falls back to the menu and the moderators.</summary>
 public sealed class NoTextUnderstanding : ITextUnderstanding
 {
-    public TextReading Understand(string text, string language, Topic? near) => TextReading.NotUnderstood;
+    public TextReading Understand(string text, string language, Topic? near, string community = Dialog.Turn.DefaultCommunity) => TextReading.NotUnderstood;
 }

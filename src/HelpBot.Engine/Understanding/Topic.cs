@@ -28,12 +28,20 @@ public enum TopicKind
 
     /// <summary>Small talk (content <c>smalltalk.yaml</c>): a greeting, thanks, "talk to a human"; <see cref="Topic.Id"/> is the intent.</summary>
     SmallTalk,
+
+    /// <summary>A moderators' saved answer (content <c>answers.yaml</c>); <see cref="Topic.Id"/> is its id.</summary>
+    Saved,
 }
 
-/// <summary>A section of a guide, or a small-talk intent (which belongs to no guide: its <see cref="Guide"/> is empty).</summary>
+/// <summary>A section of a guide, or a small-talk intent or a saved answer (which belong to no guide: their <see cref="Guide"/> is empty).</summary>
 public readonly record struct Topic(string Guide, TopicKind Kind, string? Id = null)
 {
     public static Topic SmallTalk(string intent) => new("", TopicKind.SmallTalk, intent);
+
+    public static Topic Saved(string id) => new("", TopicKind.Saved, id);
+
+    /// <summary>Whether this is a part of a guide (not small talk, not a saved answer, which belong to none).</summary>
+    public bool IsSection => Kind is not (TopicKind.SmallTalk or TopicKind.Saved);
 }
 
 /// <summary>What a message was understood as, and how sure the matcher is (0..1).</summary>

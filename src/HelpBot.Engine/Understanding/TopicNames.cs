@@ -6,7 +6,7 @@ namespace HelpBot.Engine.Understanding;
 /// <summary>
 /// Short names for topics in training and evaluation files: <c>overview</c>, <c>consequence:email-reuse</c>,
 /// <c>part:2</c>, <c>step:form-phrase</c>, <c>reason:scammed</c>; <c>guide/…</c> names another guide than the default
-/// one; <c>smalltalk:greeting</c> names a small-talk intent, which belongs to no guide.
+/// one; <c>smalltalk:greeting</c> names a small-talk intent and <c>answer:q7k2mx</c> a saved answer, which belong to no guide.
 /// </summary>
 public static class TopicNames
 {
@@ -25,13 +25,14 @@ public static class TopicNames
         ["reasons"] = TopicKind.Reasons,
         ["reason"] = TopicKind.Reason,
         ["smalltalk"] = TopicKind.SmallTalk,
+        ["answer"] = TopicKind.Saved,
     };
 
     public static string Format(Topic topic, string defaultGuide)
     {
         var kind = Kinds.First(k => k.Value == topic.Kind).Key;
         var name = topic.Id is null ? kind : kind + ":" + topic.Id;
-        return topic.Guide == defaultGuide || topic.Kind == TopicKind.SmallTalk ? name : topic.Guide + "/" + name;
+        return topic.Guide == defaultGuide || !topic.IsSection ? name : topic.Guide + "/" + name;
     }
 
     public static bool TryParse(string name, string defaultGuide, out Topic topic)
@@ -46,11 +47,16 @@ public static class TopicNames
         var id = colon < 0 ? null : rest[(colon + 1)..];
         if (!Kinds.TryGetValue(kindName, out var kind) || id is "" || HasId(kind) != id is not null)
             return false;
-        topic = kind == TopicKind.SmallTalk ? Topic.SmallTalk(id!) : new Topic(guide, kind, id);
+        topic = kind switch
+        {
+            TopicKind.SmallTalk => Topic.SmallTalk(id!),
+            TopicKind.Saved => Topic.Saved(id!),
+            _ => new Topic(guide, kind, id),
+        };
         return true;
     }
 
-    private static bool HasId(TopicKind kind) => kind is TopicKind.Consequence or TopicKind.Part or TopicKind.Step or TopicKind.Reason or TopicKind.SmallTalk;
+    private static bool HasId(TopicKind kind) => kind is TopicKind.Consequence or TopicKind.Part or TopicKind.Step or TopicKind.Reason or TopicKind.SmallTalk or TopicKind.Saved;
 
     /// <summary>Every section a guide has, so that a label naming a missing one is caught.</summary>
     public static IEnumerable<Topic> All(Guide guide)

@@ -28,6 +28,9 @@ public sealed class EvaluationReport
 
     public IReadOnlyList<EvaluationOutcome> Outcomes { get; }
 
+    /// <summary>What was measured: the file, the folds, the set left out.</summary>
+    public string Source => _source;
+
     public double AnswerConfidence { get; }
 
     /// <summary>The figures at the configured answer threshold.</summary>
@@ -115,7 +118,7 @@ public sealed class EvaluationReport
         return $"  {outcome.Case.Source} [{outcome.Case.Language} {outcome.Case.Kind}] \"{outcome.Case.Message}\": expected {Name(outcome.Case.Expected)}, got {got}; ranked {ranked}";
     }
 
-    internal static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+    public static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
 }
 
 /// <summary>Counts of one evaluation at one threshold; the rates follow from them.</summary>

@@ -68,6 +68,13 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
         }).ToArray();
     }
 
+    /// <summary>The outcomes of a report whose cases <paramref name="keep"/> selects.</summary>
+    public EvaluationReport Only(EvaluationReport report, Func<EvaluationCase, bool> keep, string source)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Report(report.Outcomes.Where(o => keep(o.Case)).ToArray(), source);
+    }
+
     /// <summary>The outcomes of several reports as one.</summary>
     public EvaluationReport Combine(IEnumerable<EvaluationReport> reports, string source) =>
         Report(reports.SelectMany(r => r.Outcomes).ToArray(), source);

@@ -11,6 +11,10 @@ namespace HelpBot.Understanding.Model;
 /// </summary>
 internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions options)
 {
+    /// <summary>Each language's saved answers by id: an answer is read only in its languages, for its community.</summary>
+    private readonly Dictionary<string, Dictionary<string, SavedAnswer>> _saved = catalog.Languages.ToDictionary(
+        l => l.Key, l => l.Value.SavedAnswers.ToDictionary(a => a.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>Most sections offered at once: more buttons would bury the menu.</summary>
     public const int MaxOffers = 3;
 
@@ -36,12 +40,25 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
     /// <param name="words">How many words the message has: only a short one is a follow-up.</param>
     public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near, int words)
     {
-        if (near is { } shown && words <= MaxFollowUpWords && ranked[0].Topic is { Kind: not TopicKind.SmallTalk }
+        if (near is { } shown && words <= MaxFollowUpWords && ranked[0].Topic is { IsSection: true }
             && ranked.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
         {
             return Answer(ranked, followUp, found.Probability);
         }
         return Decide(ranked, options.AnswerConfidence);
+    }
+
+    /// <summary>
+    /// The ranking without the saved answers not served to a user of <paramref name="community"/> writing in
+    /// <paramref name="language"/>: another language's or another community's answer is no reading of the message.
+    /// </summary>
+    public IReadOnlyList<(Topic? Topic, double Probability)> Served(IReadOnlyList<(Topic? Topic, double Probability)> ranked, string language, string community)
+    {
+        if (!ranked.Any(s => s.Topic is { Kind: TopicKind.Saved }))
+            return ranked;
+        var served = _saved.GetValueOrDefault(language);
+        var kept = ranked.Where(s => s.Topic is not { Kind: TopicKind.Saved, Id: { } id } || (served?.GetValueOrDefault(id)?.IsFor(community) ?? false)).ToArray();
+        return kept.Length > 0 ? kept : [(null, 0)];
     }
 
     /// <summary>The decision at a given answer threshold (the evaluation sweeps it).</summary>

@@ -9,10 +9,14 @@ namespace HelpBot.Understanding.Training;
 /// <summary>
 /// Everything in the content the reader learns from, in every language: each section's match phrases and button
 /// title, the form's options and their translations, the out-of-scope phrases (off-topic), small talk's examples and
-/// every guide's labelled messages (<c>&lt;guide&gt;.examples.tsv</c>). A message written twice counts once.
+/// every guide's labelled messages (<c>&lt;guide&gt;.examples.tsv</c>), and saved answers' titles and questions. A
+/// message written twice counts once.
 /// </summary>
 public static class TrainingSet
 {
+    /// <summary>The kind of a saved answer's example: a question a moderator answered.</summary>
+    public const string SavedKind = "saved";
+
     public static IReadOnlyList<TrainingExample> From(ContentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -21,6 +25,12 @@ public static class TrainingSet
         {
             foreach (var intent in pack.SmallTalk)
                 examples.AddRange(intent.Examples.Select(e => new TrainingExample(Topic.SmallTalk(intent.Id), pack.Code, "smalltalk", e, $"{pack.Code}/{ContentLoader.SmallTalkFile}")));
+            foreach (var answer in pack.SavedAnswers)
+            {
+                var source = $"{pack.Code}/{SavedAnswersFile.Name}:{answer.Line}";
+                examples.Add(new TrainingExample(Topic.Saved(answer.Id), pack.Code, TrainingExample.PhraseKind, answer.Title, source));
+                examples.AddRange(answer.Examples.Select(e => new TrainingExample(Topic.Saved(answer.Id), pack.Code, SavedKind, e, source)));
+            }
             foreach (var guide in catalog.GuideIds.Select(id => pack.Guides[id]))
             {
                 examples.AddRange(Phrases(guide).Select(p => new TrainingExample(p.Topic, pack.Code, TrainingExample.PhraseKind, p.Text, $"{pack.Code}/{guide.Id}.yaml")));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpBot.Content;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Understanding;
 using HelpBot.Hosting;
 using HelpBot.Understanding;
 using HelpBot.Understanding.Evaluation;
@@ -17,14 +18,20 @@ namespace HelpBot.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private const string Usage = "usage: helpbot eval [FILE | --cv K | --loso N]";
+    private const string Usage = "usage: helpbot eval [FILE | --cv K | --loso N | --saved FILE]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var folds = 5;
         int? sets = null;
         string? path = null;
+        var saved = false;
         var rest = args;
+        if (args.Length > 0 && args[0] == "--saved")
+        {
+            saved = true;
+            args = args[1..];
+        }
         if (args.Length > 0 && args[0] == "--loso")
         {
             var counted = args.Length > 1 && !args[1].StartsWith('-');
@@ -46,6 +53,11 @@ internal static class EvalCommand
             }
             rest = args[2..];
         }
+        else if (saved && (args.Length == 0 || args[0].StartsWith('-')))
+        {
+            await Console.Error.WriteLineAsync($"--saved needs a file of questions ({Usage})");
+            return 2;
+        }
         else if (args.Length > 0 && !args[0].StartsWith('-'))
         {
             path = args[0];
@@ -64,6 +76,8 @@ internal static class EvalCommand
         var evaluator = new Evaluator(catalog, host.Services.GetRequiredService<IOptions<UnderstandingOptions>>().Value);
         try
         {
+            if (saved)
+                return await SavedAnswersAsync(catalog, host.Services.GetRequiredService<IOptions<UnderstandingOptions>>().Value, path!);
             if (sets is { } count)
             {
                 var reports = evaluator.LeaveOneSetOut(count);
@@ -87,4 +101,32 @@ internal static class EvalCommand
             return 2;
         }
     }
+
+    /// <summary>
+    /// <c>--saved FILE</c>: moderators' saved answers simulated from one and from three questions a topic
+    /// (<see cref="SavedAnswerSimulation"/>), then the guide's own figures with every topic's answer saved from three
+    /// questions beside those without saved answers: 5-fold cross-validation and the newest set left out.
+    /// </summary>
+    private static async Task<int> SavedAnswersAsync(ContentCatalog catalog, UnderstandingOptions options, string path)
+    {
+        var questions = SavedAnswerSimulation.Load(path);
+        var simulation = new SavedAnswerSimulation(catalog, options);
+        foreach (var examples in (int[])[1, 3])
+            await Console.Out.WriteAsync(simulation.Run(questions, examples).Format());
+
+        var topics = questions.Select(q => q.Topic).Where(t => t != TopicNames.OffTopic).ToHashSet(StringComparer.Ordinal);
+        var withSaved = SavedAnswerSimulation.Save(catalog, questions, topics, 3).Catalog;
+        foreach (var (name, measured) in (IEnumerable<(string, ContentCatalog)>)[("without saved answers", catalog), ($"with {topics.Count} saved answers", withSaved)])
+        {
+            var evaluator = new Evaluator(measured, options);
+            var guide = evaluator.Only(evaluator.CrossValidate(5), c => c.Expected is not { Kind: TopicKind.Saved }, $"the guide, 5-fold cross-validation, {name}");
+            var (set, newest) = evaluator.LeaveOneSetOut(1)[0];
+            await Console.Out.WriteLineAsync(Summary(guide.Figures, guide.Source));
+            await Console.Out.WriteLineAsync(Summary(newest.Figures, $"the guide, set '{set}' left out of training, {name}"));
+        }
+        return 0;
+    }
+
+    private static string Summary(EvaluationFigures f, string source) => string.Create(CultureInfo.InvariantCulture,
+        $"{source}: top-1 {f.TopOneAccuracy:P1} ({f.Right}/{f.OnTopic}), wrong sections {f.OnTopicWrong} on topic ({EvaluationReport.Share(f.OnTopicWrong, f.OnTopic):P1}), answered or offered {f.AnsweredOrOfferedRate:P1}, off-topic fallback {f.OffTopicFallbackRate:P1}, small talk {EvaluationReport.Share(f.SmallTalkRight, f.SmallTalk):P1}");
 }

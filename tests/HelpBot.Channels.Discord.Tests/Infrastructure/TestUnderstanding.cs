@@ -1,3 +1,4 @@
+using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Understanding;
 
 namespace HelpBot.Channels.Discord.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class TestUnderstanding : ITextUnderstanding, IDisposable
 
     public void LetSlowTextsFinish() => _slowMayFinish.Set();
 
-    public TextReading Understand(string text, string language, Topic? near)
+    public TextReading Understand(string text, string language, Topic? near, string community = Turn.DefaultCommunity)
     {
         // Bounded, so a test that never lets it finish fails instead of hanging.
         if (text.Contains(SlowWord, StringComparison.Ordinal) && !_slowMayFinish.Wait(TimeSpan.FromSeconds(30)))

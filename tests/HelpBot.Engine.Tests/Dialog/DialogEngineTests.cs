@@ -233,7 +233,7 @@ public sealed class DialogEngineTests
 
         public void Offer(params Topic[] topics) => _offered = topics;
 
-        public TextReading Understand(string text, string language, Topic? near)
+        public TextReading Understand(string text, string language, Topic? near, string community = Turn.DefaultCommunity)
         {
             Near = near;
             return new(null, _offered);

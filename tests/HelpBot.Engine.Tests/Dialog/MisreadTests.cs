@@ -146,6 +146,6 @@ public sealed class MisreadTests
     {
         public double Confidence { get; init; } = 0.9;
 
-        public TextReading Understand(string text, string language, Topic? near) => new(new TextMatch(answer, Confidence), others);
+        public TextReading Understand(string text, string language, Topic? near, string community = Turn.DefaultCommunity) => new(new TextMatch(answer, Confidence), others);
     }
 }

@@ -209,6 +209,6 @@ public sealed class TeachingTests : IDisposable
     /// <summary>Never sure: every message is offered the same two reason options.</summary>
     private sealed class GuessingUnderstanding : ITextUnderstanding
     {
-        public TextReading Understand(string text, string language, Topic? near) => new(null, [Scammed, NoResponse]);
+        public TextReading Understand(string text, string language, Topic? near, string community = Turn.DefaultCommunity) => new(null, [Scammed, NoResponse]);
     }
 }
