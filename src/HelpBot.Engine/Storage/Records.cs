@@ -172,6 +172,15 @@ public enum DialogEventKind
     /// misread: a label proposed to the moderators in /review, never filed without one.
     /// </summary>
     Chosen,
+
+    /// <summary>The bot gave a saved answer (<see cref="DialogEvent.Topic"/> is its id), answered or chosen from a button.</summary>
+    SavedAnswerServed,
+
+    /// <summary>The user said a saved answer (<see cref="DialogEvent.Topic"/>) helped.</summary>
+    SavedAnswerHelpful,
+
+    /// <summary>The user said a saved answer (<see cref="DialogEvent.Topic"/>) did not help.</summary>
+    SavedAnswerNotHelpful,
 }
 
 /// <summary>An append-only fact about a conversation, for statistics.</summary>
