@@ -61,7 +61,8 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         ArgumentNullException.ThrowIfNull(text);
         var current = Current;
         var normalized = TextNormalizer.Normalize(text, out var words);
-        return current.Reader.Decide(current.Reader.Served(current.Model.Rank(normalized), language, community), near, words);
+        var reader = current.Reader;
+        return reader.Decide(reader.Served(current.Model.Rank(normalized), language, community), reader.Served(current.Saved.Match(normalized), language, community), near, words);
     }
 
     public void Dispose()
@@ -91,15 +92,16 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         var started = Stopwatch.GetTimestamp();
         var examples = TrainingSet.From(catalog);
         var model = _store.Get(ContextAugmentation.Apply(examples, catalog, _settings), _settings, out var trained);
+        var saved = SavedAnswerMatcher.Build(examples);
         var summary = new TrainingSummary(examples.Count, trained, Stopwatch.GetElapsedTime(started));
         Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
-        return new Trained(model, new Reader(catalog, _options), summary);
+        return new Trained(model, saved, new Reader(catalog, _options), summary);
     }
 
     /// <summary>The model answering now; until the first one is ready, waits for it.</summary>
     private Trained Current => _current ?? _first.GetAwaiter().GetResult();
 
-    private sealed record Trained(IntentModel Model, Reader Reader, TrainingSummary Summary);
+    private sealed record Trained(IntentModel Model, SavedAnswerMatcher Saved, Reader Reader, TrainingSummary Summary);
 }
 
 /// <summary>What the model answering now was trained from, whether it was trained or loaded, and how long that took.</summary>

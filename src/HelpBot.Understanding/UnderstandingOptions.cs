@@ -22,6 +22,18 @@ public sealed class UnderstandingOptions
     public double OfferConfidence { get; set; } = 0.15;
 
     /// <summary>
+    /// Lowest likeness of a message to a saved answer's title or questions that answers with it, when no guide section
+    /// answers (<c>eval --saved</c> measures it): likeness of words, so it is kept high; a moderator's label from
+    /// <c>/review</c> adds a question and widens what it answers.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SavedAnswerLikeness { get; set; } = 0.3;
+
+    /// <summary>Lowest likeness of a saved answer offered as a button when the bot is not sure enough to answer.</summary>
+    [Range(0.0, 1.0)]
+    public double SavedOfferLikeness { get; set; } = 0.15;
+
+    /// <summary>
     /// Where trained models are kept between starts, by a digest of their training data, so a start with unchanged
     /// content loads the model instead of training it. Empty: never kept. Default: the system's temporary folder.
     /// </summary>

@@ -21,4 +21,8 @@ public sealed record EvaluationCase(string Source, string Language, Topic? Expec
 /// offering <see cref="Offered"/>; with an answer, <see cref="Offered"/> are shown under "Not what I asked"), and the
 /// model's ranked labels it decided from, so the evaluation can sweep the threshold.
 /// </summary>
-public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, IReadOnlyList<Topic> Offered, IReadOnlyList<(Topic? Topic, double Probability)> Ranked);
+public sealed record EvaluationOutcome(EvaluationCase Case, Topic? Answered, IReadOnlyList<Topic> Offered, IReadOnlyList<(Topic? Topic, double Probability)> Ranked)
+{
+    /// <summary>The saved answers by likeness, the likeliest first (none without saved answers).</summary>
+    public IReadOnlyList<(Topic? Topic, double Probability)> Saved { get; init; } = [];
+}

@@ -40,7 +40,7 @@ public sealed class EvaluationReport
     public EvaluationFigures At(double answerConfidence) =>
         FiguresOf(Outcomes.Select(o =>
         {
-            var reading = _reader.Decide(o.Ranked, answerConfidence);
+            var reading = _reader.Decide(o.Ranked, o.Saved, answerConfidence);
             return (o.Case, reading.Match?.Topic, reading.Suggestions);
         }).ToArray());
 

@@ -82,12 +82,15 @@ public sealed class Evaluator(ContentCatalog catalog, UnderstandingOptions optio
     private EvaluationReport Measure(IReadOnlyList<TrainingExample> training, IReadOnlyList<EvaluationCase> cases, string source)
     {
         var model = IntentModel.Train(ContextAugmentation.Apply(training, catalog, _settings), _settings);
+        var matcher = SavedAnswerMatcher.Build(training);
         var reader = new Reader(catalog, options);
         var outcomes = cases.Select(c =>
         {
-            var ranked = model.Rank(TextNormalizer.Normalize(c.Message));
-            var reading = reader.Decide(ranked, options.AnswerConfidence);
-            return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, ranked);
+            var normalized = TextNormalizer.Normalize(c.Message);
+            var ranked = reader.Served(model.Rank(normalized), c.Language, Engine.Dialog.Turn.DefaultCommunity);
+            var saved = reader.Served(matcher.Match(normalized), c.Language, Engine.Dialog.Turn.DefaultCommunity);
+            var reading = reader.Decide(ranked, saved, options.AnswerConfidence);
+            return new EvaluationOutcome(c, reading.Match?.Topic, reading.Suggestions, ranked) { Saved = saved };
         }).ToArray();
         return Report(outcomes, source);
     }

@@ -38,14 +38,30 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
 
     /// <param name="ranked">The model's labels, the likeliest first.</param>
     /// <param name="words">How many words the message has: only a short one is a follow-up.</param>
-    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, Topic? near, int words)
+    /// <param name="saved">The saved answers by likeness (<see cref="SavedAnswerMatcher"/>), the likeliest first.</param>
+    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, IReadOnlyList<(Topic? Topic, double Probability)> saved, Topic? near, int words)
     {
         if (near is { } shown && words <= MaxFollowUpWords && ranked[0].Topic is { IsSection: true }
             && ranked.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
         {
             return Answer(ranked, followUp, found.Probability);
         }
-        return Decide(ranked, options.AnswerConfidence);
+        return Decide(ranked, saved, options.AnswerConfidence);
+    }
+
+    /// <summary>
+    /// The decision at a given answer threshold (the evaluation sweeps it). A guide section or small talk the model is
+    /// sure of answers; otherwise a saved answer like the message enough (<see cref="UnderstandingOptions.SavedAnswerLikeness"/>)
+    /// answers, and one less like it is offered first among the buttons.
+    /// </summary>
+    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, IReadOnlyList<(Topic? Topic, double Probability)> saved, double answerConfidence)
+    {
+        var reading = Decide(ranked, answerConfidence);
+        if (reading.Match is not null || saved.Count == 0 || saved[0] is not { Topic: { } likest, Probability: var likeness } || likeness < options.SavedOfferLikeness)
+            return reading;
+        return likeness >= options.SavedAnswerLikeness
+            ? new TextReading(new TextMatch(likest, likeness), [.. reading.Suggestions.Where(t => t != likest).Take(MaxOffers - 1)])
+            : new TextReading(null, [likest, .. reading.Suggestions.Where(t => t != likest).Take(MaxOffers - 1)]);
     }
 
     /// <summary>
@@ -57,12 +73,11 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
         if (!ranked.Any(s => s.Topic is { Kind: TopicKind.Saved }))
             return ranked;
         var served = _saved.GetValueOrDefault(language);
-        var kept = ranked.Where(s => s.Topic is not { Kind: TopicKind.Saved, Id: { } id } || (served?.GetValueOrDefault(id)?.IsFor(community) ?? false)).ToArray();
-        return kept.Length > 0 ? kept : [(null, 0)];
+        return ranked.Where(s => s.Topic is not { Kind: TopicKind.Saved, Id: { } id } || (served?.GetValueOrDefault(id)?.IsFor(community) ?? false)).ToArray();
     }
 
-    /// <summary>The decision at a given answer threshold (the evaluation sweeps it).</summary>
-    public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, double answerConfidence)
+    /// <summary>The model's decision alone at a given answer threshold.</summary>
+    private TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, double answerConfidence)
     {
         var (best, probability) = ranked[0];
         return best is { } topic && probability >= answerConfidence

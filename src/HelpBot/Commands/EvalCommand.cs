@@ -120,12 +120,15 @@ internal static class EvalCommand
         {
             var evaluator = new Evaluator(measured, options);
             var guide = evaluator.Only(evaluator.CrossValidate(5), c => c.Expected is not { Kind: TopicKind.Saved }, $"the guide, 5-fold cross-validation, {name}");
-            var (set, newest) = evaluator.LeaveOneSetOut(1)[0];
             await Console.Out.WriteLineAsync(Summary(guide.Figures, guide.Source));
-            await Console.Out.WriteLineAsync(Summary(newest.Figures, $"the guide, set '{set}' left out of training, {name}"));
+            foreach (var (set, report) in evaluator.LeaveOneSetOut(GuideSetsLeftOut))
+                await Console.Out.WriteLineAsync(Summary(report.Figures, $"the guide, set '{set}' left out of training, {name}"));
         }
         return 0;
     }
+
+    /// <summary>The newest sets of the examples files measured as if blind: the last blind set and the nearby questions written after it.</summary>
+    private const int GuideSetsLeftOut = 2;
 
     private static string Summary(EvaluationFigures f, string source) => string.Create(CultureInfo.InvariantCulture,
         $"{source}: top-1 {f.TopOneAccuracy:P1} ({f.Right}/{f.OnTopic}), wrong sections {f.OnTopicWrong} on topic ({EvaluationReport.Share(f.OnTopicWrong, f.OnTopic):P1}), answered or offered {f.AnsweredOrOfferedRate:P1}, off-topic fallback {f.OffTopicFallbackRate:P1}, small talk {EvaluationReport.Share(f.SmallTalkRight, f.SmallTalk):P1}");

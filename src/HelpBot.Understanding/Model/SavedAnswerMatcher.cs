@@ -1,0 +1,141 @@
+using HelpBot.Engine.Understanding;
+
+namespace HelpBot.Understanding.Model;
+
+/// <summary>
+/// Reads a message against the moderators' saved answers by likeness: TF-IDF weighted stems and 4-character fragments
+/// of words, cosine similarity to each answer's title and questions, the closest counting. A classifier
+/// cannot learn a label from the one or three questions an answer is saved with among thousands of guide examples;
+/// likeness can, and the n-grams' rarity across all the training data (IDF) keeps "how do I" and "aliexpress" from
+/// counting.
+/// </summary>
+internal sealed class SavedAnswerMatcher
+{
+    private readonly Dictionary<ulong, float>[] _idf;
+    private readonly (Topic Topic, Dictionary<ulong, float>[] Vector)[] _texts;
+
+    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[])[] texts)
+    {
+        _idf = idf;
+        _texts = texts;
+    }
+
+    public static SavedAnswerMatcher Empty { get; } = new([[], []], []);
+
+    public bool IsEmpty => _texts.Length == 0;
+
+    /// <param name="examples">Every training text: the saved answers' are matched, all of them weigh the n-grams.</param>
+    public static SavedAnswerMatcher Build(IReadOnlyList<Training.TrainingExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (!examples.Any(e => e.Label is { Kind: TopicKind.Saved }))
+            return Empty;
+        var normalized = examples.Select(e => (e.Label, Normalized: Analysis.TextNormalizer.Normalize(e.Text))).ToArray();
+        Dictionary<ulong, float>[] frequency = [[], []];
+        foreach (var (_, text) in normalized)
+        {
+            foreach (var (block, counts) in Counts(text).Index())
+            {
+                foreach (var hash in counts.Keys)
+                    frequency[block][hash] = frequency[block].GetValueOrDefault(hash) + 1;
+            }
+        }
+        var documents = normalized.Length;
+        var idf = frequency.Select(block => block.ToDictionary(p => p.Key, p => MathF.Log((documents + 1f) / (p.Value + 1f)))).ToArray();
+        var matcher = new SavedAnswerMatcher(idf, []);
+        var texts = normalized.Where(e => e.Label is { Kind: TopicKind.Saved })
+            .Select(e => (e.Label!.Value, matcher.Vector(e.Normalized)))
+            .ToArray();
+        return new SavedAnswerMatcher(idf, texts);
+    }
+
+    /// <summary>Each saved answer's likeness to the message (0..1), the likeliest first; answers with none are left out.</summary>
+    public IReadOnlyList<(Topic? Topic, double Probability)> Match(string normalized)
+    {
+        if (_texts.Length == 0)
+            return [];
+        var query = Vector(normalized);
+        var best = new Dictionary<Topic, double>();
+        foreach (var (topic, vector) in _texts)
+        {
+            var similarity = (Dot(query[0], vector[0]) + Dot(query[1], vector[1])) / 2;
+            if (similarity > best.GetValueOrDefault(topic))
+                best[topic] = similarity;
+        }
+        return best.Select(p => ((Topic?)p.Key, p.Value)).OrderByDescending(p => p.Item2).ToArray();
+    }
+
+    private static double Dot(Dictionary<ulong, float> a, Dictionary<ulong, float> b)
+    {
+        if (a.Count > b.Count)
+            (a, b) = (b, a);
+        var sum = 0.0;
+        foreach (var (hash, weight) in a)
+        {
+            if (b.TryGetValue(hash, out var other))
+                sum += weight * other;
+        }
+        return sum;
+    }
+
+    /// <summary>The message's n-grams by block, weighted by count × IDF and scaled to unit length per block.</summary>
+    private Dictionary<ulong, float>[] Vector(string normalized)
+    {
+        var counts = Counts(normalized);
+        for (var block = 0; block < counts.Length; block++)
+        {
+            var weights = counts[block];
+            var squared = 0f;
+            foreach (var hash in weights.Keys.ToArray())
+            {
+                // An n-gram no training text has is rarer than any: it weighs as much as the rarest.
+                var weight = weights[hash] * _idf[block].GetValueOrDefault(hash, MathF.Log(_idf[block].Count + 1f));
+                weights[hash] = weight;
+                squared += weight * weight;
+            }
+            if (squared > 0)
+            {
+                var length = MathF.Sqrt(squared);
+                foreach (var hash in weights.Keys.ToArray())
+                    weights[hash] /= length;
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// The stems of the message's own reading (not the keyboard-layout and transliteration readings, whose rare
+    /// nonsense would outweigh its words) and their character fragments, counted.
+    /// </summary>
+    private static Dictionary<ulong, float>[] Counts(string normalized)
+    {
+        Dictionary<ulong, float>[] counts = [[], []];
+        foreach (var reading in normalized.Split(Analysis.TextNormalizer.ReadingSeparator).Take(1))
+        {
+            foreach (var word in reading.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(counts[0], Hash("w" + word));
+                var framed = "^" + word + "$";
+                if (framed.Length <= FragmentLength)
+                    Add(counts[1], Hash(framed));
+                for (var i = 0; i + FragmentLength <= framed.Length; i++)
+                    Add(counts[1], Hash(framed.Substring(i, FragmentLength)));
+            }
+        }
+        return counts;
+
+        static void Add(Dictionary<ulong, float> map, ulong hash) => map[hash] = map.GetValueOrDefault(hash) + 1;
+    }
+
+    /// <summary>Length of the character fragments of a word ("^паро", "арол", "роль", "оль$"): typos and endings still match.</summary>
+    private const int FragmentLength = 4;
+
+    private static ulong Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+            hash = (hash ^ c) * 1099511628211UL;
+        return hash;
+    }
+
+}
