@@ -25,14 +25,18 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
     /// <summary>The id a question's saved answer gets: the question's, lower-cased (<c>Q7K2MX</c> → <c>q7k2mx</c>).</summary>
     public static string SavedIdOf(Question question) => question.Id.ToLowerInvariant();
 
-    /// <summary>Under a moderator's answer: the button opening the draft, where saving is possible and the question's language exists.</summary>
+    /// <summary>
+    /// Under a moderator's answer: the button opening the draft, where saving is possible and the question's language
+    /// exists. It is the first row of the last message (beside filing the question under a section, the other way to
+    /// teach the bot), so that the message a moderator acts on holds every choice.
+    /// </summary>
     public Reply OfferSaving(TurnContext context, Question question, Reply reply)
     {
         if (!CanSave || !context.Book.Languages.ContainsKey(question.Language) || !SavedAnswersFile.IsId(SavedIdOf(question)) || reply.Messages.Count == 0)
             return reply;
-        var first = reply.Messages[0];
+        var last = reply.Messages[^1];
         var button = new Button(context.Texts[TextKey.ButtonSaveAnswer], ActionOf(question.Id, null));
-        return reply with { Messages = [first with { Buttons = [.. first.Buttons, [button]] }, .. reply.Messages.Skip(1)] };
+        return reply with { Messages = [.. reply.Messages.SkipLast(1), last with { Buttons = [[button], .. last.Buttons] }] };
     }
 
     /// <summary><c>draft:question</c> and <c>draft:question:save|title|question|cancel</c>, question a question id.</summary>

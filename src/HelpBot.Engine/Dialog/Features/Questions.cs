@@ -170,8 +170,7 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         if (!await moderation!.TryResolveQuestionAsync(resolved, outbox, cancellationToken))
             return await AlreadyResolvedAsync(context, question.Id, cancellationToken);
         outboxFeed?.Committed([outbox]);
-        var sent = drafts.OfferSaving(context, resolved, Say(context, TextKey.AnswerSent, ("id", question.Id)));
-        return review.OfferFiling(context, question, sent);
+        return drafts.OfferSaving(context, resolved, review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id))));
     }
 
     public async ValueTask<Reply> CloseCommand(TurnContext context, string argument, CancellationToken cancellationToken)
