@@ -108,6 +108,19 @@ public sealed class SavedAnswerTests
     }
 
     [Fact]
+    public async Task EditInAForm_AsOnDiscord_ReplacesTheTitle()
+    {
+        var (confirmation, _) = await AnsweredAsync();
+        var draft = await ModeratorPress(Press(confirmation, "Сохранить как ответ бота"));
+        await ModeratorPress(Press(draft, "Изменить заголовок"));
+
+        var edited = await _engine.HandleAsync(
+            new Turn { Channel = "telegram", UserId = "m1", ChatId = "m1", Locale = "ru", IsModerator = true, Form = "draftedit", Text = "Смена пароля" }, Ct);
+
+        Assert.Contains("Заголовок (на кнопках): Смена пароля", Text(edited), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EditTitle_TooLongOrTaken_IsRefusedAndAskedAgain()
     {
         var (first, _) = await AnsweredAsync(question: "Как отследить посылку?");
