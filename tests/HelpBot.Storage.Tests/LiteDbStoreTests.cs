@@ -29,6 +29,32 @@ public sealed class LiteDbStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task FindUser_StoredBeforeSavedAnswers_LoadsWithNoDraftAndNothingServed()
+    {
+        new LiteDbConversationStore(DatabasePath).Dispose();
+        using (var database = LiteDbFile.Open(DatabasePath, LiteDbConversationStore.CreateMapper(), readOnly: false))
+        {
+            // A user as the store wrote one before drafts and saved answers existed.
+            database.GetCollection("users").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = "telegram:1",
+                ["Language"] = "en",
+                ["Step"] = 3,
+                ["Awaiting"] = "Answer",
+                ["AwaitingQuestion"] = "QABCDE",
+                ["ReadNumber"] = 2,
+                ["UpdatedAt"] = At.UtcDateTime,
+            });
+        }
+
+        using var store = new LiteDbConversationStore(DatabasePath);
+        var state = await store.FindUserAsync("telegram:1", Ct);
+
+        Assert.Equal(("en", 3, Awaiting.Answer, "QABCDE", 2), (state?.Language, state?.Step, state?.Awaiting, state?.AwaitingQuestion, state?.ReadNumber));
+        Assert.Equal(((string?)null, (string?)null, 0, false), (state?.DraftQuestion, state?.SavedServed, state?.SavedServing, state?.SavedRated));
+    }
+
+    [Fact]
     public async Task Open_DeliveryIdsOlderThanTheRetention_AreDropped()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));

@@ -40,6 +40,27 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task FindUser_StoredBeforeSavedAnswers_LoadsWithNoDraftAndNothingServed()
+    {
+        await using (var store = await PostgresConversationStore.OpenAsync(_connectionString, Ct))
+            await store.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:1" } }, Ct);
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync(Ct);
+            // A user as the store wrote one before drafts and saved answers existed (enums as numbers: Answer is 3).
+            await using var old = new NpgsqlCommand(
+                """UPDATE users SET data = '{"Key":"telegram:1","Language":"en","Step":3,"Awaiting":3,"AwaitingQuestion":"QABCDE","ReadNumber":2}' WHERE key = 'telegram:1'""", connection);
+            await old.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var reopened = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        var state = await reopened.FindUserAsync("telegram:1", Ct);
+
+        Assert.Equal(("en", 3, Awaiting.Answer, "QABCDE", 2), (state?.Language, state?.Step, state?.Awaiting, state?.AwaitingQuestion, state?.ReadNumber));
+        Assert.Equal(((string?)null, (string?)null, 0, false), (state?.DraftQuestion, state?.SavedServed, state?.SavedServing, state?.SavedRated));
+    }
+
+    [Fact]
     public async Task Open_DatabaseFromBeforeTheReviewQueue_AddsItsTable_KeepingTheRest()
     {
         await using (var store = await PostgresConversationStore.OpenAsync(_connectionString, Ct))

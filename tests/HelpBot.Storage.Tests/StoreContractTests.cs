@@ -27,6 +27,23 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commit_AModeratorEditingADraft_ThenReopen_StillAwaitsTheEdit()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.Conversations.CommitAsync(new TurnChanges
+            {
+                State = new UserState { Key = "discord:9", Awaiting = Awaiting.DraftExample, AwaitingQuestion = "Q7K2MX", DraftQuestion = "Q7K2MX", UpdatedAt = At },
+            }, Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+        var state = await reopened.Conversations.FindUserAsync("discord:9", Ct);
+
+        Assert.Equal((Awaiting.DraftExample, "Q7K2MX", "Q7K2MX", (string?)null), (state?.Awaiting, state?.AwaitingQuestion, state?.DraftQuestion, state?.DraftTitle));
+    }
+
+    [Fact]
     public async Task Commit_ThenReopen_KeepsEveryRecord()
     {
         await using (var store = await OpenAsync())
@@ -37,6 +54,7 @@ public abstract class StoreContractTests : IAsyncLifetime
                 {
                     Key = "telegram:1", Language = "en", Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = At,
                     ReadText = "где кнопка 🙈", ReadNumber = 3, ReadTopic = "step_deactivate-link", ReadDisputed = true,
+                    DraftQuestion = "Q7K2MX", DraftTitle = "Смена пароля", DraftExample = "как сменить пароль?", SavedServed = "q2abcd", SavedServing = 4, SavedRated = true,
                 },
                 Feedback = new Feedback { Id = Feedback.IdFor("telegram:1", "aliexpress"), UserKey = "telegram:1", Guide = "aliexpress", Helpful = false, Comment = "😕", At = At },
                 Question = new Question { Id = "QABCDE", UserKey = "telegram:1", Text = "Где кнопка?", AskedAt = At },
@@ -52,6 +70,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.NotNull(state);
         Assert.Equal(("en", "aliexpress", 4, Awaiting.Question, At), (state.Language, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
         Assert.Equal(("где кнопка 🙈", 3, "step_deactivate-link", true), (state.ReadText, state.ReadNumber, state.ReadTopic, state.ReadDisputed));
+        Assert.Equal(("Q7K2MX", "Смена пароля", "как сменить пароль?"), (state.DraftQuestion, state.DraftTitle, state.DraftExample));
+        Assert.Equal(("q2abcd", 4, true), (state.SavedServed, state.SavedServing, state.SavedRated));
         var feedback = await reopened.Conversations.FindFeedbackAsync("telegram:1", "aliexpress", Ct);
         Assert.Equal("😕", feedback?.Comment);
         Assert.True(await reopened.Conversations.WasHandledAsync("telegram:update:5", Ct));

@@ -67,6 +67,15 @@ public sealed class BotTexts
         [TextKey.ReviewSectionGone] = ["section"],
         [TextKey.ReviewRefused] = ["reason"],
         [TextKey.ReviewPickSection] = ["text"],
+        [TextKey.DraftShown] = ["language", "title", "question", "answer"],
+        [TextKey.DraftTitlePrompt] = ["max", "title"],
+        [TextKey.DraftQuestionPrompt] = ["question"],
+        [TextKey.DraftTooLong] = ["length", "max"],
+        [TextKey.DraftTitleTaken] = ["title"],
+        [TextKey.SavedAnswerSaved] = ["title", "id", "language"],
+        [TextKey.SavedAnswerExists] = ["title", "id"],
+        [TextKey.SavedAnswerRefused] = ["reason"],
+        [TextKey.ReviewSavedAnswerFull] = ["title", "max"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<TextKey, string> YamlKeys =

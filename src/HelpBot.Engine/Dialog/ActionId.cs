@@ -41,6 +41,18 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     /// <summary>Files an answered question's text under a section: <c>rq:question:label</c> or <c>rq:question:none</c>.</summary>
     public const string ReviewQuestion = "rq";
 
+    /// <summary>
+    /// A moderator's draft of a saved answer made from an answered question: <c>draft:question</c> opens it,
+    /// <c>draft:question:save</c>, <c>…:title</c>, <c>…:question</c> and <c>…:cancel</c> act on it.
+    /// </summary>
+    public const string Draft = "draft";
+
+    /// <summary>Gives a saved answer offered when the bot was not sure what a message meant: <c>saved:id</c>.</summary>
+    public const string SavedAnswer = "saved";
+
+    /// <summary>👍/👎 under a saved answer: <c>savedrate:id:yes-n</c> or <c>savedrate:id:no-n</c>, n being <see cref="Storage.UserState.SavedServing"/>.</summary>
+    public const string RateSavedAnswer = "savedrate";
+
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;
 

@@ -54,6 +54,12 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// <summary>Where moderators' labels are filed (the guides' examples files); none: /review cannot file.</summary>
     public ITrainingExamples? Examples { get; init; }
 
+    /// <summary>
+    /// The content's saved answers as moderators change them (<c>answers.yaml</c>); none: an answer cannot be saved as
+    /// the bot's, and /review cannot file a text under one. Saved answers already in the content are served either way.
+    /// </summary>
+    public ISavedAnswers? SavedAnswers { get; init; }
+
     private readonly IModerationStore? _moderation;
     private readonly IReviewStore? _reviews;
 }

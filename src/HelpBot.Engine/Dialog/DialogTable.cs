@@ -59,6 +59,9 @@ public static class DialogTable
         new(ActionId.SendRead, FreeText.IsRead, f => f.FreeText.SendReadAction),
         new(ActionId.Review, Review.IsLabel, f => f.Review.LabelAction),
         new(ActionId.ReviewQuestion, Review.IsLabel, f => f.Review.LabelAction),
+        new(ActionId.Draft, AnswerDrafts.IsDraftAction, f => f.Drafts.Action),
+        new(ActionId.SavedAnswer, SavedAnswers.IsSavedAnswer, _ => SavedAnswers.Action),
+        new(ActionId.RateSavedAnswer, SavedAnswers.IsRating, _ => SavedAnswers.RateAction),
     ];
 
     public static DialogCommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);

@@ -70,7 +70,11 @@ internal sealed class LanguageScreens
             StringComparer.Ordinal);
         LanguagePrompt = new Reply(new OutgoingMessage(Texts[TextKey.LanguagePrompt], [languageButtons]));
         SmallTalk = pack.SmallTalk.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal);
+        SavedAnswers = pack.SavedAnswers.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The moderators' saved answers in this language, by id (each for its community, or every one).</summary>
+    public FrozenDictionary<string, SavedAnswer> SavedAnswers { get; }
 
     /// <summary>What the bot answers to greetings, thanks and the like, by intent id.</summary>
     public FrozenDictionary<string, SmallTalkIntent> SmallTalk { get; }

@@ -9,6 +9,12 @@ public enum Awaiting
 
     /// <summary>A moderator pressed "Answer": the next text answers <see cref="UserState.AwaitingQuestion"/>.</summary>
     Answer,
+
+    /// <summary>A moderator pressed "Edit title" under a draft saved answer: the next text is its title (<see cref="UserState.DraftTitle"/>).</summary>
+    DraftTitle,
+
+    /// <summary>A moderator pressed "Edit question" under a draft saved answer: the next text is its example (<see cref="UserState.DraftExample"/>).</summary>
+    DraftExample,
 }
 
 /// <summary>A user's conversation state: language choice, guide and walkthrough position.</summary>
@@ -56,8 +62,29 @@ public sealed class UserState
 
     public Awaiting Awaiting { get; set; }
 
-    /// <summary>With <see cref="Storage.Awaiting.Answer"/>: the question a moderator is answering.</summary>
+    /// <summary>With <see cref="Storage.Awaiting.Answer"/>: the question a moderator is answering; with a draft's edit, the draft's question.</summary>
     public string? AwaitingQuestion { get; set; }
+
+    /// <summary>
+    /// A moderator's draft of a saved answer: the answered question it is made from (its id), null when none is open.
+    /// The answer text and language come from the question; only the moderator's edits are kept here.
+    /// </summary>
+    public string? DraftQuestion { get; set; }
+
+    /// <summary>The draft's title as the moderator typed it; null: the default, made from the draft's question.</summary>
+    public string? DraftTitle { get; set; }
+
+    /// <summary>The draft's question as the moderator edited it (personal details removed); null: the question as asked.</summary>
+    public string? DraftExample { get; set; }
+
+    /// <summary>The saved answer the user was last given (its id), so that its 👍/👎 counts once.</summary>
+    public string? SavedServed { get; set; }
+
+    /// <summary>Counts the saved answers given to the user; 👍/👎 carry it, so an older serving's buttons are refused.</summary>
+    public int SavedServing { get; set; }
+
+    /// <summary>Whether the user already rated serving <see cref="SavedServing"/>.</summary>
+    public bool SavedRated { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -55,6 +55,7 @@ public static class HelpBotServices
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
+            SavedAnswers = sp.GetService<ISavedAnswers>(),
             Reviews = sp.GetService<IReviewStore>(),
             Outbox = sp.GetService<OutboxFeed>(),
         });

@@ -27,6 +27,9 @@ public sealed class TextFormsTests
         { User() with { Action = "comment" }, "comment" },
         { User() with { Action = "answer:Q7K2MX", IsModerator = true }, "answer:Q7K2MX" },
         { User() with { Action = "answer:Q7K2MX" }, null },
+        { User() with { Action = "draftedit", IsModerator = true }, "draftedit" },
+        { User() with { Action = "draftedit" }, null },
+        { User() with { Action = "draft:Q7K2MX:title", IsModerator = true }, null },
         { User() with { Action = "menu" }, null },
         { User() with { Text = "/ask" }, null },
     };
@@ -40,6 +43,7 @@ public sealed class TextFormsTests
     [InlineData("ask", true)]
     [InlineData("comment", true)]
     [InlineData("answer:Q7K2MX", true)]
+    [InlineData("draftedit", true)]
     [InlineData("answer", false)]
     [InlineData("menu", false)]
     [InlineData("", false)]

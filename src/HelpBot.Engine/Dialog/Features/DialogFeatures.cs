@@ -6,16 +6,19 @@ internal sealed class DialogFeatures
     public DialogFeatures(DialogDependencies dependencies)
     {
         var moderation = dependencies.Moderation;
-        Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples);
-        Questions = new Questions(moderation, dependencies.ModerationOptions, Review, dependencies.Outbox);
+        Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples, dependencies.SavedAnswers);
+        Drafts = new AnswerDrafts(moderation, dependencies.SavedAnswers);
+        Questions = new Questions(moderation, dependencies.ModerationOptions, Review, Drafts, dependencies.Outbox);
         Feedback = new GuideFeedback(dependencies.Store);
-        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, dependencies.Options);
+        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, Drafts, dependencies.Options);
         Menu = new Menu(FreeText);
         Privacy = new Privacy(dependencies.Store, moderation);
         Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader, Review);
     }
 
     public Questions Questions { get; }
+
+    public AnswerDrafts Drafts { get; }
 
     public GuideFeedback Feedback { get; }
 

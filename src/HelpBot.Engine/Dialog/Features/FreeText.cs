@@ -11,10 +11,10 @@ namespace HelpBot.Engine.Dialog.Features;
 /// Text that is not a command: an answer or question the bot waits for, a walkthrough word ("дальше"), or a
 /// question in the user's own words, answered with the guide section the understanding reads in it, or with
 /// the sections it may mean when it is not sure, or with small talk's reply (a request for a person passes the text to
-/// the moderators). Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
+/// the moderators), or with a moderators' saved answer (<see cref="SavedAnswers"/>), offered by its title when not sure. Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
 /// when there is no answer, one button passes it as typed.
 /// </summary>
-internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, DialogOptions options)
+internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, AnswerDrafts drafts, DialogOptions options)
 {
     private readonly ITextUnderstanding _understanding = understanding;
 
@@ -41,6 +41,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
             case Awaiting.Answer when context.Turn.IsModerator && context.State.AwaitingQuestion is { } questionId:
                 ClearAwaiting(context);
                 return await questions.AnswerAsync(context, questionId, text, cancellationToken);
+            case Awaiting.DraftTitle or Awaiting.DraftExample when context.Turn.IsModerator && context.State.AwaitingQuestion is { } draftQuestion:
+                return await drafts.EditAsync(context, draftQuestion, text, cancellationToken);
             case Awaiting.Question:
                 return questions.SaveQuestion(context, text);
             case Awaiting.FeedbackComment:
@@ -75,7 +77,7 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         {
             // The other clauses are answered instead when they ask something, or say something the guide knows.
             var rest = string.Join(", ", others.Select(c => c.Text));
-            var reading = _understanding.Understand(rest, language.Code, NearTopic(context));
+            var reading = _understanding.Understand(rest, language.Code, NearTopic(context), context.Turn.Community);
             if (reading.Match is not null || others.Any(c => c.IsQuestion))
                 return Answer(context, rest, reading);
         }
@@ -101,7 +103,7 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         context.State.ShownTopic is { } shown ? context.Guide.TopicOf(shown) : null;
 
     public Reply Understand(TurnContext context, string text) =>
-        Answer(context, text, _understanding.Understand(text, context.Language.Code, NearTopic(context)));
+        Answer(context, text, _understanding.Understand(text, context.Language.Code, NearTopic(context), context.Turn.Community));
 
     /// <summary>
     /// The section or small talk a reading answers with, or, when it is not sure, the sections it offers with a button
@@ -111,13 +113,20 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
     {
         if (reading.Match is { Topic: { Kind: TopicKind.SmallTalk, Id: { } intent } } && context.Language.SmallTalk.TryGetValue(intent, out var talk))
             return SmallTalk(context, text, talk);
+        if (reading.Match is { Topic: { Kind: TopicKind.Saved, Id: { } savedId } } saved && SavedAnswers.Find(context, savedId) is { } answer)
+        {
+            var argument = SavedAnswers.ArgumentOf(answer.Id);
+            if (saved.Confidence < options.ReviewConfidence)
+                context.Record(DialogEventKind.Unsure, text: text, topic: argument);
+            return WithMisreadButton(context, context.Guide, text, argument, SavedAnswers.Serve(context, answer));
+        }
         if (reading.Match is { } match
             && context.Language.Guides.TryGetValue(match.Topic.Guide, out var guide)
             && TopicReply(context, guide, match.Topic) is { } reply)
         {
             if (match.Confidence < options.ReviewConfidence)
                 context.Record(DialogEventKind.Unsure, text: text, topic: guide.ArgumentOf(match.Topic));
-            return WithMisreadButton(context, guide, text, match.Topic, reply);
+            return WithMisreadButton(context, guide, text, guide.ArgumentOf(match.Topic), reply);
         }
         // Moderators see what the bot could not answer outright, even when the user then picks an offered section.
         context.Record(DialogEventKind.Unmatched, text: text);
@@ -154,9 +163,11 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         return number;
     }
 
-    /// <summary>The buttons opening offered sections, one a row, at most <see cref="MaxOffers"/>.</summary>
+    /// <summary>The buttons opening offered sections or giving offered saved answers, one a row, at most <see cref="MaxOffers"/>.</summary>
     private static List<IReadOnlyList<Button>> OfferRows(TurnContext context, IEnumerable<Topic> topics) =>
-        topics.Select(t => context.Language.Guides.TryGetValue(t.Guide, out var screens) ? screens.TopicButton(t) : null)
+        topics.Select(t => t is { Kind: TopicKind.Saved, Id: { } id }
+                ? SavedAnswers.Find(context, id) is { } answer ? SavedAnswers.OfferButton(answer) : null
+                : context.Language.Guides.TryGetValue(t.Guide, out var screens) ? screens.TopicButton(t) : null)
             .OfType<Button>()
             .Distinct()
             .Take(MaxOffers)
@@ -171,9 +182,9 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
     /// other sections the text may mean and passes it to the moderators on request, and moderators see it among
     /// the unmatched texts. The button is numbered, so an older answer's button is refused.
     /// </summary>
-    private static Reply WithMisreadButton(TurnContext context, GuideScreens guide, string text, Topic topic, Reply reply)
+    private static Reply WithMisreadButton(TurnContext context, GuideScreens guide, string text, string? topic, Reply reply)
     {
-        var number = RememberRead(context, text, guide.ArgumentOf(topic));
+        var number = RememberRead(context, text, topic);
         var button = new Button(context.Texts[TextKey.ButtonMisread], GuideScreens.Action(ActionId.Misread, guide.Guide.Id, number));
         var last = reply.Messages[^1];
         return reply with { Messages = [.. reply.Messages.SkipLast(1), last with { Buttons = [.. last.Buttons, [button]] }] };
@@ -200,8 +211,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
             context.Change(s => s.ReadDisputed = true);
         }
         var guide = context.Guide;
-        var answered = context.State.ReadTopic is { } argument ? guide.TopicOf(argument) : null;
-        var reading = _understanding.Understand(text, context.Language.Code, near: null);
+        var answered = context.State.ReadTopic is { } argument ? SavedAnswers.TopicOf(argument) ?? guide.TopicOf(argument) : null;
+        var reading = _understanding.Understand(text, context.Language.Code, near: null, context.Turn.Community);
         IEnumerable<Topic> readings = reading.Match is { } match ? [match.Topic, .. reading.Suggestions] : reading.Suggestions;
         var catalog = context.Book.Catalog;
         var offered = OfferRows(context, readings.Where(t => answered is not { } shown || TopicNames.Answer(t, catalog) != TopicNames.Answer(shown, catalog)));

@@ -12,9 +12,10 @@ namespace HelpBot.Engine.Dialog.Features;
 /// Questions for the moderators: asked with <c>/ask</c>, posted to every moderators' chat of the asker's
 /// community, answered from any channel (<c>/answer</c>, the Answer button, or a reply to the post) and delivered
 /// to the asker's chat, where the asker rates the answer. The first answer or <c>/close</c> wins. Under an answer, the
-/// moderator may file the question as a training example (<see cref="Review"/>).
+/// moderator may save the answer as the bot's own (<see cref="AnswerDrafts"/>) or file the question as a training
+/// example (<see cref="Review"/>).
 /// </summary>
-internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review, OutboxFeed? outboxFeed)
+internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review, AnswerDrafts drafts, OutboxFeed? outboxFeed)
 {
     private const int MaxListedQuestions = 20;
     private const int MaxAnswerButtons = 5;
@@ -169,7 +170,7 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         if (!await moderation!.TryResolveQuestionAsync(resolved, outbox, cancellationToken))
             return await AlreadyResolvedAsync(context, question.Id, cancellationToken);
         outboxFeed?.Committed([outbox]);
-        return review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id)));
+        return drafts.OfferSaving(context, resolved, review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id))));
     }
 
     public async ValueTask<Reply> CloseCommand(TurnContext context, string argument, CancellationToken cancellationToken)

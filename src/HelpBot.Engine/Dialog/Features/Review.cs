@@ -12,9 +12,10 @@ namespace HelpBot.Engine.Dialog.Features;
 /// Moderators teach the reader in the chat. <c>/review</c> shows the community's next text the bot could not answer,
 /// answered unsure, or that a user disputed or chose a section for, with the reader's guesses as buttons plus
 /// "off-topic" and "skip"; one tap files the text, as typed, in its guide's examples file (which retrains the reader)
-/// and shows the next one. After a moderator answers a relayed question, the same buttons file the question.
+/// and shows the next one. After a moderator answers a relayed question, the same buttons file the question. A text
+/// filed under a moderators' saved answer becomes one more of its examples (<see cref="ISavedAnswers"/>).
 /// </summary>
-internal sealed class Review(ITextUnderstanding understanding, IModerationStore? moderation, IReviewStore? reviews, ITrainingExamples? examples)
+internal sealed class Review(ITextUnderstanding understanding, IModerationStore? moderation, IReviewStore? reviews, ITrainingExamples? examples, ISavedAnswers? savedAnswers)
 {
     /// <summary>The argument of the off-topic button (the examples file's own label for it).</summary>
     public const string OffTopic = TopicNames.OffTopic;
@@ -33,8 +34,15 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
         ("reasons", TextKey.ButtonReasons, [TopicKind.Reasons, TopicKind.Reason]),
     ];
 
+    /// <summary>The group of "another section…" listing the saved answers (<c>more-saved</c>).</summary>
+    private const string SavedGroup = "saved";
+
     /// <summary>Sections a row when a group is listed: Discord shows at most 5 rows of 5.</summary>
     private const int SectionsPerRow = 4;
+
+    /// <summary>Saved answers a row when they are listed, and most listed (Discord: 5 rows, one of them off-topic and skip).</summary>
+    private const int SavedAnswersPerRow = 2;
+    private const int MaxSavedAnswersListed = 8;
 
     /// <summary>The window of <c>/stats</c>' count of labels added.</summary>
     public static readonly TimeSpan LabelsWindow = TimeSpan.FromDays(7);
@@ -121,6 +129,10 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
         {
             (label, section) = (TopicNames.OffTopic, context.Texts[TextKey.ButtonOffTopic]);
         }
+        else if (SectionOf(context, item, argument) is { Kind: TopicKind.Saved, Id: { } savedId })
+        {
+            return await FileUnderSavedAsync(context, item, savedId, action, cancellationToken);
+        }
         else if (SectionOf(context, item, argument) is { } topic)
         {
             (label, section) = (TopicNames.Format(topic, item.Guide), SectionName(context, item.Guide, topic));
@@ -154,6 +166,45 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
         return fromQueue ? await NextAsync(context, said, cancellationToken) : new Reply(new OutgoingMessage(said));
     }
 
+    /// <summary>
+    /// Files the text as one more example of a saved answer: appended to it in its language's <c>answers.yaml</c> (the
+    /// reader retrains), and decided like any label. A text it already has, or an answer deleted meanwhile, says so.
+    /// </summary>
+    private async ValueTask<Reply> FileUnderSavedAsync(TurnContext context, Item item, string id, ActionId action, CancellationToken cancellationToken)
+    {
+        var fromQueue = action.Verb == ActionId.Review;
+        var label = TopicNames.Format(Topic.Saved(id), item.Guide);
+        var key = ExamplesFile.Key(item.Text);
+        var full = false;
+        var change = await savedAnswers!.ChangeAsync(item.Language, id, answer =>
+        {
+            if (answer is null || answer.Examples.Any(e => ExamplesFile.Key(e) == key))
+                return answer;
+            full = answer.Examples.Count >= SavedAnswersFile.MaxExamples;
+            return full ? answer : answer with { Examples = [.. answer.Examples, string.Join(' ', item.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))] };
+        }, cancellationToken);
+        string said;
+        switch (change)
+        {
+            case { Answer: null }:
+                var gone = context.Texts.Format(TextKey.ReviewSectionGone, ("section", Markup.Escape(SavedAnswers.ArgumentOf(id))));
+                return new Reply(new OutgoingMessage(gone, LabelButtons(context, action.Verb, action.Target!, item.Language, item.Guide, item.Text, null, null, fromQueue)));
+            case { Outcome: SavedAnswerOutcome.Unchanged } when full:
+                return Say(context, TextKey.ReviewSavedAnswerFull, ("title", Markup.Escape(change.Answer.Title)), ("max", SavedAnswersFile.MaxExamples.ToString(CultureInfo.InvariantCulture)));
+            case { Outcome: SavedAnswerOutcome.Changed }:
+                await DecideAsync(context, item, ReviewOutcome.Labelled, label, cancellationToken);
+                said = context.Texts.Format(TextKey.ReviewFiled, ("section", Markup.Escape(change.Answer.Title)));
+                break;
+            case { Outcome: SavedAnswerOutcome.Unchanged }:
+                await DecideAsync(context, item, ReviewOutcome.Labelled, label, cancellationToken);
+                said = context.Texts.Format(TextKey.ReviewAlreadyFiled, ("label", Markup.Escape(label)));
+                break;
+            default:
+                return Say(context, TextKey.ReviewRefused, ("reason", Markup.Escape(change.Detail ?? "")));
+        }
+        return fromQueue ? await NextAsync(context, said, cancellationToken) : new Reply(new OutgoingMessage(said));
+    }
+
     /// <summary>The queue's first text with its buttons, after <paramref name="before"/> (what the last tap did).</summary>
     private async ValueTask<Reply> NextAsync(TurnContext context, string? before, CancellationToken cancellationToken)
     {
@@ -180,7 +231,7 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
 
     private static string? LastTopic(Item item, DialogEventKind kind) => item.Events.LastOrDefault(e => e.Kind == kind && e.Topic is not null)?.Topic;
 
-    private static string Why(TurnContext context, Item item, TextKey key, string argument) =>
+    private string Why(TurnContext context, Item item, TextKey key, string argument) =>
         context.Texts.Format(key, ("section", Markup.Escape(SectionOf(context, item, argument) is { } topic ? SectionName(context, item.Guide, topic) : argument)));
 
     /// <summary>
@@ -190,21 +241,28 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
     private List<IReadOnlyList<Button>> LabelButtons(TurnContext context, string verb, string target, string language, string guide, string text, string? chosen, string? answered, bool skip)
     {
         var screens = ItemGuide(context, language, guide);
-        var reading = understanding.Understand(text, language, near: null);
+        var reading = understanding.Understand(text, language, near: null, context.Turn.Community);
         IEnumerable<Topic?> guesses =
         [
-            chosen is null ? null : screens?.TopicOf(chosen),
+            chosen is null ? null : SavedAnswers.TopicOf(chosen) ?? screens?.TopicOf(chosen),
             reading.Match?.Topic,
             .. reading.Suggestions.Select(t => (Topic?)t),
-            answered is null ? null : screens?.TopicOf(answered),
+            answered is null ? null : SavedAnswers.TopicOf(answered) ?? screens?.TopicOf(answered),
         ];
         var rows = new List<IReadOnlyList<Button>>();
-        foreach (var topic in guesses.OfType<Topic>().Where(t => t.Guide == guide).Distinct())
+        foreach (var topic in guesses.OfType<Topic>().Where(t => t.Guide == guide || t.Kind == TopicKind.Saved).Distinct())
         {
             if (rows.Count == MaxGuesses)
                 break;
-            if (screens?.ArgumentOf(topic) is { } argument && Fits(verb, target, argument, out var action))
+            if (topic is { Kind: TopicKind.Saved, Id: { } id })
+            {
+                if (savedAnswers is not null && SavedAnswer(context, language, id) is { } saved && Fits(verb, target, SavedAnswers.ArgumentOf(id), out var give))
+                    rows.Add([new Button(saved.Title, give)]);
+            }
+            else if (screens?.ArgumentOf(topic) is { } argument && Fits(verb, target, argument, out var action))
+            {
                 rows.Add([new Button(SectionName(context, guide, topic), action)]);
+            }
         }
         rows.Add([new Button(context.Texts[TextKey.ButtonOtherSection], new ActionId(verb, target, MoreArgument).ToString()), .. LastRow(context, verb, target, skip)]);
         return rows;
@@ -222,7 +280,7 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
     /// "Another section…" when the guesses miss: <c>more</c> lists the groups of sections, <c>more-group</c> the group's
     /// sections, each a label button; null for a group that does not exist.
     /// </summary>
-    private static Reply? MoreSections(TurnContext context, string verb, string target, Item item, string argument)
+    private Reply? MoreSections(TurnContext context, string verb, string target, Item item, string argument)
     {
         var skip = verb == ActionId.Review;
         var screens = ItemGuide(context, item.Language, item.Guide);
@@ -235,7 +293,17 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
             var groups = Groups.Where(g => sections.Any(t => g.Kinds.Contains(t.Kind)))
                 .Select(g => new Button(context.Texts[g.Label], new ActionId(verb, target, MoreArgument + "-" + g.Name).ToString()))
                 .ToList();
+            if (SavedAnswersOf(context, item.Language).Count > 0)
+                groups.Add(new Button(context.Texts[TextKey.ButtonSavedAnswers], new ActionId(verb, target, MoreArgument + "-" + SavedGroup).ToString()));
             return new Reply(new OutgoingMessage(prompt, [groups, LastRow(context, verb, target, skip)]));
+        }
+        if (argument == MoreArgument + "-" + SavedGroup)
+        {
+            var answers = SavedAnswersOf(context, item.Language)
+                .Select(a => Fits(verb, target, SavedAnswers.ArgumentOf(a.Id), out var action) ? new Button(a.Title, action) : null)
+                .OfType<Button>();
+            // Titles are longer than sections' names: two a row.
+            return new Reply(new OutgoingMessage(prompt, [.. answers.Chunk(SavedAnswersPerRow), LastRow(context, verb, target, skip)]));
         }
         if (Array.Find(Groups, g => MoreArgument + "-" + g.Name == argument) is not { Name: not null } group)
             return null;
@@ -255,15 +323,34 @@ internal sealed class Review(ITextUnderstanding understanding, IModerationStore?
     private static GuideScreens? ItemGuide(TurnContext context, string language, string guide) =>
         context.Book.Languages.TryGetValue(language, out var screens) && screens.Guides.TryGetValue(guide, out var found) ? found : null;
 
-    /// <summary>The section a button argument names in the text's guide now, or null when the content no longer has it.</summary>
-    private static Topic? SectionOf(TurnContext context, Item item, string argument) =>
-        ItemGuide(context, item.Language, item.Guide)?.TopicOf(argument);
+    /// <summary>
+    /// The section a button argument names in the text's guide now, or the saved answer it names in the text's language
+    /// for the moderator's community; null when the content no longer has it.
+    /// </summary>
+    private Topic? SectionOf(TurnContext context, Item item, string argument) =>
+        SavedAnswers.TopicOf(argument) is { Id: { } id } saved
+            ? savedAnswers is not null && SavedAnswer(context, item.Language, id) is not null ? saved : null
+            : ItemGuide(context, item.Language, item.Guide)?.TopicOf(argument);
 
-    /// <summary>A section as the moderator reads it: its button's label in the moderator's language.</summary>
+    /// <summary>A section as the moderator reads it: its button's label in the moderator's language (a saved answer: its title).</summary>
     private static string SectionName(TurnContext context, string guide, Topic topic) =>
-        context.Language.Guides.TryGetValue(guide, out var screens) && screens.TopicButton(topic) is { } button
-            ? button.Label
-            : TopicNames.Format(topic, guide);
+        topic is { Kind: TopicKind.Saved, Id: { } id }
+            ? (context.Language.SavedAnswers.GetValueOrDefault(id) ?? context.Book.Languages.Values.Select(l => l.SavedAnswers.GetValueOrDefault(id)).FirstOrDefault(a => a is not null))?.Title ?? TopicNames.Format(topic, guide)
+            : context.Language.Guides.TryGetValue(guide, out var screens) && screens.TopicButton(topic) is { } button
+                ? button.Label
+                : TopicNames.Format(topic, guide);
+
+    /// <summary>Saved answer <paramref name="id"/> in <paramref name="language"/>, if the moderator's community is served it.</summary>
+    private static SavedAnswer? SavedAnswer(TurnContext context, string language, string id) =>
+        context.Book.Languages.TryGetValue(language, out var screens) && screens.SavedAnswers.TryGetValue(id, out var answer) && answer.IsFor(context.Turn.Community)
+            ? answer
+            : null;
+
+    /// <summary>The saved answers a text in <paramref name="language"/> may be filed under ("another section…"), the newest first; none where filing under them is impossible.</summary>
+    private List<SavedAnswer> SavedAnswersOf(TurnContext context, string language) =>
+        savedAnswers is not null && context.Book.Catalog.Languages.TryGetValue(language, out var pack)
+            ? pack.SavedAnswers.Where(a => a.IsFor(context.Turn.Community)).Reverse().Take(MaxSavedAnswersListed).ToList()
+            : [];
 
     private ValueTask DecideAsync(TurnContext context, Item item, ReviewOutcome outcome, string? label, CancellationToken cancellationToken) =>
         reviews!.SaveReviewDecisionAsync(new ReviewDecision

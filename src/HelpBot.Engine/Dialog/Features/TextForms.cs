@@ -6,12 +6,14 @@ namespace HelpBot.Engine.Dialog.Features;
 /// <summary>
 /// The forms of <see cref="ITextForms"/>: <c>ask</c> (a question for the moderators, as <c>/ask</c>),
 /// <c>answer:ID</c> (a moderator's answer, as <c>/answer ID</c>; the id is the Answer button's) and <c>comment</c>
-/// (the comment the bot waits for after "it didn't help", as a typed message).
+/// (the comment the bot waits for after "it didn't help", as a typed message) and <c>draftedit</c> (a moderator's new
+/// title or question of a draft saved answer, as a typed message, after "Edit title" or "Edit question").
 /// </summary>
 internal sealed class TextForms(IModerationStore? moderation, DialogOptions options)
 {
     public const string Ask = "ask";
     public const string Comment = "comment";
+    public const string DraftEdit = "draftedit";
 
     private const string AskCommand = "ask";
     private const string AnswerCommand = "answer";
@@ -22,11 +24,12 @@ internal sealed class TextForms(IModerationStore? moderation, DialogOptions opti
         { Command: AnswerCommand, IsModerator: true } when Argument(turn, "text").Length == 0 => AnswerFormOf(Argument(turn, "question").ToUpperInvariant()),
         { Action: ActionId.Ask } => Ask,
         { Action: Comment } => Comment,
+        { Action: DraftEdit, IsModerator: true } => DraftEdit,
         { Action: { } action, IsModerator: true } => QuestionAnsweredBy(action) is null ? null : action,
         _ => null,
     };
 
-    public static bool IsForm(string formId) => formId is Ask or Comment || QuestionAnsweredBy(formId) is not null;
+    public static bool IsForm(string formId) => formId is Ask or Comment or DraftEdit || QuestionAnsweredBy(formId) is not null;
 
     /// <summary>The line the form's text stands for: a command for <c>ask</c> and <c>answer:ID</c>, the text itself for a comment.</summary>
     public static string? TextOf(string formId, string text)
@@ -37,7 +40,7 @@ internal sealed class TextForms(IModerationStore? moderation, DialogOptions opti
             return CommandLine.Format(AskCommand, new Dictionary<string, string> { ["question"] = text });
         if (QuestionAnsweredBy(formId) is { } question)
             return CommandLine.Format(AnswerCommand, new Dictionary<string, string> { ["question"] = question, ["text"] = text });
-        return formId == Comment ? text : null;
+        return formId is Comment or DraftEdit ? text : null;
     }
 
     public async ValueTask<TextForm?> DescribeAsync(LanguageScreens language, string formId, CancellationToken cancellationToken)
@@ -47,6 +50,8 @@ internal sealed class TextForms(IModerationStore? moderation, DialogOptions opti
             return new TextForm(Ask, texts[TextKey.ButtonAsk], texts[TextKey.ButtonAsk], texts[TextKey.AskPrompt], DialogTable.Find(AskCommand)!.MaxArgumentLength(options.MaxTextLength));
         if (formId == Comment)
             return new TextForm(Comment, texts[TextKey.ButtonFeedback], texts[TextKey.CommentLabel], null, options.MaxTextLength);
+        if (formId == DraftEdit)
+            return new TextForm(DraftEdit, texts[TextKey.DraftEditLabel], texts[TextKey.DraftEditLabel], null, options.MaxTextLength);
         if (QuestionAnsweredBy(formId) is not { } questionId)
             return null;
         var question = moderation is null ? null : await moderation.FindQuestionAsync(questionId, cancellationToken);
