@@ -54,6 +54,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// <summary>Where moderators' labels are filed (the guides' examples files); none: /review cannot file.</summary>
     public ITrainingExamples? Examples { get; init; }
 
+    /// <summary>Where moderators' saved answers are changed (<c>answers.yaml</c>); none: /faq only lists them.</summary>
+    public ISavedAnswers? SavedAnswers { get; init; }
+
     private readonly IModerationStore? _moderation;
     private readonly IReviewStore? _reviews;
 }

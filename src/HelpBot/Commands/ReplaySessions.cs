@@ -58,6 +58,7 @@ public sealed class ReplaySessions(
             Understanding = reader,
             Reloader = provider,
             Examples = new ExamplesFileWriter(copyOptions, provider, provider, loggers.CreateLogger<ExamplesFileWriter>()),
+            SavedAnswers = new SavedAnswersFileWriter(copyOptions, provider, provider, loggers.CreateLogger<SavedAnswersFileWriter>()),
         });
         return new TranscriptSession(engine, logger.Take, new Resources(reader, provider, store, copy), store, () => reader.Retraining);
     }
