@@ -41,6 +41,9 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
     /// <summary>Files an answered question's text under a section: <c>rq:question:label</c> or <c>rq:question:none</c>.</summary>
     public const string ReviewQuestion = "rq";
 
+    /// <summary>A saved answer's button in <c>/faq</c>: <c>faq:ID:v_en</c> (open), <c>t_en</c>, <c>x_en</c>, <c>n_en</c> (title, text, translate), <c>d</c>, <c>dy</c> (delete).</summary>
+    public const string Faq = "faq";
+
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;
 

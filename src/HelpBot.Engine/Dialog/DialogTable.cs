@@ -1,3 +1,4 @@
+using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog.Features;
 
 namespace HelpBot.Engine.Dialog;
@@ -35,6 +36,7 @@ public static class DialogTable
         new("reload", Audience.Moderators, f => f.Reports.ReloadCommand),
         new("forget_user", Audience.Moderators, f => f.Privacy.ForgetUserCommand, new CommandArgument("user") { MaxLength = 100 }),
         new("review", Audience.Moderators, f => f.Review.ReviewCommand),
+        new("faq", Audience.Moderators, f => f.Faq.FaqCommand, new CommandArgument("answer") { MaxLength = SavedAnswersFile.MaxIdLength }),
     ];
 
     internal static IReadOnlyList<DialogAction> Actions { get; } =
@@ -59,6 +61,7 @@ public static class DialogTable
         new(ActionId.SendRead, FreeText.IsRead, f => f.FreeText.SendReadAction),
         new(ActionId.Review, Review.IsLabel, f => f.Review.LabelAction),
         new(ActionId.ReviewQuestion, Review.IsLabel, f => f.Review.LabelAction),
+        new(ActionId.Faq, Faq.IsFaq, f => f.Faq.Action),
     ];
 
     public static DialogCommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);

@@ -9,6 +9,24 @@ public enum Awaiting
 
     /// <summary>A moderator pressed "Answer": the next text answers <see cref="UserState.AwaitingQuestion"/>.</summary>
     Answer,
+
+    /// <summary>
+    /// A moderator pressed a saved answer's "Title" in <c>/faq</c>: the next text is the new title of
+    /// <see cref="UserState.AwaitingSavedAnswer"/> in <see cref="UserState.AwaitingLanguage"/>.
+    /// </summary>
+    SavedAnswerTitle,
+
+    /// <summary>As <see cref="SavedAnswerTitle"/>, for the answer's text.</summary>
+    SavedAnswerText,
+
+    /// <summary>
+    /// As <see cref="SavedAnswerTitle"/>, for the answer in a language it does not have yet: its title (or the title on
+    /// the first line and the text below it).
+    /// </summary>
+    SavedAnswerTranslation,
+
+    /// <summary>After <see cref="SavedAnswerTranslation"/>'s title alone: the text under <see cref="UserState.AwaitingTitle"/>.</summary>
+    SavedAnswerTranslationText,
 }
 
 /// <summary>A user's conversation state: language choice, guide and walkthrough position.</summary>
@@ -58,6 +76,15 @@ public sealed class UserState
 
     /// <summary>With <see cref="Storage.Awaiting.Answer"/>: the question a moderator is answering.</summary>
     public string? AwaitingQuestion { get; set; }
+
+    /// <summary>With the saved-answer kinds of <see cref="Storage.Awaiting"/>: the id of the answer a moderator is changing.</summary>
+    public string? AwaitingSavedAnswer { get; set; }
+
+    /// <summary>With <see cref="AwaitingSavedAnswer"/>: the language of the change.</summary>
+    public string? AwaitingLanguage { get; set; }
+
+    /// <summary>With <see cref="Storage.Awaiting.SavedAnswerTranslationText"/>: the title the moderator sent first.</summary>
+    public string? AwaitingTitle { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 

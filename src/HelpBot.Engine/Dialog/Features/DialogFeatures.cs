@@ -9,7 +9,8 @@ internal sealed class DialogFeatures
         Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples);
         Questions = new Questions(moderation, dependencies.ModerationOptions, Review, dependencies.Outbox);
         Feedback = new GuideFeedback(dependencies.Store);
-        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, dependencies.Options);
+        Faq = new Faq(dependencies.Content, moderation, dependencies.SavedAnswers);
+        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, Faq, dependencies.Options);
         Menu = new Menu(FreeText);
         Privacy = new Privacy(dependencies.Store, moderation);
         Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader, Review);
@@ -28,4 +29,6 @@ internal sealed class DialogFeatures
     public ModeratorReports Reports { get; }
 
     public Review Review { get; }
+
+    public Faq Faq { get; }
 }

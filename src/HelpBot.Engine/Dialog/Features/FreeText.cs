@@ -14,7 +14,7 @@ namespace HelpBot.Engine.Dialog.Features;
 /// the moderators). Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
 /// when there is no answer, one button passes it as typed.
 /// </summary>
-internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, DialogOptions options)
+internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, Faq faq, DialogOptions options)
 {
     private readonly ITextUnderstanding _understanding = understanding;
 
@@ -41,6 +41,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
             case Awaiting.Answer when context.Turn.IsModerator && context.State.AwaitingQuestion is { } questionId:
                 ClearAwaiting(context);
                 return await questions.AnswerAsync(context, questionId, text, cancellationToken);
+            case Awaiting.SavedAnswerTitle or Awaiting.SavedAnswerText or Awaiting.SavedAnswerTranslation or Awaiting.SavedAnswerTranslationText when context.Turn.IsModerator:
+                return await faq.ApplyAsync(context, text, cancellationToken);
             case Awaiting.Question:
                 return questions.SaveQuestion(context, text);
             case Awaiting.FeedbackComment:
