@@ -19,6 +19,13 @@ public sealed record Transcript(
     /// (labels filed with /review), thrown away after the transcript; without it, the bot files no labels.
     /// </summary>
     public bool OwnContent { get; init; }
+
+    /// <summary>
+    /// Extension <c>@content copy FOLDER</c>: the full path of a folder whose files (<c>en/answers.yaml</c>) are laid over
+    /// the copy of <c>content/</c> before the transcript starts, so it can begin with content the repository has not
+    /// (saved answers to manage); null: the copy is <c>content/</c> as it is.
+    /// </summary>
+    public string? ContentFiles { get; init; }
 }
 
 /// <summary>

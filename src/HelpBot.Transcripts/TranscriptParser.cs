@@ -19,6 +19,7 @@ public static partial class TranscriptParser
         var participants = new List<Participant>();
         var moderatorChats = new List<ModeratorsChat>();
         var ownContent = false;
+        string? contentFiles = null;
         List<Expectation>? expectations = null;
         (int Line, TurnKind Kind, string Value)? current = null;
         string? actor = null;
@@ -55,7 +56,11 @@ public static partial class TranscriptParser
                     case "participant": participants.Add(ParseParticipant(file, number, value, participants)); break;
                     case "moderators": moderatorChats.Add(ParseModeratorsChat(file, number, value)); break;
                     case "content" when value == "copy": ownContent = true; break;
-                    case "content": throw new TranscriptFormatException(file, number, "write @content copy");
+                    case "content" when value.StartsWith("copy ", StringComparison.Ordinal):
+                        ownContent = true;
+                        contentFiles = ContentFilesFolder(file, number, value[5..].Trim());
+                        break;
+                    case "content": throw new TranscriptFormatException(file, number, "write @content copy, or @content copy FOLDER");
                     default: throw new TranscriptFormatException(file, number, $"unknown header '@{key}' (known: @locale, @user, @participant, @moderators, @content)");
                 }
             }
@@ -84,7 +89,14 @@ public static partial class TranscriptParser
         CloseTurn();
         if (turns.Count == 0)
             throw new TranscriptFormatException(file, 1, "a transcript needs at least one user turn (> ...)");
-        return new Transcript(file, locale, userId, turns, participants, moderatorChats) { OwnContent = ownContent };
+        return new Transcript(file, locale, userId, turns, participants, moderatorChats) { OwnContent = ownContent, ContentFiles = contentFiles };
+    }
+
+    /// <summary>The folder of <c>@content copy FOLDER</c>, relative to the transcript's own folder; it must exist.</summary>
+    private static string ContentFilesFolder(string file, int number, string folder)
+    {
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", folder));
+        return Directory.Exists(path) ? path : throw new TranscriptFormatException(file, number, $"no folder '{folder}' beside the transcript for @content copy");
     }
 
     /// <summary><c>name&gt; ...</c> or <c>name&lt; ...</c> → (name, rest); a line without a name → (null, line).</summary>

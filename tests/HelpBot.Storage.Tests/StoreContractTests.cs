@@ -85,6 +85,31 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModeratorChangingASavedAnswer_ThenReopen_KeepsWhatTheBotAwaits()
+    {
+        await using (var store = await OpenAsync())
+        {
+            await store.Conversations.CommitAsync(new TurnChanges
+            {
+                State = new UserState
+                {
+                    Key = "telegram:9", Awaiting = Awaiting.SavedAnswerTranslationText, AwaitingSavedAnswer = "change-password",
+                    AwaitingLanguage = "en", AwaitingTitle = "How to change the password", UpdatedAt = At,
+                },
+            }, Ct);
+            // A state stored before saved answers existed has none of these: it reads as awaiting nothing about them.
+            await store.Conversations.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:10", Awaiting = Awaiting.Answer, AwaitingQuestion = "QABCDE" } }, Ct);
+        }
+
+        await using var reopened = await OpenAsync();
+        var state = await reopened.Conversations.FindUserAsync("telegram:9", Ct);
+        Assert.Equal((Awaiting.SavedAnswerTranslationText, "change-password", "en", "How to change the password"),
+            (state?.Awaiting, state?.AwaitingSavedAnswer, state?.AwaitingLanguage, state?.AwaitingTitle));
+        var older = await reopened.Conversations.FindUserAsync("telegram:10", Ct);
+        Assert.Equal((Awaiting.Answer, "QABCDE", null, null), (older?.Awaiting, older?.AwaitingQuestion, older?.AwaitingSavedAnswer, older?.AwaitingLanguage));
+    }
+
+    [Fact]
     public async Task ReviewDecision_ThenReopen_IsKeptAndVerified()
     {
         await using (var store = await OpenAsync())

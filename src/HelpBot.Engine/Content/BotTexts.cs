@@ -76,6 +76,22 @@ public sealed class BotTexts
         [TextKey.SavedAnswerExists] = ["title", "id"],
         [TextKey.SavedAnswerRefused] = ["reason"],
         [TextKey.ReviewSavedAnswerFull] = ["title", "max"],
+        [TextKey.FaqList] = ["count", "days"],
+        [TextKey.FaqItem] = ["title", "id", "languages", "served", "rate"],
+        [TextKey.FaqCommunity] = ["community"],
+        [TextKey.FaqNotFound] = ["id"],
+        [TextKey.FaqDeleteConfirm] = ["title"],
+        [TextKey.FaqDeleted] = ["title", "id"],
+        [TextKey.FaqTitlePrompt] = ["title", "language", "max"],
+        [TextKey.FaqTextPrompt] = ["title", "language"],
+        [TextKey.FaqTranslatePrompt] = ["title", "language"],
+        [TextKey.FaqTranslateTextPrompt] = ["title", "language"],
+        [TextKey.FaqRefused] = ["reason"],
+        [TextKey.FaqTooLong] = ["length", "max"],
+        [TextKey.FaqTitleInvalid] = ["max"],
+        [TextKey.FaqTitleTaken] = ["title", "id"],
+        [TextKey.ButtonFaqLanguage] = ["language"],
+        [TextKey.ButtonFaqAddLanguage] = ["language"],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<TextKey, string> YamlKeys =

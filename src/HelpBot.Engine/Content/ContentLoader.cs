@@ -16,7 +16,9 @@ public static class ContentLoader
 
     /// <summary>A guide's labelled messages, beside it: <c>aliexpress.examples.tsv</c> for <c>aliexpress.yaml</c>.</summary>
     public const string ExamplesSuffix = ".examples.tsv";
-    private const int MaxTextLength = 1500;
+
+    /// <summary>Longest text of a message the content holds (a step, an answer): it must fit every channel.</summary>
+    public const int MaxTextLength = 1500;
 
     /// <summary>Longest button label: Discord allows 80 characters, and a longer one wraps badly in Telegram.</summary>
     private const int MaxLabelLength = 64;

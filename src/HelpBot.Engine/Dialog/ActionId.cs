@@ -52,6 +52,8 @@ public readonly record struct ActionId(string Verb, string? Target, string? Argu
 
     /// <summary>👍/👎 under a saved answer: <c>savedrate:id:yes-n</c> or <c>savedrate:id:no-n</c>, n being <see cref="Storage.UserState.SavedServing"/>.</summary>
     public const string RateSavedAnswer = "savedrate";
+    /// <summary>A saved answer's button in <c>/faq</c>: <c>faq:ID:v_en</c> (open), <c>t_en</c>, <c>x_en</c>, <c>n_en</c> (title, text, translate), <c>d</c>, <c>dy</c> (delete).</summary>
+    public const string Faq = "faq";
 
     public override string ToString() =>
         Target is null ? Verb : Argument is null ? Verb + ":" + Target : Verb + ":" + Target + ":" + Argument;

@@ -22,6 +22,9 @@ internal static class DialogBasics
             {
                 s.Awaiting = Awaiting.Nothing;
                 s.AwaitingQuestion = null;
+                s.AwaitingSavedAnswer = null;
+                s.AwaitingLanguage = null;
+                s.AwaitingTitle = null;
             });
         }
     }

@@ -56,7 +56,8 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
 
     /// <summary>
     /// The content's saved answers as moderators change them (<c>answers.yaml</c>); none: an answer cannot be saved as
-    /// the bot's, and /review cannot file a text under one. Saved answers already in the content are served either way.
+    /// the bot's, /faq only lists them, and /review cannot file a text under one. Saved answers already in the content
+    /// are served either way.
     /// </summary>
     public ISavedAnswers? SavedAnswers { get; init; }
 

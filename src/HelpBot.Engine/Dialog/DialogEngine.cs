@@ -108,6 +108,9 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
             // Moderators at work are not users of the guide: their first command is not counted as one.
             if (stored is null && !turn.IsModerator)
                 context.Record(DialogEventKind.Started);
+            // A form stands for a button's press and the text typed after it: the press's state first.
+            if (turn.Form is { } form)
+                Faq.AwaitForm(context, form);
             var reply = turn.Action is not null
                 ? await HandleActionAsync(context, turn.Action, cancellationToken)
                 : await HandleTextAsync(context, TextOf(turn), cancellationToken);

@@ -1,3 +1,4 @@
+using HelpBot.Engine.Content;
 using HelpBot.Engine.Dialog.Features;
 
 namespace HelpBot.Engine.Dialog;
@@ -35,6 +36,7 @@ public static class DialogTable
         new("reload", Audience.Moderators, f => f.Reports.ReloadCommand),
         new("forget_user", Audience.Moderators, f => f.Privacy.ForgetUserCommand, new CommandArgument("user") { MaxLength = 100 }),
         new("review", Audience.Moderators, f => f.Review.ReviewCommand),
+        new("faq", Audience.Moderators, f => f.Faq.FaqCommand, new CommandArgument("answer") { MaxLength = SavedAnswersFile.MaxIdLength }),
     ];
 
     internal static IReadOnlyList<DialogAction> Actions { get; } =
@@ -62,6 +64,7 @@ public static class DialogTable
         new(ActionId.Draft, AnswerDrafts.IsDraftAction, f => f.Drafts.Action),
         new(ActionId.SavedAnswer, SavedAnswers.IsSavedAnswer, _ => SavedAnswers.Action),
         new(ActionId.RateSavedAnswer, SavedAnswers.IsRating, _ => SavedAnswers.RateAction),
+        new(ActionId.Faq, Faq.IsFaq, f => f.Faq.Action),
     ];
 
     public static DialogCommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);

@@ -15,6 +15,23 @@ public enum Awaiting
 
     /// <summary>A moderator pressed "Edit question" under a draft saved answer: the next text is its example (<see cref="UserState.DraftExample"/>).</summary>
     DraftExample,
+    /// <summary>
+    /// A moderator pressed a saved answer's "Title" in <c>/faq</c>: the next text is the new title of
+    /// <see cref="UserState.AwaitingSavedAnswer"/> in <see cref="UserState.AwaitingLanguage"/>.
+    /// </summary>
+    SavedAnswerTitle,
+
+    /// <summary>As <see cref="SavedAnswerTitle"/>, for the answer's text.</summary>
+    SavedAnswerText,
+
+    /// <summary>
+    /// As <see cref="SavedAnswerTitle"/>, for the answer in a language it does not have yet: its title (or the title on
+    /// the first line and the text below it).
+    /// </summary>
+    SavedAnswerTranslation,
+
+    /// <summary>After <see cref="SavedAnswerTranslation"/>'s title alone: the text under <see cref="UserState.AwaitingTitle"/>.</summary>
+    SavedAnswerTranslationText,
 }
 
 /// <summary>A user's conversation state: language choice, guide and walkthrough position.</summary>
@@ -85,6 +102,14 @@ public sealed class UserState
 
     /// <summary>Whether the user already rated serving <see cref="SavedServing"/>.</summary>
     public bool SavedRated { get; set; }
+    /// <summary>With the saved-answer kinds of <see cref="Storage.Awaiting"/>: the id of the answer a moderator is changing.</summary>
+    public string? AwaitingSavedAnswer { get; set; }
+
+    /// <summary>With <see cref="AwaitingSavedAnswer"/>: the language of the change.</summary>
+    public string? AwaitingLanguage { get; set; }
+
+    /// <summary>With <see cref="Storage.Awaiting.SavedAnswerTranslationText"/>: the title the moderator sent first.</summary>
+    public string? AwaitingTitle { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 

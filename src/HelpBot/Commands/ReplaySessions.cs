@@ -14,7 +14,7 @@ namespace HelpBot.Commands;
 /// Builds one transcript's bot the way the host builds the real one (same content, understanding and
 /// engine options) but over a fresh in-memory LiteDB, as the transcript format requires. A transcript with
 /// <c>@content copy</c> gets its own copy of the content, reader and examples writer, so its moderators' labels
-/// retrain that reader only and never touch the real content.
+/// retrain that reader only and never touch the real content; <c>@content copy FOLDER</c> lays that folder's files over the copy.
 /// </summary>
 public sealed class ReplaySessions(
     IContentProvider content,
@@ -48,7 +48,7 @@ public sealed class ReplaySessions(
         if (!transcript.OwnContent)
             return new TranscriptSession(new DialogEngine(dependencies), logger.Take, store, store);
 
-        var copy = new ContentFolderCopy(contentOptions.Value.ResolvePath());
+        var copy = new ContentFolderCopy(contentOptions.Value.ResolvePath(), transcript.ContentFiles);
         var copyOptions = Options.Create(new ContentOptions { Path = copy.Root, DefaultLanguage = contentOptions.Value.DefaultLanguage, WatchFiles = false });
         var provider = new ReloadingContentProvider(copyOptions, loggers.CreateLogger<ReloadingContentProvider>());
         var reader = new ClassifierTextUnderstanding(provider, understandingOptions, loggers.CreateLogger<ClassifierTextUnderstanding>());
@@ -58,6 +58,7 @@ public sealed class ReplaySessions(
             Understanding = reader,
             Reloader = provider,
             Examples = new ExamplesFileWriter(copyOptions, provider, provider, loggers.CreateLogger<ExamplesFileWriter>()),
+            SavedAnswers = new SavedAnswersFileWriter(copyOptions, provider, provider, loggers.CreateLogger<SavedAnswersFileWriter>()),
         });
         return new TranscriptSession(engine, logger.Take, new Resources(reader, provider, store, copy), store, () => reader.Retraining);
     }

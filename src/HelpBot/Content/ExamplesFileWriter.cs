@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Moderation;
 using Microsoft.Extensions.Logging;
@@ -8,22 +7,15 @@ namespace HelpBot.Content;
 
 /// <summary>
 /// Files moderators' labels in the guides' examples files, <c>content/&lt;lang&gt;/&lt;guide&gt;.examples.tsv</c>, with
-/// kind <c>moderator</c>: one writer at a time per file (a lock in this process, and a lock file that other processes
-/// honour), no duplicate of a message already there, the new line validated as the loader will read it, the file
-/// replaced atomically (a temporary file moved over it), then the content reloaded so the reader retrains.
+/// kind <c>moderator</c>: one writer at a time per file (<see cref="ContentFileLock"/>), no duplicate of a message
+/// already there, the new line validated as the loader will read it, the file replaced atomically (a temporary file
+/// moved over it), then the content reloaded so the reader retrains.
 /// </summary>
 public sealed partial class ExamplesFileWriter(IOptions<ContentOptions> options, IContentProvider content, IContentReloader reloader, ILogger<ExamplesFileWriter> logger)
     : ITrainingExamples
 {
     /// <summary>The kind of every line a moderator files.</summary>
     public const string Kind = "moderator";
-
-    /// <summary>How long to wait for another process's lock on a file before refusing.</summary>
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
-
-    private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(20);
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     private readonly string _root = Path.GetFullPath(options?.Value.ResolvePath() ?? throw new ArgumentNullException(nameof(options)));
 
@@ -37,42 +29,30 @@ public sealed partial class ExamplesFileWriter(IOptions<ContentOptions> options,
         var line = ExamplesFile.Line(language, label, Kind, message);
         var key = ExamplesFile.Key(line.Split('\t')[^1]);
 
-        var gate = Gates.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
         try
         {
-            using var fileLock = await LockAsync(path, cancellationToken);
+            using var fileLock = await ContentFileLock.TakeAsync(path, cancellationToken);
             if (fileLock is null)
                 return new ExampleFiling(ExampleFilingOutcome.Refused, $"{Path.GetFileName(path)} is locked by another process");
-            var text = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
+            var text = await ContentFileLock.ReadAsync(path, cancellationToken);
             if (Filed(text, key) is { } filed)
                 return new ExampleFiling(filed == label ? ExampleFilingOutcome.AlreadyFiled : ExampleFilingOutcome.FiledOtherwise, filed);
 
             var updated = text.Length == 0 || text.EndsWith('\n') ? text + line + "\n" : text + "\n" + line + "\n";
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            try
+            var newLine = updated.Count(c => c == '\n');
+            var refusal = await ContentFileLock.ReplaceAsync(path, updated, temporary =>
             {
-                await File.WriteAllTextAsync(temporary, updated, cancellationToken);
-                var newLine = updated.Count(c => c == '\n');
                 var errors = new List<ContentError>();
                 ExamplesFile.Read(temporary, language, model, pack.SmallTalk.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), errors);
-                if (errors.FirstOrDefault(e => e.Line == newLine) is { } error)
-                    return new ExampleFiling(ExampleFilingOutcome.Refused, error.Message);
-                File.Move(temporary, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+                return errors.FirstOrDefault(e => e.Line == newLine)?.Message;
+            }, cancellationToken);
+            if (refusal is not null)
+                return new ExampleFiling(ExampleFilingOutcome.Refused, refusal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogWriteFailed(logger, path, ex.Message);
             return new ExampleFiling(ExampleFilingOutcome.Refused, $"{Path.GetFileName(path)} could not be written");
-        }
-        finally
-        {
-            gate.Release();
         }
 
         LogFiled(logger, path, label);
@@ -92,31 +72,6 @@ public sealed partial class ExamplesFileWriter(IOptions<ContentOptions> options,
                 return fields[1];
         }
         return null;
-    }
-
-    /// <summary>
-    /// An exclusive lock on <c>.&lt;file&gt;.lock</c> beside the file (.NET takes an advisory lock for
-    /// <see cref="FileShare.None"/>, which other HelpBot processes honour); null when it stays taken.
-    /// </summary>
-    private static async Task<FileStream?> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        var lockPath = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".lock");
-        var deadline = DateTime.UtcNow + LockWait;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(LockRetry, cancellationToken);
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-        }
     }
 
     [LoggerMessage(1, LogLevel.Information, "A moderator filed a message as '{Label}' in {Path}")]

@@ -36,6 +36,8 @@ public static class HelpBotServices
         builder.Services.AddSingleton<IContentReloader>(sp => sp.GetRequiredService<ReloadingContentProvider>());
         // Moderators' labels (/review) go to the guides' examples files, then the content reloads and the reader retrains.
         builder.Services.AddSingleton<ITrainingExamples, ExamplesFileWriter>();
+        // Moderators' saved answers (/faq) go to answers.yaml of each language, then the content reloads likewise.
+        builder.Services.AddSingleton<ISavedAnswers, SavedAnswersFileWriter>();
 
         // Moderators: where questions are posted, and the chart/CSV renderer for /stats and /export.
         builder.Services.AddOptionsWithValidateOnStart<ModerationOptions, ModerationOptionsValidator>()
@@ -55,7 +57,7 @@ public static class HelpBotServices
             Reports = sp.GetRequiredService<IReportRenderer>(),
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
-            SavedAnswers = sp.GetService<ISavedAnswers>(),
+            SavedAnswers = sp.GetRequiredService<ISavedAnswers>(),
             Reviews = sp.GetService<IReviewStore>(),
             Outbox = sp.GetService<OutboxFeed>(),
         });

@@ -10,7 +10,8 @@ internal sealed class DialogFeatures
         Drafts = new AnswerDrafts(moderation, dependencies.SavedAnswers);
         Questions = new Questions(moderation, dependencies.ModerationOptions, Review, Drafts, dependencies.Outbox);
         Feedback = new GuideFeedback(dependencies.Store);
-        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, Drafts, dependencies.Options);
+        Faq = new Faq(dependencies.Content, moderation, dependencies.SavedAnswers);
+        FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, Drafts, Faq, dependencies.Options);
         Menu = new Menu(FreeText);
         Privacy = new Privacy(dependencies.Store, moderation);
         Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader, Review);
@@ -31,4 +32,6 @@ internal sealed class DialogFeatures
     public ModeratorReports Reports { get; }
 
     public Review Review { get; }
+
+    public Faq Faq { get; }
 }

@@ -14,7 +14,7 @@ namespace HelpBot.Engine.Dialog.Features;
 /// the moderators), or with a moderators' saved answer (<see cref="SavedAnswers"/>), offered by its title when not sure. Under such an answer, "not what I asked" offers the others and passes the text to the moderators;
 /// when there is no answer, one button passes it as typed.
 /// </summary>
-internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, AnswerDrafts drafts, DialogOptions options)
+internal sealed class FreeText(ITextUnderstanding understanding, Questions questions, GuideFeedback feedback, AnswerDrafts drafts, Faq faq, DialogOptions options)
 {
     private readonly ITextUnderstanding _understanding = understanding;
 
@@ -43,6 +43,8 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
                 return await questions.AnswerAsync(context, questionId, text, cancellationToken);
             case Awaiting.DraftTitle or Awaiting.DraftExample when context.Turn.IsModerator && context.State.AwaitingQuestion is { } draftQuestion:
                 return await drafts.EditAsync(context, draftQuestion, text, cancellationToken);
+            case Awaiting.SavedAnswerTitle or Awaiting.SavedAnswerText or Awaiting.SavedAnswerTranslation or Awaiting.SavedAnswerTranslationText when context.Turn.IsModerator:
+                return await faq.ApplyAsync(context, text, cancellationToken);
             case Awaiting.Question:
                 return questions.SaveQuestion(context, text);
             case Awaiting.FeedbackComment:
