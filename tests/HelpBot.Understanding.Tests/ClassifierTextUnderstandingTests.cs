@@ -14,6 +14,10 @@ public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixtur
     [InlineData("I was scammed", "ru", "reason:scammed")]
     [InlineData("what do I type in the second line of the form", "en", "step:form-phrase")]
     [InlineData("привет", "ru", "smalltalk:greeting")]
+    [InlineData("ghbdtn", "ru", "smalltalk:greeting")]
+    [InlineData("privet", "ru", "smalltalk:greeting")]
+    [InlineData("plhfdcndeq", /* здравствуй on the wrong layout */ "ru", "smalltalk:greeting")]
+    [InlineData("cgfcb,j juhjvyjt", /* спасибо огромное */ "ru", "smalltalk:thanks")]
     [InlineData("позовите живого человека", "ru", "smalltalk:human")]
     public void Understand_ContentWordsAndRepairs_AnswerTheSection(string message, string language, string expected)
     {
