@@ -27,6 +27,17 @@ public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixtur
     }
 
     [Theory]
+    [InlineData("спасибо большое!")]
+    [InlineData("спасибо огромное!!")]
+    [InlineData("thanks a lot!")]
+    public void Understand_ThanksRightAfterAStep_IsSmallTalkNotAFollowUp(string message)
+    {
+        var reading = fixture.Understanding.Understand(message, "ru", near: new Topic("aliexpress", TopicKind.Step, "form-phrase"));
+
+        Assert.Equal(Topic.SmallTalk("thanks"), reading.Match?.Topic);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("🙂🙂🙂")]
     [InlineData("\u0000\u0007\u001b[31m")]
