@@ -60,7 +60,7 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         ArgumentNullException.ThrowIfNull(text);
         var current = Current;
         var normalized = TextNormalizer.Normalize(text, out var words);
-        return current.Reader.Decide(current.Model.Rank(normalized), near, words);
+        return current.Reader.Decide(current.Model.Rank(normalized), near, words) with { Language = current.Languages.Of(text) };
     }
 
     public void Dispose()
@@ -92,13 +92,13 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         var model = _store.Get(ContextAugmentation.Apply(examples, catalog, _settings), _settings, out var trained);
         var summary = new TrainingSummary(examples.Count, trained, Stopwatch.GetElapsedTime(started));
         Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
-        return new Trained(model, new Reader(catalog, _options), summary);
+        return new Trained(model, new Reader(catalog, _options), WrittenLanguage.From(examples, catalog), summary);
     }
 
     /// <summary>The model answering now; until the first one is ready, waits for it.</summary>
     private Trained Current => _current ?? _first.GetAwaiter().GetResult();
 
-    private sealed record Trained(IntentModel Model, Reader Reader, TrainingSummary Summary);
+    private sealed record Trained(IntentModel Model, Reader Reader, WrittenLanguage Languages, TrainingSummary Summary);
 }
 
 /// <summary>What the model answering now was trained from, whether it was trained or loaded, and how long that took.</summary>

@@ -35,7 +35,7 @@ public abstract class StoreContractTests : IAsyncLifetime
             {
                 State = new UserState
                 {
-                    Key = "telegram:1", Language = "en", Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = At,
+                    Key = "telegram:1", Language = "en", LanguageFromText = true, Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = At,
                     ReadText = "где кнопка 🙈", ReadNumber = 3, ReadTopic = "step_deactivate-link", ReadDisputed = true,
                 },
                 Feedback = new Feedback { Id = Feedback.IdFor("telegram:1", "aliexpress"), UserKey = "telegram:1", Guide = "aliexpress", Helpful = false, Comment = "😕", At = At },
@@ -50,7 +50,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await using var reopened = await OpenAsync();
         var state = await reopened.Conversations.FindUserAsync("telegram:1", Ct);
         Assert.NotNull(state);
-        Assert.Equal(("en", "aliexpress", 4, Awaiting.Question, At), (state.Language, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
+        Assert.Equal(("en", true, "aliexpress", 4, Awaiting.Question, At), (state.Language, state.LanguageFromText, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
         Assert.Equal(("где кнопка 🙈", 3, "step_deactivate-link", true), (state.ReadText, state.ReadNumber, state.ReadTopic, state.ReadDisputed));
         var feedback = await reopened.Conversations.FindFeedbackAsync("telegram:1", "aliexpress", Ct);
         Assert.Equal("😕", feedback?.Comment);

@@ -38,6 +38,15 @@ public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixtur
     }
 
     [Theory]
+    [InlineData("how do I delete my aliexpress account?", "en")]
+    [InlineData("kak udalit akkaunt", "ru")]
+    [InlineData("как удалить profile please", null)]
+    public void Understand_SaysWhichLanguageTheMessageIsWrittenIn(string message, string? language)
+    {
+        Assert.Equal(language, fixture.Understanding.Understand(message, "ru", near: null).Language);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("🙂🙂🙂")]
     [InlineData("\u0000\u0007\u001b[31m")]
