@@ -62,7 +62,8 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         var current = Current;
         var normalized = TextNormalizer.Normalize(text, out var words);
         var reader = current.Reader;
-        return reader.Decide(reader.Served(current.Model.Rank(normalized), language, community), reader.Served(current.Saved.Match(normalized), language, community), near, words);
+        return reader.Decide(reader.Served(current.Model.Rank(normalized), language, community), reader.Served(current.Saved.Match(normalized), language, community), near, words)
+            with { Language = current.Languages.Of(text) };
     }
 
     public void Dispose()
@@ -95,13 +96,13 @@ public sealed class ClassifierTextUnderstanding : ITextUnderstanding, IDisposabl
         var saved = SavedAnswerMatcher.Build(examples);
         var summary = new TrainingSummary(examples.Count, trained, Stopwatch.GetElapsedTime(started));
         Log.Ready(_logger, summary.Examples, trained ? "trained" : "loaded", summary.Duration.TotalMilliseconds);
-        return new Trained(model, saved, new Reader(catalog, _options), summary);
+        return new Trained(model, saved, new Reader(catalog, _options), WrittenLanguage.From(examples, catalog), summary);
     }
 
     /// <summary>The model answering now; until the first one is ready, waits for it.</summary>
     private Trained Current => _current ?? _first.GetAwaiter().GetResult();
 
-    private sealed record Trained(IntentModel Model, SavedAnswerMatcher Saved, Reader Reader, TrainingSummary Summary);
+    private sealed record Trained(IntentModel Model, SavedAnswerMatcher Saved, Reader Reader, WrittenLanguage Languages, TrainingSummary Summary);
 }
 
 /// <summary>What the model answering now was trained from, whether it was trained or loaded, and how long that took.</summary>

@@ -1,5 +1,6 @@
 using HelpBot.Engine.Storage;
 using HelpBot.Storage.LiteDb;
+using LiteDB;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelpBot.Storage.Tests;
@@ -69,5 +70,25 @@ public sealed class LiteDbStoreTests : StoreContractTests
 
         Assert.False(await reopened.WasHandledAsync("telegram:update:1", Ct));
         Assert.True(await reopened.WasHandledAsync("telegram:update:2", Ct));
+    }
+
+    [Fact]
+    public async Task Open_UserStoredBeforeLanguageFromText_KeepsTheLanguageTheyChose()
+    {
+        using (var store = new LiteDbConversationStore(DatabasePath))
+            await store.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:1", Language = "en", Step = 3 } }, Ct);
+        using (var database = new LiteDatabase(DatabasePath, LiteDbConversationStore.CreateMapper()))
+        {
+            // As an older release wrote it: no LanguageFromText field.
+            var users = database.GetCollection("users");
+            var document = users.FindById("telegram:1");
+            Assert.True(document.Remove(nameof(UserState.LanguageFromText)));
+            users.Update(document);
+        }
+
+        using var reopened = new LiteDbConversationStore(DatabasePath);
+        var state = await reopened.FindUserAsync("telegram:1", Ct);
+
+        Assert.Equal(("en", false, 3), (state?.Language, state?.LanguageFromText, state?.Step));
     }
 }

@@ -81,6 +81,25 @@ public sealed class PostgresStoreTests : StoreContractTests
     }
 
     [Fact]
+    public async Task Open_UserStoredBeforeLanguageFromText_KeepsTheLanguageTheyChose()
+    {
+        await using (var store = await PostgresConversationStore.OpenAsync(_connectionString, Ct))
+            await store.CommitAsync(new TurnChanges { State = new UserState { Key = "telegram:1", Language = "en", Step = 3 } }, Ct);
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync(Ct);
+            // As an older release wrote it: no LanguageFromText in the state's JSON.
+            await using var older = new NpgsqlCommand("UPDATE users SET data = data - 'LanguageFromText' WHERE key = 'telegram:1' AND data ? 'LanguageFromText'", connection);
+            Assert.Equal(1, await older.ExecuteNonQueryAsync(Ct));
+        }
+
+        await using var reopened = await PostgresConversationStore.OpenAsync(_connectionString, Ct);
+        var state = await reopened.FindUserAsync("telegram:1", Ct);
+
+        Assert.Equal(("en", false, 3), (state?.Language, state?.LanguageFromText, state?.Step));
+    }
+
+    [Fact]
     public async Task ChatClaim_EndsWhenItsInstancesConnectionsDie_AndAnotherInstanceTakesTheChat()
     {
         var dyingName = "helpbot-dying-" + Guid.NewGuid().ToString("N")[..8];

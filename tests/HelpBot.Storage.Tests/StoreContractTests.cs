@@ -52,7 +52,7 @@ public abstract class StoreContractTests : IAsyncLifetime
             {
                 State = new UserState
                 {
-                    Key = "telegram:1", Language = "en", Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = At,
+                    Key = "telegram:1", Language = "en", LanguageFromText = true, Guide = "aliexpress", Step = 4, Awaiting = Awaiting.Question, UpdatedAt = At,
                     ReadText = "где кнопка 🙈", ReadNumber = 3, ReadTopic = "step_deactivate-link", ReadDisputed = true,
                     DraftQuestion = "Q7K2MX", DraftTitle = "Смена пароля", DraftExample = "как сменить пароль?", SavedServed = "q2abcd", SavedServing = 4, SavedRated = true,
                 },
@@ -68,7 +68,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await using var reopened = await OpenAsync();
         var state = await reopened.Conversations.FindUserAsync("telegram:1", Ct);
         Assert.NotNull(state);
-        Assert.Equal(("en", "aliexpress", 4, Awaiting.Question, At), (state.Language, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
+        Assert.Equal(("en", true, "aliexpress", 4, Awaiting.Question, At), (state.Language, state.LanguageFromText, state.Guide, state.Step, state.Awaiting, state.UpdatedAt));
         Assert.Equal(("где кнопка 🙈", 3, "step_deactivate-link", true), (state.ReadText, state.ReadNumber, state.ReadTopic, state.ReadDisputed));
         Assert.Equal(("Q7K2MX", "Смена пароля", "как сменить пароль?"), (state.DraftQuestion, state.DraftTitle, state.DraftExample));
         Assert.Equal(("q2abcd", 4, true), (state.SavedServed, state.SavedServing, state.SavedRated));

@@ -14,12 +14,36 @@ public sealed class ClassifierTextUnderstandingTests(UnderstandingFixture fixtur
     [InlineData("I was scammed", "ru", "reason:scammed")]
     [InlineData("what do I type in the second line of the form", "en", "step:form-phrase")]
     [InlineData("привет", "ru", "smalltalk:greeting")]
+    [InlineData("ghbdtn", "ru", "smalltalk:greeting")]
+    [InlineData("privet", "ru", "smalltalk:greeting")]
+    [InlineData("plhfdcndeq", /* здравствуй on the wrong layout */ "ru", "smalltalk:greeting")]
+    [InlineData("cgfcb,j juhjvyjt", /* спасибо огромное */ "ru", "smalltalk:thanks")]
     [InlineData("позовите живого человека", "ru", "smalltalk:human")]
     public void Understand_ContentWordsAndRepairs_AnswerTheSection(string message, string language, string expected)
     {
         var reading = fixture.Understanding.Understand(message, language, near: null);
 
         Assert.Equal(expected, reading.Match is { } m ? TopicNames.Format(m.Topic, "aliexpress") : null);
+    }
+
+    [Theory]
+    [InlineData("спасибо большое!")]
+    [InlineData("спасибо огромное!!")]
+    [InlineData("thanks a lot!")]
+    public void Understand_ThanksRightAfterAStep_IsSmallTalkNotAFollowUp(string message)
+    {
+        var reading = fixture.Understanding.Understand(message, "ru", near: new Topic("aliexpress", TopicKind.Step, "form-phrase"));
+
+        Assert.Equal(Topic.SmallTalk("thanks"), reading.Match?.Topic);
+    }
+
+    [Theory]
+    [InlineData("how do I delete my aliexpress account?", "en")]
+    [InlineData("kak udalit akkaunt", "ru")]
+    [InlineData("как удалить profile please", null)]
+    public void Understand_SaysWhichLanguageTheMessageIsWrittenIn(string message, string? language)
+    {
+        Assert.Equal(language, fixture.Understanding.Understand(message, "ru", near: null).Language);
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public enum TextKey
     LanguagePrompt,
     LanguageSet,
     LanguageUnknown,
+    ButtonKeepLanguage,
     UnknownCommand,
     EmptyMessage,
     TooLong,

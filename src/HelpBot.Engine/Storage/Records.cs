@@ -40,8 +40,17 @@ public sealed class UserState
     /// <summary><c>channel:userId</c>.</summary>
     public string Key { get; set; } = "";
 
-    /// <summary>The language the user chose with /language; null means "follow the client's locale".</summary>
+    /// <summary>
+    /// The bot's language for the user: chosen with /language or a language button, or the language of their last free
+    /// text that had a clear one (<see cref="LanguageFromText"/>); null means "follow the client's locale".
+    /// </summary>
     public string? Language { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Language"/> follows the user's free text, so a message in another language changes it again;
+    /// false when it was chosen (states stored before this flag existed chose theirs with /language).
+    /// </summary>
+    public bool LanguageFromText { get; set; }
 
     public string? Guide { get; set; }
 

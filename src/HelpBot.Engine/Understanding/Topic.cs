@@ -54,6 +54,12 @@ public readonly record struct TextMatch(Topic Topic, double Confidence);
 /// </summary>
 public sealed record TextReading(TextMatch? Match, IReadOnlyList<Topic> Suggestions)
 {
+    /// <summary>
+    /// The content language the message is written in (a Russian word typed on the wrong layout or in Latin letters is
+    /// Russian); null when it is mixed or too unclear to tell, or the understanding does not say.
+    /// </summary>
+    public string? Language { get; init; }
+
     public static TextReading NotUnderstood { get; } = new(null, []);
 
     public static TextReading Answer(TextMatch match) => new(match, []);

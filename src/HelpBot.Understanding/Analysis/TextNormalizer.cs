@@ -54,6 +54,16 @@ internal static class TextNormalizer
         return normalized.ToString();
     }
 
+    /// <summary>The stems of a text's own words, separated by spaces, without its readings on the other layout or as transliteration.</summary>
+    public static string Stems(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var workspace = t_workspace ??= new Workspace();
+        workspace.Output.Clear();
+        workspace.AppendStems(Tail(text));
+        return workspace.Output.ToString();
+    }
+
     /// <summary>The last <see cref="MaxCharacters"/> characters of a text, from a word's start.</summary>
     private static string Tail(string text)
     {

@@ -7,7 +7,8 @@ namespace HelpBot.Understanding.Model;
 /// The last stage of reading: the model's probabilities become a decision. The likeliest label is answered when it is
 /// likely enough (<see cref="UnderstandingOptions.AnswerConfidence"/>); otherwise the likeliest sections are offered as
 /// buttons (<see cref="UnderstandingOptions.OfferConfidence"/>), or, when none is likely, the bot falls back. A short
-/// follow-up to a section just shown ("а почта?" after the consequences) is read within that section's list.
+/// follow-up to a section just shown ("а почта?" after the consequences) is read within that section's list, unless
+/// it is rather small talk ("спасибо большое!" after a step).
 /// </summary>
 internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions options)
 {
@@ -41,11 +42,18 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
     /// <param name="saved">The saved answers by likeness (<see cref="SavedAnswerMatcher"/>), the likeliest first.</param>
     public TextReading Decide(IReadOnlyList<(Topic? Topic, double Probability)> ranked, IReadOnlyList<(Topic? Topic, double Probability)> saved, Topic? near, int words)
     {
-        if (near is { } shown && words <= MaxFollowUpWords && ranked[0].Topic is { IsSection: true }
-            && ranked.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown)) is { Topic: { } followUp, Probability: >= FollowUpFloor } found)
+        if (near is not { } shown || words > MaxFollowUpWords)
+            return Decide(ranked, saved, options.AnswerConfidence);
+        var followUp = ranked.FirstOrDefault(s => s.Topic is { } t && IsFollowUp(t, shown));
+        // Small talk first: thanks after a step would otherwise be read as a question about the step's list, where
+        // any weight is enough. It needs the weight of an offer, and more than the list's likeliest section.
+        if (ranked.FirstOrDefault(s => s.Topic is { Kind: TopicKind.SmallTalk }) is { Topic: { } talk } smallTalk
+            && smallTalk.Probability >= options.OfferConfidence && smallTalk.Probability > followUp.Probability)
         {
-            return Answer(ranked, followUp, found.Probability);
+            return Answer(ranked, talk, smallTalk.Probability);
         }
+        if (ranked[0].Topic is { IsSection: true } && followUp is { Topic: { } section, Probability: >= FollowUpFloor })
+            return Answer(ranked, section, followUp.Probability);
         return Decide(ranked, saved, options.AnswerConfidence);
     }
 

@@ -13,6 +13,7 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     private static readonly Topic Consequences = new("aliexpress", TopicKind.Consequences);
     private static readonly Topic Scammed = new("aliexpress", TopicKind.Reason, "scammed");
     private static readonly Topic Greeting = Topic.SmallTalk("greeting");
+    private static readonly Topic Thanks = Topic.SmallTalk("thanks");
 
     private Reader Reader() => new(fixture.Catalog, new UnderstandingOptions { AnswerConfidence = 0.5, OfferConfidence = 0.15 });
 
@@ -71,6 +72,17 @@ public sealed class ReaderTests(UnderstandingFixture fixture) : IClassFixture<Un
     {
         Assert.Null(Reader().Decide([(null, 0.9), (EmailReuse, 0.1)], saved: [], near: Consequences, words: 2).Match);
         Assert.Equal(Greeting, Reader().Decide([(Greeting, 0.9), (EmailReuse, 0.1)], saved: [], near: Consequences, words: 1).Match?.Topic);
+    }
+
+    [Fact]
+    public void Decide_ShortMessageAfterASection_IsSmallTalkFirstWhenSmallTalkIsLikelierThanTheListsSections()
+    {
+        // "спасибо большое!" after a sub-step of part 2: neither the fallback's nor a section's lead makes it a follow-up.
+        Assert.Equal(Thanks, Reader().Decide([(null, 0.5), (Thanks, 0.3), (Overview, 0.15), (FormEmail, 0.05)], saved: [], near: Part2, words: 2).Match?.Topic);
+        Assert.Equal(Thanks, Reader().Decide([(Overview, 0.5), (Thanks, 0.3), (null, 0.15), (FormEmail, 0.05)], saved: [], near: Part2, words: 2).Match?.Topic);
+        // The list's own item likelier than small talk, or too little small talk to offer: a follow-up.
+        Assert.Equal(FormEmail, Reader().Decide([(Overview, 0.4), (FormEmail, 0.3), (Thanks, 0.2), (null, 0.1)], saved: [], near: Part2, words: 2).Match?.Topic);
+        Assert.Equal(FormEmail, Reader().Decide([(Overview, 0.8), (Thanks, 0.1), (FormEmail, 0.05), (null, 0.05)], saved: [], near: Part2, words: 2).Match?.Topic);
     }
 
     [Fact]

@@ -108,10 +108,21 @@ internal sealed class FreeText(ITextUnderstanding understanding, Questions quest
         Answer(context, text, _understanding.Understand(text, context.Language.Code, NearTopic(context), context.Turn.Community));
 
     /// <summary>
+    /// The answer to a reading, in the language the text is written in when the user has not chosen one, with a
+    /// button back to the language answered in before when that changed.
+    /// </summary>
+    private Reply Answer(TurnContext context, string text, TextReading reading)
+    {
+        var before = LanguageChoice.FollowText(context, reading.Language);
+        var reply = AnswerIn(context, text, reading);
+        return before is null ? reply : LanguageChoice.WithKeepButton(reply, before);
+    }
+
+    /// <summary>
     /// The section or small talk a reading answers with, or, when it is not sure, the sections it offers with a button
     /// that passes the text to the moderators as typed (the text is recorded as unmatched).
     /// </summary>
-    private Reply Answer(TurnContext context, string text, TextReading reading)
+    private Reply AnswerIn(TurnContext context, string text, TextReading reading)
     {
         if (reading.Match is { Topic: { Kind: TopicKind.SmallTalk, Id: { } intent } } && context.Language.SmallTalk.TryGetValue(intent, out var talk))
             return SmallTalk(context, text, talk);
