@@ -88,8 +88,14 @@ internal sealed class SavedAnswerMatcher
             var squared = 0f;
             foreach (var hash in weights.Keys.ToArray())
             {
-                // An n-gram no training text has is rarer than any: it weighs as much as the rarest.
-                var weight = weights[hash] * _idf[block].GetValueOrDefault(hash, MathF.Log(_idf[block].Count + 1f));
+                // An n-gram no training text has (a typo, a product's name) can match no saved text, which are all
+                // training texts: weighed, it would only lengthen the message's vector and dilute the words that match.
+                if (!_idf[block].TryGetValue(hash, out var idf))
+                {
+                    weights.Remove(hash);
+                    continue;
+                }
+                var weight = weights[hash] * idf;
                 weights[hash] = weight;
                 squared += weight * weight;
             }
