@@ -9,7 +9,9 @@ namespace HelpBot.Understanding.Model;
 /// likeness can, and the n-grams' rarity across all the training data (IDF) keeps "how do I" and "aliexpress" from
 /// counting. One question says little of the words others ask it with, so each saved text also brings the off-topic
 /// training messages most like it (<see cref="Neighbours"/>): a message like one of them is like the answer, by both
-/// likenesses multiplied.
+/// likenesses multiplied. The other off-topic messages compete: a message more like one of them than like the answer
+/// asks about that ("change my name" rather than the saved "change my phone number"), and its likeness is lowered by
+/// <see cref="Competition"/> of the difference.
 /// </summary>
 internal sealed class SavedAnswerMatcher
 {
@@ -22,16 +24,27 @@ internal sealed class SavedAnswerMatcher
     /// </summary>
     private const double NeighbourLikeness = 0.4;
 
+    /// <summary>
+    /// How much a message's likeness to an answer is lowered by how much more it is like an off-topic training message
+    /// the answer did not bring along (<c>eval --saved</c>: 0.4 kept more unsaved questions from being answered and
+    /// answered more saved ones, at <see cref="UnderstandingOptions.SavedAnswerLikeness"/> 0.25).
+    /// </summary>
+    private const double Competition = 0.4;
+
     private readonly Dictionary<ulong, float>[] _idf;
     private readonly (Topic Topic, Dictionary<ulong, float>[] Vector, double Weight)[] _texts;
 
-    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[], double)[] texts)
+    /// <summary>The off-topic training messages, each with the saved answers that brought it along.</summary>
+    private readonly (Dictionary<ulong, float>[] Vector, HashSet<Topic> BroughtBy)[] _offTopic;
+
+    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[], double)[] texts, (Dictionary<ulong, float>[], HashSet<Topic>)[] offTopic)
     {
         _idf = idf;
         _texts = texts;
+        _offTopic = offTopic;
     }
 
-    public static SavedAnswerMatcher Empty { get; } = new([[], []], []);
+    public static SavedAnswerMatcher Empty { get; } = new([[], []], [], []);
 
     public bool IsEmpty => _texts.Length == 0;
 
@@ -56,25 +69,28 @@ internal sealed class SavedAnswerMatcher
         }
         var documents = normalized.Length;
         var idf = frequency.Select(block => block.ToDictionary(p => p.Key, p => MathF.Log((documents + 1f) / (p.Value + 1f)))).ToArray();
-        var matcher = new SavedAnswerMatcher(idf, []);
+        var matcher = new SavedAnswerMatcher(idf, [], []);
         var saved = normalized.Where(e => e.Label is { Kind: TopicKind.Saved })
             .Select(e => (Topic: e.Label!.Value, e.Language, Vector: matcher.Vector(e.Normalized)))
             .ToArray();
         var offTopic = normalized.Where(e => e.Label is null)
-            .Select(e => (e.Language, Vector: matcher.Vector(e.Normalized)))
+            .Select(e => (e.Language, Vector: matcher.Vector(e.Normalized), BroughtBy: new HashSet<Topic>()))
             .ToArray();
         var texts = new List<(Topic, Dictionary<ulong, float>[], double)>();
         foreach (var (topic, language, vector) in saved)
         {
             texts.Add((topic, vector, 1.0));
-            texts.AddRange(offTopic.Where(o => o.Language == language)
-                .Select(o => (o.Vector, Likeness: Similarity(vector, o.Vector)))
+            foreach (var (other, likeness) in offTopic.Where(o => o.Language == language)
+                .Select(o => (Other: o, Likeness: Similarity(vector, o.Vector)))
                 .Where(o => o.Likeness >= NeighbourLikeness)
                 .OrderByDescending(o => o.Likeness)
-                .Take(Neighbours)
-                .Select(o => (topic, o.Vector, o.Likeness)));
+                .Take(Neighbours))
+            {
+                texts.Add((topic, other.Vector, likeness));
+                other.BroughtBy.Add(topic);
+            }
         }
-        return new SavedAnswerMatcher(idf, [.. texts]);
+        return new SavedAnswerMatcher(idf, [.. texts], offTopic.Select(o => (o.Vector, o.BroughtBy)).ToArray());
     }
 
     /// <summary>Each saved answer's likeness to the message (0..1), the likeliest first; answers with none are left out.</summary>
@@ -89,6 +105,12 @@ internal sealed class SavedAnswerMatcher
             var similarity = Similarity(query, vector) * weight;
             if (similarity > best.GetValueOrDefault(topic))
                 best[topic] = similarity;
+        }
+        var rivals = _offTopic.Select(o => (o.BroughtBy, Likeness: Similarity(query, o.Vector))).Where(o => o.Likeness > 0).ToArray();
+        foreach (var topic in best.Keys.ToArray())
+        {
+            var rival = rivals.Where(o => !o.BroughtBy.Contains(topic)).Select(o => o.Likeness).DefaultIfEmpty(0).Max();
+            best[topic] -= Competition * Math.Max(0, rival - best[topic]);
         }
         return best.Select(p => ((Topic?)p.Key, p.Value)).OrderByDescending(p => p.Item2).ToArray();
     }
