@@ -27,11 +27,11 @@ public sealed class UnderstandingOptions
     /// <c>/review</c> adds a question and widens what it answers.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double SavedAnswerLikeness { get; set; } = 0.3;
+    public double SavedAnswerLikeness { get; set; } = 0.25;
 
     /// <summary>Lowest likeness of a saved answer offered as a button when the bot is not sure enough to answer.</summary>
     [Range(0.0, 1.0)]
-    public double SavedOfferLikeness { get; set; } = 0.15;
+    public double SavedOfferLikeness { get; set; } = 0.1;
 
     /// <summary>
     /// Where trained models are kept between starts, by a digest of their training data, so a start with unchanged

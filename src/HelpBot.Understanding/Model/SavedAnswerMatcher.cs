@@ -7,32 +7,59 @@ namespace HelpBot.Understanding.Model;
 /// of words, cosine similarity to each answer's title and questions, the closest counting. A classifier
 /// cannot learn a label from the one or three questions an answer is saved with among thousands of guide examples;
 /// likeness can, and the n-grams' rarity across all the training data (IDF) keeps "how do I" and "aliexpress" from
-/// counting.
+/// counting. One question says little of the words others ask it with, so each saved text also brings the off-topic
+/// training messages most like it (<see cref="Neighbours"/>): a message like one of them is like the answer, by both
+/// likenesses multiplied. The other off-topic messages compete: a message more like one of them than like the answer
+/// asks about that ("change my name" rather than the saved "change my phone number"), and its likeness is lowered by
+/// <see cref="Competition"/> of the difference.
 /// </summary>
 internal sealed class SavedAnswerMatcher
 {
-    private readonly Dictionary<ulong, float>[] _idf;
-    private readonly (Topic Topic, Dictionary<ulong, float>[] Vector)[] _texts;
+    /// <summary>Most off-topic training messages a saved text brings along.</summary>
+    private const int Neighbours = 3;
 
-    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[])[] texts)
+    /// <summary>
+    /// Least likeness of an off-topic training message to a saved text to be brought along: the same question in other
+    /// words, not everything on its subject. Brought along, it counts times this likeness, so never above the saved text.
+    /// </summary>
+    private const double NeighbourLikeness = 0.4;
+
+    /// <summary>
+    /// How much a message's likeness to an answer is lowered by how much more it is like an off-topic training message
+    /// the answer did not bring along (<c>eval --saved</c>: 0.4 kept more unsaved questions from being answered and
+    /// answered more saved ones, at <see cref="UnderstandingOptions.SavedAnswerLikeness"/> 0.25).
+    /// </summary>
+    private const double Competition = 0.4;
+
+    private readonly Dictionary<ulong, float>[] _idf;
+    private readonly (Topic Topic, Dictionary<ulong, float>[] Vector, double Weight)[] _texts;
+
+    /// <summary>The off-topic training messages, each with the saved answers that brought it along.</summary>
+    private readonly (Dictionary<ulong, float>[] Vector, HashSet<Topic> BroughtBy)[] _offTopic;
+
+    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[], double)[] texts, (Dictionary<ulong, float>[], HashSet<Topic>)[] offTopic)
     {
         _idf = idf;
         _texts = texts;
+        _offTopic = offTopic;
     }
 
-    public static SavedAnswerMatcher Empty { get; } = new([[], []], []);
+    public static SavedAnswerMatcher Empty { get; } = new([[], []], [], []);
 
     public bool IsEmpty => _texts.Length == 0;
 
-    /// <param name="examples">Every training text: the saved answers' are matched, all of them weigh the n-grams.</param>
+    /// <param name="examples">
+    /// Every training text: the saved answers' are matched, the off-topic messages most like them too, all of them weigh
+    /// the n-grams.
+    /// </param>
     public static SavedAnswerMatcher Build(IReadOnlyList<Training.TrainingExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (!examples.Any(e => e.Label is { Kind: TopicKind.Saved }))
             return Empty;
-        var normalized = examples.Select(e => (e.Label, Normalized: Analysis.TextNormalizer.Normalize(e.Text))).ToArray();
+        var normalized = examples.Select(e => (e.Label, e.Language, Normalized: Analysis.TextNormalizer.Normalize(e.Text))).ToArray();
         Dictionary<ulong, float>[] frequency = [[], []];
-        foreach (var (_, text) in normalized)
+        foreach (var (_, _, text) in normalized)
         {
             foreach (var (block, counts) in Counts(text).Index())
             {
@@ -42,11 +69,28 @@ internal sealed class SavedAnswerMatcher
         }
         var documents = normalized.Length;
         var idf = frequency.Select(block => block.ToDictionary(p => p.Key, p => MathF.Log((documents + 1f) / (p.Value + 1f)))).ToArray();
-        var matcher = new SavedAnswerMatcher(idf, []);
-        var texts = normalized.Where(e => e.Label is { Kind: TopicKind.Saved })
-            .Select(e => (e.Label!.Value, matcher.Vector(e.Normalized)))
+        var matcher = new SavedAnswerMatcher(idf, [], []);
+        var saved = normalized.Where(e => e.Label is { Kind: TopicKind.Saved })
+            .Select(e => (Topic: e.Label!.Value, e.Language, Vector: matcher.Vector(e.Normalized)))
             .ToArray();
-        return new SavedAnswerMatcher(idf, texts);
+        var offTopic = normalized.Where(e => e.Label is null)
+            .Select(e => (e.Language, Vector: matcher.Vector(e.Normalized), BroughtBy: new HashSet<Topic>()))
+            .ToArray();
+        var texts = new List<(Topic, Dictionary<ulong, float>[], double)>();
+        foreach (var (topic, language, vector) in saved)
+        {
+            texts.Add((topic, vector, 1.0));
+            foreach (var (other, likeness) in offTopic.Where(o => o.Language == language)
+                .Select(o => (Other: o, Likeness: Similarity(vector, o.Vector)))
+                .Where(o => o.Likeness >= NeighbourLikeness)
+                .OrderByDescending(o => o.Likeness)
+                .Take(Neighbours))
+            {
+                texts.Add((topic, other.Vector, likeness));
+                other.BroughtBy.Add(topic);
+            }
+        }
+        return new SavedAnswerMatcher(idf, [.. texts], offTopic.Select(o => (o.Vector, o.BroughtBy)).ToArray());
     }
 
     /// <summary>Each saved answer's likeness to the message (0..1), the likeliest first; answers with none are left out.</summary>
@@ -56,14 +100,23 @@ internal sealed class SavedAnswerMatcher
             return [];
         var query = Vector(normalized);
         var best = new Dictionary<Topic, double>();
-        foreach (var (topic, vector) in _texts)
+        foreach (var (topic, vector, weight) in _texts)
         {
-            var similarity = (Dot(query[0], vector[0]) + Dot(query[1], vector[1])) / 2;
+            var similarity = Similarity(query, vector) * weight;
             if (similarity > best.GetValueOrDefault(topic))
                 best[topic] = similarity;
         }
+        var rivals = _offTopic.Select(o => (o.BroughtBy, Likeness: Similarity(query, o.Vector))).Where(o => o.Likeness > 0).ToArray();
+        foreach (var topic in best.Keys.ToArray())
+        {
+            var rival = rivals.Where(o => !o.BroughtBy.Contains(topic)).Select(o => o.Likeness).DefaultIfEmpty(0).Max();
+            best[topic] -= Competition * Math.Max(0, rival - best[topic]);
+        }
         return best.Select(p => ((Topic?)p.Key, p.Value)).OrderByDescending(p => p.Item2).ToArray();
     }
+
+    /// <summary>Cosine similarity of two texts' vectors, the blocks' alike.</summary>
+    private static double Similarity(Dictionary<ulong, float>[] a, Dictionary<ulong, float>[] b) => (Dot(a[0], b[0]) + Dot(a[1], b[1])) / 2;
 
     private static double Dot(Dictionary<ulong, float> a, Dictionary<ulong, float> b)
     {
@@ -88,8 +141,14 @@ internal sealed class SavedAnswerMatcher
             var squared = 0f;
             foreach (var hash in weights.Keys.ToArray())
             {
-                // An n-gram no training text has is rarer than any: it weighs as much as the rarest.
-                var weight = weights[hash] * _idf[block].GetValueOrDefault(hash, MathF.Log(_idf[block].Count + 1f));
+                // An n-gram no training text has (a typo, a product's name) can match no saved text, which are all
+                // training texts: weighed, it would only lengthen the message's vector and dilute the words that match.
+                if (!_idf[block].TryGetValue(hash, out var idf))
+                {
+                    weights.Remove(hash);
+                    continue;
+                }
+                var weight = weights[hash] * idf;
                 weights[hash] = weight;
                 squared += weight * weight;
             }
