@@ -32,16 +32,22 @@ internal sealed class SavedAnswerMatcher
     private const double Competition = 0.4;
 
     private readonly Dictionary<ulong, float>[] _idf;
-    private readonly (Topic Topic, Dictionary<ulong, float>[] Vector, double Weight)[] _texts;
 
-    /// <summary>The off-topic training messages, each with the saved answers that brought it along.</summary>
-    private readonly (Dictionary<ulong, float>[] Vector, HashSet<Topic> BroughtBy)[] _offTopic;
+    /// <summary>The saved texts and the messages they brought along: each one's answer and how much it counts.</summary>
+    private readonly (Topic Topic, double Weight)[] _texts;
+    private readonly LikenessIndex _textIndex;
 
-    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, (Topic, Dictionary<ulong, float>[], double)[] texts, (Dictionary<ulong, float>[], HashSet<Topic>)[] offTopic)
+    /// <summary>The off-topic training messages' saved answers that brought them along, by the message's place in <see cref="_offTopicIndex"/>.</summary>
+    private readonly HashSet<Topic>[] _broughtBy;
+    private readonly LikenessIndex _offTopicIndex;
+
+    private SavedAnswerMatcher(Dictionary<ulong, float>[] idf, IReadOnlyList<(Topic Topic, Dictionary<ulong, float>[] Vector, double Weight)> texts, IReadOnlyList<(Dictionary<ulong, float>[] Vector, HashSet<Topic> BroughtBy)> offTopic)
     {
         _idf = idf;
-        _texts = texts;
-        _offTopic = offTopic;
+        _texts = texts.Select(t => (t.Topic, t.Weight)).ToArray();
+        _textIndex = new LikenessIndex(texts.Select(t => t.Vector).ToArray());
+        _broughtBy = offTopic.Select(o => o.BroughtBy).ToArray();
+        _offTopicIndex = new LikenessIndex(offTopic.Select(o => o.Vector).ToArray());
     }
 
     public static SavedAnswerMatcher Empty { get; } = new([[], []], [], []);
@@ -90,7 +96,7 @@ internal sealed class SavedAnswerMatcher
                 other.BroughtBy.Add(topic);
             }
         }
-        return new SavedAnswerMatcher(idf, [.. texts], offTopic.Select(o => (o.Vector, o.BroughtBy)).ToArray());
+        return new SavedAnswerMatcher(idf, texts, offTopic.Select(o => (o.Vector, o.BroughtBy)).ToArray());
     }
 
     /// <summary>Each saved answer's likeness to the message (0..1), the likeliest first; answers with none are left out.</summary>
@@ -100,19 +106,57 @@ internal sealed class SavedAnswerMatcher
             return [];
         var query = Vector(normalized);
         var best = new Dictionary<Topic, double>();
-        foreach (var (topic, vector, weight) in _texts)
+        foreach (var (i, likeness) in _textIndex.Likenesses(query))
         {
-            var similarity = Similarity(query, vector) * weight;
-            if (similarity > best.GetValueOrDefault(topic))
-                best[topic] = similarity;
+            var (topic, weight) = _texts[i];
+            if (likeness * weight > best.GetValueOrDefault(topic))
+                best[topic] = likeness * weight;
         }
-        var rivals = _offTopic.Select(o => (o.BroughtBy, Likeness: Similarity(query, o.Vector))).Where(o => o.Likeness > 0).ToArray();
+        var rivals = _offTopicIndex.Likenesses(query);
         foreach (var topic in best.Keys.ToArray())
         {
-            var rival = rivals.Where(o => !o.BroughtBy.Contains(topic)).Select(o => o.Likeness).DefaultIfEmpty(0).Max();
+            var rival = rivals.Where(o => !_broughtBy[o.Index].Contains(topic)).Select(o => o.Likeness).DefaultIfEmpty(0).Max();
             best[topic] -= Competition * Math.Max(0, rival - best[topic]);
         }
         return best.Select(p => ((Topic?)p.Key, p.Value)).OrderByDescending(p => p.Item2).ToArray();
+    }
+
+    /// <summary>
+    /// Texts' vectors by n-gram, so a message's likeness to all of them costs the postings of its own n-grams rather than
+    /// a pass over every text (two thousand off-topic messages compete with each saved answer).
+    /// </summary>
+    private sealed class LikenessIndex
+    {
+        private readonly Dictionary<ulong, (int Text, float Weight)[]>[] _postings;
+        private readonly int _count;
+
+        public LikenessIndex(Dictionary<ulong, float>[][] vectors)
+        {
+            _count = vectors.Length;
+            _postings = [.. Enumerable.Range(0, 2).Select(block => vectors
+                .SelectMany((vector, text) => vector[block].Select(p => (Hash: p.Key, Text: text, Weight: p.Value)))
+                .GroupBy(p => p.Hash)
+                .ToDictionary(g => g.Key, g => g.Select(p => (p.Text, p.Weight)).ToArray()))];
+        }
+
+        /// <summary>The texts that share an n-gram with <paramref name="query"/>, with their cosine likeness (as <see cref="Similarity"/>).</summary>
+        public (int Index, double Likeness)[] Likenesses(Dictionary<ulong, float>[] query)
+        {
+            if (_count == 0)
+                return [];
+            var sums = new double[_count];
+            for (var block = 0; block < _postings.Length; block++)
+            {
+                foreach (var (hash, weight) in query[block])
+                {
+                    if (!_postings[block].TryGetValue(hash, out var postings))
+                        continue;
+                    foreach (var (text, other) in postings)
+                        sums[text] += weight * other;
+                }
+            }
+            return sums.Index().Where(s => s.Item > 0).Select(s => (s.Index, s.Item / 2)).ToArray();
+        }
     }
 
     /// <summary>Cosine similarity of two texts' vectors, the blocks' alike.</summary>
