@@ -22,6 +22,7 @@ public class FreeTextBenchmarks
     public const int Concurrent = 64;
     private ContentCatalog _catalog = null!;
     private ClassifierTextUnderstanding _understanding = null!;
+    private ClassifierTextUnderstanding _withSavedAnswers = null!;
     private DialogEngine _engine = null!;
     private string[] _messages = [];
     private Turn[] _turns = [];
@@ -31,7 +32,8 @@ public class FreeTextBenchmarks
     public void Setup()
     {
         _catalog = BenchmarkContent.Load();
-        _understanding = Build();
+        _understanding = Build(_catalog);
+        _withSavedAnswers = Build(WithSavedAnswers(_catalog));
         _engine = new DialogEngine(new FixedContentProvider(_catalog), new InMemoryConversationStore(), _understanding);
         _messages = _catalog.Languages.Values.SelectMany(p => p.Guides.Values).SelectMany(g => g.Examples).Select(e => e.Text).ToArray();
         _turns = Enumerable.Range(0, Users * 7)
@@ -40,7 +42,11 @@ public class FreeTextBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _understanding.Dispose();
+    public void Cleanup()
+    {
+        _understanding.Dispose();
+        _withSavedAnswers.Dispose();
+    }
 
     [Benchmark]
     public ValueTask<Reply> FreeTextTurn() => _engine.HandleAsync(_turns[_next++ % _turns.Length]);
@@ -68,6 +74,10 @@ public class FreeTextBenchmarks
     [Benchmark]
     public object? UnderstandOneLine() => _understanding.Understand(OneLine, "ru", near: null);
 
+    /// <summary>The same with ten saved answers a language: their likeness is read besides the model.</summary>
+    [Benchmark]
+    public object? UnderstandOneLineWithSavedAnswers() => _withSavedAnswers.Understand(OneLine, "ru", near: null);
+
     /// <summary>The reader alone on a 1,000-character message: a long story, then the question.</summary>
     [Benchmark]
     public object? UnderstandThousandCharacters() => _understanding.Understand(ThousandCharacters, "en", near: null);
@@ -92,6 +102,27 @@ public class FreeTextBenchmarks
         return text[..(1000 - Question.Length)] + Question;
     }
 
-    private ClassifierTextUnderstanding Build() =>
-        new(new FixedContentProvider(_catalog), Options.Create(new UnderstandingOptions()));
+    private static ClassifierTextUnderstanding Build(ContentCatalog catalog) =>
+        new(new FixedContentProvider(catalog), Options.Create(new UnderstandingOptions()));
+
+    /// <summary>
+    /// The content with a saved answer for each topic of the development set (<c>docs/dev/nearby-dev.tsv</c>), saved from
+    /// its first message in each language, as a moderator would.
+    /// </summary>
+    private static ContentCatalog WithSavedAnswers(ContentCatalog catalog)
+    {
+        var firstMessages = File.ReadLines(Path.Combine(BenchmarkContent.RepositoryRoot(), "docs", "dev", "nearby-dev.tsv"))
+            .Where(line => !line.StartsWith('#') && line.Length > 0)
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields[1] != "none")
+            .DistinctBy(fields => (fields[0], fields[1]))
+            .ToLookup(fields => fields[0]);
+        return catalog with
+        {
+            Languages = catalog.Languages.ToDictionary(p => p.Key, p => p.Value with
+            {
+                SavedAnswers = [.. firstMessages[p.Key].Select(f => new SavedAnswer(f[1], f[1], "…", null, [f[3]]))],
+            }),
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HelpBot.Engine.Understanding;
 
 namespace HelpBot.Understanding.Model;
@@ -106,17 +107,31 @@ internal sealed class SavedAnswerMatcher
             return [];
         var query = Vector(normalized);
         var best = new Dictionary<Topic, double>();
-        foreach (var (i, likeness) in _textIndex.Likenesses(query))
+        var likeness = ArrayPool<double>.Shared.Rent(Math.Max(_texts.Length, _broughtBy.Length));
+        try
         {
-            var (topic, weight) = _texts[i];
-            if (likeness * weight > best.GetValueOrDefault(topic))
-                best[topic] = likeness * weight;
+            _textIndex.Fill(query, likeness);
+            for (var i = 0; i < _texts.Length; i++)
+            {
+                var (topic, weight) = _texts[i];
+                if (likeness[i] * weight > best.GetValueOrDefault(topic))
+                    best[topic] = likeness[i] * weight;
+            }
+            _offTopicIndex.Fill(query, likeness);
+            foreach (var topic in best.Keys.ToArray())
+            {
+                var rival = 0.0;
+                for (var i = 0; i < _broughtBy.Length; i++)
+                {
+                    if (likeness[i] > rival && !_broughtBy[i].Contains(topic))
+                        rival = likeness[i];
+                }
+                best[topic] -= Competition * Math.Max(0, rival - best[topic]);
+            }
         }
-        var rivals = _offTopicIndex.Likenesses(query);
-        foreach (var topic in best.Keys.ToArray())
+        finally
         {
-            var rival = rivals.Where(o => !_broughtBy[o.Index].Contains(topic)).Select(o => o.Likeness).DefaultIfEmpty(0).Max();
-            best[topic] -= Competition * Math.Max(0, rival - best[topic]);
+            ArrayPool<double>.Shared.Return(likeness);
         }
         return best.Select(p => ((Topic?)p.Key, p.Value)).OrderByDescending(p => p.Item2).ToArray();
     }
@@ -139,12 +154,13 @@ internal sealed class SavedAnswerMatcher
                 .ToDictionary(g => g.Key, g => g.Select(p => (p.Text, p.Weight)).ToArray()))];
         }
 
-        /// <summary>The texts that share an n-gram with <paramref name="query"/>, with their cosine likeness (as <see cref="Similarity"/>).</summary>
-        public (int Index, double Likeness)[] Likenesses(Dictionary<ulong, float>[] query)
+        /// <summary>
+        /// Writes each text's cosine likeness to <paramref name="query"/> (as <see cref="Similarity"/>) to the first
+        /// places of <paramref name="likeness"/>, the texts sharing no n-gram with it 0.
+        /// </summary>
+        public void Fill(Dictionary<ulong, float>[] query, double[] likeness)
         {
-            if (_count == 0)
-                return [];
-            var sums = new double[_count];
+            Array.Clear(likeness, 0, _count);
             for (var block = 0; block < _postings.Length; block++)
             {
                 foreach (var (hash, weight) in query[block])
@@ -152,10 +168,9 @@ internal sealed class SavedAnswerMatcher
                     if (!_postings[block].TryGetValue(hash, out var postings))
                         continue;
                     foreach (var (text, other) in postings)
-                        sums[text] += weight * other;
+                        likeness[text] += weight * other / 2;
                 }
             }
-            return sums.Index().Where(s => s.Item > 0).Select(s => (s.Index, s.Item / 2)).ToArray();
         }
     }
 
