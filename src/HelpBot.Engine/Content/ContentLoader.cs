@@ -111,7 +111,7 @@ public static class ContentLoader
         if (yaml.LoadRoot(text) is not { } root)
             return [];
         var answers = new List<SavedAnswer>();
-        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var titles = new Dictionary<string, string>(SavedAnswerTitle.Comparer);
         foreach (var (key, value) in root.Children)
         {
             var id = (key as YamlScalarNode)?.Value ?? "";

@@ -1,8 +1,15 @@
 namespace HelpBot.Engine.Content;
 
-/// <summary>A saved answer's default title: the question it answers, made fit to label a button.</summary>
+/// <summary>A saved answer's title: by default the question it answers, made fit to label a button; unique in its language.</summary>
 public static class SavedAnswerTitle
 {
+    /// <summary>How titles are told apart: titles label buttons, so two that differ only in case are one title.</summary>
+    public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>The saved answer other than <paramref name="id"/> that already has <paramref name="title"/>, if any.</summary>
+    public static SavedAnswer? TakenBy(IEnumerable<SavedAnswer> answers, string id, string title) =>
+        answers.FirstOrDefault(a => a.Id != id && Comparer.Equals(a.Title, title));
+
     /// <summary>Longest title: it labels a button (Discord allows 80 characters; longer wraps badly in Telegram).</summary>
     public const int MaxLength = 64;
 

@@ -203,7 +203,7 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
     /// <summary>Another saved answer of the language has this title (titles label buttons, so each must differ).</summary>
     private static bool TitleTaken(TurnContext context, Question question, string title) =>
         context.Book.Languages.TryGetValue(question.Language, out var language)
-        && language.SavedAnswers.Values.Any(a => a.Id != SavedIdOf(question) && string.Equals(a.Title, title, StringComparison.OrdinalIgnoreCase));
+        && SavedAnswerTitle.TakenBy(language.SavedAnswers.Values, SavedIdOf(question), title) is not null;
 
     private static SavedAnswer? Existing(TurnContext context, Question question) =>
         context.Book.Languages.TryGetValue(question.Language, out var language) ? language.SavedAnswers.GetValueOrDefault(SavedIdOf(question)) : null;

@@ -238,8 +238,7 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
             return null;
         if (title.Length > SavedAnswerTitle.MaxLength || title.Contains('\n', StringComparison.Ordinal) || title.Contains("**", StringComparison.Ordinal) || title.Contains('`', StringComparison.Ordinal))
             return context.Texts.Format(TextKey.FaqTitleInvalid, ("max", SavedAnswerTitle.MaxLength.ToString(CultureInfo.InvariantCulture)));
-        var other = content.Current.Languages[language].SavedAnswers
-            .FirstOrDefault(a => a.Id != entry.Id && string.Equals(a.Title, title, StringComparison.OrdinalIgnoreCase));
+        var other = SavedAnswerTitle.TakenBy(content.Current.Languages[language].SavedAnswers, entry.Id, title);
         return other is null ? null : context.Texts.Format(TextKey.FaqTitleTaken, ("title", Markup.Escape(title)), ("id", other.Id));
     }
 
