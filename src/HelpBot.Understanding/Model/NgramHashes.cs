@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HelpBot.Understanding.Analysis;
 
 namespace HelpBot.Understanding.Model;
@@ -16,6 +17,16 @@ internal static class NgramHashes
 
     /// <summary>Word n-grams and character n-grams never share a hash: each kind starts from its own basis.</summary>
     private const ulong WordBasis = Offset ^ 0x5757;
+
+    /// <summary>The 64-bit FNV-1a hash of <paramref name="text"/>, continuing from <paramref name="basis"/> (another text's hash).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(ReadOnlySpan<char> text, ulong basis = Offset)
+    {
+        var hash = basis;
+        foreach (var c in text)
+            hash = (hash ^ c) * Prime;
+        return hash;
+    }
 
     /// <summary>Calls <paramref name="feature"/> with the hash of every n-gram of <paramref name="normalized"/>.</summary>
     public static void ForEach<TSink>(ReadOnlySpan<char> normalized, int wordNgrams, int charNgrams, ref TSink feature)
@@ -47,9 +58,7 @@ internal static class NgramHashes
             var word = reading[range];
             if (word.IsEmpty)
                 continue;
-            var hash = WordBasis;
-            foreach (var c in word)
-                hash = (hash ^ c) * Prime;
+            var hash = Hash(word, WordBasis);
             feature.Add(hash, Block.Words);
             // Longer n-grams chain the earlier words' hashes: "a b" is hash(a) mixed with hash(b).
             var chained = hash;

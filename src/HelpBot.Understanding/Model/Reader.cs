@@ -67,9 +67,10 @@ internal sealed class Reader(ContentCatalog catalog, UnderstandingOptions option
         var reading = Decide(ranked, answerConfidence);
         if (reading.Match is not null || saved.Count == 0 || saved[0] is not { Topic: { } likest, Probability: var likeness } || likeness < options.SavedOfferLikeness)
             return reading;
+        var others = reading.Suggestions.Where(t => t != likest).Take(MaxOffers - 1);
         return likeness >= options.SavedAnswerLikeness
-            ? new TextReading(new TextMatch(likest, likeness), [.. reading.Suggestions.Where(t => t != likest).Take(MaxOffers - 1)])
-            : new TextReading(null, [likest, .. reading.Suggestions.Where(t => t != likest).Take(MaxOffers - 1)]);
+            ? new TextReading(new TextMatch(likest, likeness), [.. others])
+            : new TextReading(null, [likest, .. others]);
     }
 
     /// <summary>

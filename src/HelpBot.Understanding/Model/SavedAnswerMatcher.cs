@@ -53,8 +53,6 @@ internal sealed class SavedAnswerMatcher
 
     public static SavedAnswerMatcher Empty { get; } = new([[], []], [], []);
 
-    public bool IsEmpty => _texts.Length == 0;
-
     /// <param name="examples">
     /// Every training text: the saved answers' are matched, the off-topic messages most like them too, all of them weigh
     /// the n-grams.
@@ -64,7 +62,8 @@ internal sealed class SavedAnswerMatcher
         ArgumentNullException.ThrowIfNull(examples);
         if (!examples.Any(e => e.Label is { Kind: TopicKind.Saved }))
             return Empty;
-        var normalized = examples.Select(e => (e.Label, e.Language, Normalized: Analysis.TextNormalizer.Normalize(e.Text))).ToArray();
+        // Only a text's own reading counts (see Counts): its stems, without the other readings Normalize adds.
+        var normalized = examples.Select(e => (e.Label, e.Language, Normalized: Analysis.TextNormalizer.Stems(e.Text))).ToArray();
         Dictionary<ulong, float>[] frequency = [[], []];
         foreach (var (_, _, text) in normalized)
         {
@@ -228,17 +227,16 @@ internal sealed class SavedAnswerMatcher
     private static Dictionary<ulong, float>[] Counts(string normalized)
     {
         Dictionary<ulong, float>[] counts = [[], []];
-        foreach (var reading in normalized.Split(Analysis.TextNormalizer.ReadingSeparator).Take(1))
+        var separator = normalized.IndexOf(Analysis.TextNormalizer.ReadingSeparator, StringComparison.Ordinal);
+        var reading = separator < 0 ? normalized : normalized[..separator];
+        foreach (var word in reading.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var word in reading.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                Add(counts[0], Hash("w" + word));
-                var framed = "^" + word + "$";
-                if (framed.Length <= FragmentLength)
-                    Add(counts[1], Hash(framed));
-                for (var i = 0; i + FragmentLength <= framed.Length; i++)
-                    Add(counts[1], Hash(framed.Substring(i, FragmentLength)));
-            }
+            Add(counts[0], NgramHashes.Hash(word, WordBasis));
+            var framed = "^" + word + "$";
+            if (framed.Length <= FragmentLength)
+                Add(counts[1], NgramHashes.Hash(framed));
+            for (var i = 0; i + FragmentLength <= framed.Length; i++)
+                Add(counts[1], NgramHashes.Hash(framed.AsSpan(i, FragmentLength)));
         }
         return counts;
 
@@ -248,12 +246,6 @@ internal sealed class SavedAnswerMatcher
     /// <summary>Length of the character fragments of a word ("^паро", "арол", "роль", "оль$"): typos and endings still match.</summary>
     private const int FragmentLength = 4;
 
-    private static ulong Hash(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-            hash = (hash ^ c) * 1099511628211UL;
-        return hash;
-    }
-
+    /// <summary>Words hash on from the hash of "w" (the matcher's word hashes have always been those of "w" + the word).</summary>
+    private static readonly ulong WordBasis = NgramHashes.Hash("w");
 }
