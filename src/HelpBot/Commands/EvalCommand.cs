@@ -131,5 +131,9 @@ internal static class EvalCommand
     private const int GuideSetsLeftOut = 2;
 
     private static string Summary(EvaluationFigures f, string source) => string.Create(CultureInfo.InvariantCulture,
-        $"{source}: top-1 {f.TopOneAccuracy:P1} ({f.Right}/{f.OnTopic}), wrong sections {f.OnTopicWrong} on topic ({EvaluationReport.Share(f.OnTopicWrong, f.OnTopic):P1}), answered or offered {f.AnsweredOrOfferedRate:P1}, off-topic fallback {f.OffTopicFallbackRate:P1}, small talk {EvaluationReport.Share(f.SmallTalkRight, f.SmallTalk):P1}");
+        $"{source}: top-1 {Percent(f.Right, f.OnTopic)} ({f.Right}/{f.OnTopic}), wrong sections {f.OnTopicWrong} on topic ({Percent(f.OnTopicWrong, f.OnTopic)}), answered or offered {Percent(f.AnsweredOrOffered, f.OnTopic)}, off-topic fallback {Percent(f.OffTopicFellBack, f.OffTopic)}, small talk {Percent(f.SmallTalkRight, f.SmallTalk)}");
+
+    /// <summary>A share of no messages is no figure: a set without on-topic messages has no 100 % of wrong sections.</summary>
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "n/a" : EvaluationReport.Share(part, whole).ToString("P1", CultureInfo.InvariantCulture);
 }
