@@ -24,6 +24,16 @@ public sealed class InMemoryReviewContractTests : ReviewStoreContract<InMemoryCo
     protected override InMemoryConversationStore CreateStore() => new();
 }
 
+public sealed class LiteDbModerationContractTests : ModerationStoreContract<LiteDbConversationStore>
+{
+    protected override LiteDbConversationStore CreateStore() => LiteDbConversationStore.InMemory();
+}
+
+public sealed class InMemoryModerationContractTests : ModerationStoreContract<InMemoryConversationStore>
+{
+    protected override InMemoryConversationStore CreateStore() => new();
+}
+
 /// <summary>What the LiteDB file keeps of the outbox across a restart (or a kill).</summary>
 public sealed class LiteDbOutboxFileTests : IDisposable
 {

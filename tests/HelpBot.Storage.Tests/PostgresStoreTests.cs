@@ -192,3 +192,9 @@ public sealed class PostgresReviewContractTests : HelpBot.Storage.Contract.Revie
     protected override PostgresConversationStore CreateStore() =>
         PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
 }
+
+public sealed class PostgresModerationContractTests : HelpBot.Storage.Contract.ModerationStoreContract<PostgresConversationStore>
+{
+    protected override PostgresConversationStore CreateStore() =>
+        PostgresConversationStore.OpenAsync(PostgresServer.CreateSchema(), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+}

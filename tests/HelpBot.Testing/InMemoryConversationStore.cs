@@ -95,6 +95,18 @@ public sealed class InMemoryConversationStore : IConversationStore, IModerationS
     public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         Select(_events, e => e.Community == community && e.At >= since, e => e.At);
 
+    public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, IReadOnlyCollection<DialogEventKind> kinds, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Select(_events, e => e.Community == community && e.At >= since && kinds.Contains(e.Kind), e => e.At);
+
+    public ValueTask<IReadOnlyList<Question>> ListOpenQuestionsAsync(string community, CancellationToken cancellationToken) =>
+        Select(_questions, q => q.Community == community && q.Status == QuestionStatus.Open, q => q.AskedAt);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListUserEventsAsync(string userKey, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return ValueTask.FromResult<IReadOnlyList<DialogEvent>>(_events.Where(e => e.UserKey == userKey).OrderByDescending(e => e.At).Take(max).Reverse().ToList());
+    }
+
     public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resolved);

@@ -28,7 +28,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     private readonly TextForms _forms;
     private readonly Dictionary<string, (Audience Audience, CommandHandler Handle)> _commands;
     private readonly Dictionary<string, (ActionCheck IsValid, ActionHandler Handle)> _actions;
-    private volatile ScreenBook _book;
+    private readonly ScreenBookSource _books;
 
     public DialogEngine(DialogDependencies dependencies)
     {
@@ -41,10 +41,10 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
         _logger = dependencies.Logger;
         _metrics = dependencies.Metrics;
         _canModerate = dependencies.Moderation is not null;
-        _book = new ScreenBook(content.Current);
-        content.Changed += catalog => _book = new ScreenBook(catalog);
+        _books = new ScreenBookSource(content);
+        _ = _books.Current; // built now, not on the first turn
 
-        var features = new DialogFeatures(dependencies);
+        var features = new DialogFeatures(dependencies, _books);
         _freeText = features.FreeText;
         _forms = new TextForms(dependencies.Moderation, _options);
         _commands = DialogTable.Commands.ToDictionary(c => c.Name, c => (c.Audience, c.Handler(features)), StringComparer.Ordinal);
@@ -93,7 +93,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
 
     private async ValueTask<Reply> HandleLockedAsync(Turn turn, long started, bool lastAttempt, CancellationToken cancellationToken)
     {
-        var book = _book;
+        var book = _books.Current;
         UserState? stored = null;
         try
         {
@@ -180,7 +180,7 @@ public sealed partial class DialogEngine : IDialogEngine, ITextForms
     public async ValueTask<TextForm?> DescribeAsync(Turn turn, string formId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var book = _book;
+        var book = _books.Current;
         var state = await _store.FindUserAsync(turn.UserKey, cancellationToken);
         return await _forms.DescribeAsync(book.LanguageFor(state?.Language, turn.Locale), formId, cancellationToken);
     }

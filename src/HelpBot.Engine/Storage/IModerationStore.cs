@@ -16,6 +16,18 @@ public interface IModerationStore
     ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A community's events of <paramref name="kinds"/> since <paramref name="since"/>, oldest first: the review queue's
+    /// texts without reading every step every user reached (an index on the kind, not a scan of all events).
+    /// </summary>
+    ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, IReadOnlyCollection<DialogEventKind> kinds, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>A community's questions still waiting for a moderator, oldest first (through an index on the status).</summary>
+    ValueTask<IReadOnlyList<Question>> ListOpenQuestionsAsync(string community, CancellationToken cancellationToken);
+
+    /// <summary>The latest <paramref name="max"/> events of one user, oldest first (a question's context for moderators).</summary>
+    ValueTask<IReadOnlyList<DialogEvent>> ListUserEventsAsync(string userKey, int max, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Answers or closes an open question and queues <paramref name="delivery"/>, atomically;
     /// false when it was no longer open (another moderator was first).
     /// </summary>

@@ -66,6 +66,8 @@ public static class HelpBotServices
         builder.Services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<DialogDependencies>()));
         builder.Services.AddSingleton<IDialogEngine>(sp => sp.GetRequiredService<DialogEngine>());
         builder.Services.AddSingleton<ITextForms>(sp => sp.GetRequiredService<DialogEngine>());
+        // The moderators' console calls the same operations as the chat commands, over the same dependencies.
+        builder.Services.AddSingleton(sp => new HelpBot.Engine.Moderation.Desk.ModeratorDesk(sp.GetRequiredService<DialogDependencies>()));
         return builder;
     }
 

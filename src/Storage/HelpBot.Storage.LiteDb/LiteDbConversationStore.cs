@@ -76,6 +76,8 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _questions.EnsureIndex(q => q.UserKey);
         _questions.EnsureIndex(q => q.Status);
         _events.EnsureIndex(e => e.UserKey);
+        // The review queue reads the few events of its kinds out of every step reached: one index entry a turn's event.
+        _events.EnsureIndex(e => e.Kind);
         _decisions = database.GetCollection<ReviewDecision>("reviews");
         _decisions.EnsureIndex(d => d.Community);
         _writer = Task.Run(WriteCommitsAsync);
@@ -196,6 +198,18 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
 
     public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         List(_events.Find(e => e.Community == community && e.At >= since), e => e.At);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, IReadOnlyCollection<DialogEventKind> kinds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return List(kinds.Distinct().SelectMany(kind => _events.Find(e => e.Kind == kind && e.Community == community && e.At >= since)), e => e.At);
+    }
+
+    public ValueTask<IReadOnlyList<Question>> ListOpenQuestionsAsync(string community, CancellationToken cancellationToken) =>
+        List(_questions.Find(q => q.Status == QuestionStatus.Open && q.Community == community), q => q.AskedAt);
+
+    public ValueTask<IReadOnlyList<DialogEvent>> ListUserEventsAsync(string userKey, int max, CancellationToken cancellationToken) =>
+        List(_events.Find(e => e.UserKey == userKey).OrderByDescending(e => e.At).Take(max), e => e.At);
 
     public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
     {

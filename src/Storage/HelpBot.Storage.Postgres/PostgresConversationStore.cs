@@ -200,6 +200,20 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public async ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) =>
         await ListAsync<DialogEvent>("SELECT data FROM events WHERE community = $1 AND at >= $2 ORDER BY at", cancellationToken, community, since);
 
+    public async ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, IReadOnlyCollection<DialogEventKind> kinds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        // The kind is read from the JSON as migration 4's index has it (events_kind), so inserts need no new column.
+        return await ListAsync<DialogEvent>("SELECT data FROM events WHERE community = $1 AND ((data->>'Kind')::int) = ANY($2) AND at >= $3 ORDER BY at",
+            cancellationToken, community, kinds.Select(k => (int)k).ToArray(), since);
+    }
+
+    public async ValueTask<IReadOnlyList<Question>> ListOpenQuestionsAsync(string community, CancellationToken cancellationToken) =>
+        await ListAsync<Question>("SELECT data FROM questions WHERE community = $1 AND status = $2 ORDER BY asked_at", cancellationToken, community, (int)QuestionStatus.Open);
+
+    public async ValueTask<IReadOnlyList<DialogEvent>> ListUserEventsAsync(string userKey, int max, CancellationToken cancellationToken) =>
+        await ListAsync<DialogEvent>("SELECT data FROM (SELECT data, at FROM events WHERE user_key = $1 ORDER BY at DESC LIMIT $2) latest ORDER BY at", cancellationToken, userKey, max);
+
     public async ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resolved);

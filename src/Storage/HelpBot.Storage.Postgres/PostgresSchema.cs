@@ -88,6 +88,12 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS outbox_expired ON outbox (expired_at) WHERE expired_at IS NOT NULL;
         DELETE FROM outbox WHERE (data->>'Purpose')::int = 2 AND delivered_at IS NOT NULL;
         """,
+        // 4: the moderators' console lists the review queue's kinds of event and the open questions without a scan.
+        """
+        CREATE INDEX IF NOT EXISTS events_kind ON events (community, ((data->>'Kind')::int), at);
+        CREATE INDEX IF NOT EXISTS events_user_at ON events (user_key, at);
+        CREATE INDEX IF NOT EXISTS questions_open ON questions (community, asked_at) WHERE status = 0;
+        """,
     ];
 
     /// <summary>The tables <see cref="PostgresConversationStore.VerifyAsync"/> reads through.</summary>

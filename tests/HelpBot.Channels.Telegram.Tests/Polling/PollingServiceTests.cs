@@ -241,6 +241,12 @@ public sealed class PollingServiceTests
 
         public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListEventsAsync(community, since, cancellationToken);
 
+        public ValueTask<IReadOnlyList<DialogEvent>> ListEventsAsync(string community, IReadOnlyCollection<DialogEventKind> kinds, DateTimeOffset since, CancellationToken cancellationToken) => _inner.ListEventsAsync(community, kinds, since, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Question>> ListOpenQuestionsAsync(string community, CancellationToken cancellationToken) => _inner.ListOpenQuestionsAsync(community, cancellationToken);
+
+        public ValueTask<IReadOnlyList<DialogEvent>> ListUserEventsAsync(string userKey, int max, CancellationToken cancellationToken) => _inner.ListUserEventsAsync(userKey, max, cancellationToken);
+
         public ValueTask<bool> TryResolveQuestionAsync(Question resolved, OutboxMessage? delivery, CancellationToken cancellationToken) => _inner.TryResolveQuestionAsync(resolved, delivery, cancellationToken);
 
         public ValueTask<bool> RateAnswerAsync(string questionId, string userKey, bool helpful, CancellationToken cancellationToken) => _inner.RateAnswerAsync(questionId, userKey, helpful, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using static HelpBot.Engine.Dialog.DialogBasics;
 
@@ -23,7 +24,7 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
     private bool CanSave => moderation is not null && savedAnswers is not null;
 
     /// <summary>The id a question's saved answer gets: the question's, lower-cased (<c>Q7K2MX</c> → <c>q7k2mx</c>).</summary>
-    public static string SavedIdOf(Question question) => question.Id.ToLowerInvariant();
+    public static string SavedIdOf(Question question) => BotAnswers.SavedIdOf(question);
 
     /// <summary>
     /// Under a moderator's answer: the button opening the draft, where saving is possible and the question's language
@@ -107,7 +108,7 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
         {
             var title = SavedAnswerTitle.From(line);
             // A typed title is taken as it is or not at all: cut, it would not say what the moderator wrote.
-            if (line.Replace("**", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Length > SavedAnswerTitle.MaxLength)
+            if (BotAnswers.TitleTooLong(line))
                 return TooLong(context, line.Length, SavedAnswerTitle.MaxLength);
             if (TitleTaken(context, question, title))
                 return Say(context, TextKey.DraftTitleTaken, ("title", Markup.Escape(title)));
@@ -141,10 +142,7 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
             return Show(context, question, context.Texts.Format(TextKey.DraftTitleTaken, ("title", Markup.Escape(title))));
 
         var id = SavedIdOf(question);
-        var answer = new SavedAnswer(id, title, Markup.Escape(question.Answer!),
-            question.Community == Turn.DefaultCommunity ? null : question.Community, [example]);
-        // Only a new answer is written: one saved meanwhile (another moderator, an older draft) stays as it is.
-        var change = await savedAnswers!.ChangeAsync(question.Language, id, existing => existing ?? answer, cancellationToken);
+        var change = await BotAnswers.SaveAsync(savedAnswers!, question, title, example, cancellationToken);
         switch (change.Outcome)
         {
             case SavedAnswerOutcome.Changed:
@@ -198,12 +196,10 @@ internal sealed class AnswerDrafts(IModerationStore? moderation, ISavedAnswers? 
     /// <summary>The title as the draft has it: the moderator's, or made from the draft's question (so an edit that removes a name removes it here too).</summary>
     private static string TitleOf(TurnContext context, Question question) => context.State.DraftTitle ?? SavedAnswerTitle.From(ExampleOf(context, question));
 
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string text) => BotAnswers.OneLine(text);
 
     /// <summary>Another saved answer of the language has this title (titles label buttons, so each must differ).</summary>
-    private static bool TitleTaken(TurnContext context, Question question, string title) =>
-        context.Book.Languages.TryGetValue(question.Language, out var language)
-        && SavedAnswerTitle.TakenBy(language.SavedAnswers.Values, SavedIdOf(question), title) is not null;
+    private static bool TitleTaken(TurnContext context, Question question, string title) => BotAnswers.TitleTaken(context.Book, question, title);
 
     private static SavedAnswer? Existing(TurnContext context, Question question) =>
         context.Book.Languages.TryGetValue(question.Language, out var language) ? language.SavedAnswers.GetValueOrDefault(SavedIdOf(question)) : null;

@@ -1,14 +1,15 @@
+using HelpBot.Engine.Moderation.Desk;
 namespace HelpBot.Engine.Dialog.Features;
 
 /// <summary>One engine's features that hold dependencies; <see cref="DialogTable"/> picks each handler from here.</summary>
 internal sealed class DialogFeatures
 {
-    public DialogFeatures(DialogDependencies dependencies)
+    public DialogFeatures(DialogDependencies dependencies, ScreenBookSource book)
     {
         var moderation = dependencies.Moderation;
-        Review = new Review(dependencies.Understanding, moderation, dependencies.Reviews, dependencies.Examples, dependencies.SavedAnswers);
+        Review = new Review(new ReviewDesk(dependencies, book), dependencies.Understanding, moderation);
         Drafts = new AnswerDrafts(moderation, dependencies.SavedAnswers);
-        Questions = new Questions(moderation, dependencies.ModerationOptions, Review, Drafts, dependencies.Outbox);
+        Questions = new Questions(moderation, dependencies.ModerationOptions, Review, Drafts, new QuestionsDesk(dependencies, book));
         Feedback = new GuideFeedback(dependencies.Store);
         Faq = new Faq(dependencies.Content, moderation, dependencies.SavedAnswers);
         FreeText = new FreeText(dependencies.Understanding, Questions, Feedback, Drafts, Faq, dependencies.Options);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Content;
-using HelpBot.Engine.Delivery;
 using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using static HelpBot.Engine.Dialog.DialogBasics;
 
@@ -15,7 +15,7 @@ namespace HelpBot.Engine.Dialog.Features;
 /// moderator may save the answer as the bot's own (<see cref="AnswerDrafts"/>) or file the question as a training
 /// example (<see cref="Review"/>).
 /// </summary>
-internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review, AnswerDrafts drafts, OutboxFeed? outboxFeed)
+internal sealed class Questions(IModerationStore? moderation, ModerationOptions options, Review review, AnswerDrafts drafts, QuestionsDesk desk)
 {
     private const int MaxListedQuestions = 20;
     private const int MaxAnswerButtons = 5;
@@ -69,26 +69,10 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
                 ("language", question.Language),
                 ("step", step),
                 ("text", Markup.Escape(question.Text)));
-            context.Changes.Outbox.Add(NewOutbox(context, chat.Channel, chat.ChatId, null, question, OutboxPurpose.QuestionPosted,
-                new OutgoingMessage(text, [[new Button(language.Texts[TextKey.ButtonAnswer], AnswerAction(question.Id))]])));
+            context.Changes.Outbox.Add(QuestionsDesk.NewOutbox(chat.Channel, chat.ChatId, null, question, OutboxPurpose.QuestionPosted,
+                new OutgoingMessage(text, [[new Button(language.Texts[TextKey.ButtonAnswer], AnswerAction(question.Id))]]), context.Now));
         }
     }
-
-    private static OutboxMessage NewOutbox(TurnContext context, string channel, string chatId, string? recipient, Question question, OutboxPurpose purpose, OutgoingMessage message) => new()
-    {
-        Id = Guid.NewGuid().ToString("N"),
-        Channel = channel,
-        ChatId = chatId,
-        RecipientUserId = recipient,
-        UserKey = question.UserKey,
-        Community = question.Community,
-        Purpose = purpose,
-        QuestionId = question.Id,
-        Text = message.Text,
-        Buttons = OutboxMessage.ButtonsOf(message),
-        CreatedAt = context.Now,
-        NextAttemptAt = context.Now,
-    };
 
     private static string AnswerAction(string questionId) => new ActionId(ActionId.AnswerQuestion, questionId, null).ToString();
 
@@ -157,19 +141,8 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         if (answer.Length == 0)
             return Say(context, TextKey.AnswerUsage);
 
-        var resolved = Resolve(context, question, QuestionStatus.Answered);
-        resolved.Answer = answer;
-        var language = context.Book.LanguageFor(question.Language, null);
-        var delivery = new OutgoingMessage(
-            language.Texts.Format(TextKey.AnswerForUser, ("question", Markup.Escape(Shorten(question.Text))), ("answer", Markup.Escape(answer))),
-            [[
-                new Button(language.Texts[TextKey.ButtonHelpful], new ActionId(ActionId.RateAnswer, question.Id, "yes").ToString()),
-                new Button(language.Texts[TextKey.ButtonNotHelpful], new ActionId(ActionId.RateAnswer, question.Id, "no").ToString()),
-            ]]);
-        var outbox = NewOutbox(context, question.Channel, question.ChatId, question.UserId, question, OutboxPurpose.AnswerDelivery, delivery);
-        if (!await moderation!.TryResolveQuestionAsync(resolved, outbox, cancellationToken))
+        if (await desk.ResolveWithAnswerAsync(context.Book, Moderator.Of(context.Turn), question, answer, context.Now, cancellationToken) is not { } resolved)
             return await AlreadyResolvedAsync(context, question.Id, cancellationToken);
-        outboxFeed?.Committed([outbox]);
         return drafts.OfferSaving(context, resolved, review.OfferFiling(context, question, Say(context, TextKey.AnswerSent, ("id", question.Id))));
     }
 
@@ -180,7 +153,7 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         var id = argument.Split(' ', 2)[0].ToUpperInvariant();
         if (await FindOwnQuestionAsync(context, id, cancellationToken) is not { } question)
             return Say(context, TextKey.QuestionNotFound, ("id", Markup.Escape(id)));
-        if (!await moderation!.TryResolveQuestionAsync(Resolve(context, question, QuestionStatus.Closed), null, cancellationToken))
+        if (!await moderation!.TryResolveQuestionAsync(QuestionsDesk.Resolve(Moderator.Of(context.Turn), question, QuestionStatus.Closed, context.Now), null, cancellationToken))
             return await AlreadyResolvedAsync(context, id, cancellationToken);
         return Say(context, TextKey.QuestionClosed, ("id", id));
     }
@@ -215,23 +188,14 @@ internal sealed class Questions(IModerationStore? moderation, ModerationOptions 
         return new Reply(new OutgoingMessage(context.Texts[TextKey.RatingThanks], [context.Guide.MenuRow]));
     }
 
-    private async ValueTask<Question?> FindOwnQuestionAsync(TurnContext context, string id, CancellationToken cancellationToken) =>
-        await moderation!.FindQuestionAsync(id, cancellationToken) is { } question && question.Community == context.Turn.Community ? question : null;
+    private ValueTask<Question?> FindOwnQuestionAsync(TurnContext context, string id, CancellationToken cancellationToken) =>
+        desk.FindOwnAsync(context.Turn.Community, id, cancellationToken);
 
     private async ValueTask<Reply> AlreadyResolvedAsync(TurnContext context, string id, CancellationToken cancellationToken)
     {
         var current = await moderation!.FindQuestionAsync(id, cancellationToken);
         var by = current?.ResolvedBy is { } who ? $"{Markup.Escape(who)}, {FormatTime(current.ResolvedAt ?? context.Now)}" : "—";
         return Say(context, TextKey.AlreadyResolved, ("id", id), ("by", by));
-    }
-
-    private static Question Resolve(TurnContext context, Question question, QuestionStatus status)
-    {
-        var resolved = question.Clone();
-        resolved.Status = status;
-        resolved.ResolvedBy = context.Turn.Channel + ":" + (context.Turn.DisplayName ?? context.Turn.UserId);
-        resolved.ResolvedAt = context.Now;
-        return resolved;
     }
 
     private static string FormatTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -1,0 +1,25 @@
+using HelpBot.Engine.Dialog;
+
+namespace HelpBot.Engine.Moderation.Desk;
+
+/// <summary>
+/// The engine's operations for the moderators' console, over the same dependencies as the dialog engine and the same
+/// code as the chat commands (<c>/review</c>, <c>/answer</c>). Every operation takes the acting <see cref="Moderator"/>
+/// and sees or changes only their community's items; bad input gives an outcome, never an exception.
+/// </summary>
+public sealed class ModeratorDesk
+{
+    public ModeratorDesk(DialogDependencies dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        var book = new ScreenBookSource(dependencies.Content);
+        Review = new ReviewDesk(dependencies, book);
+        Questions = new QuestionsDesk(dependencies, book);
+    }
+
+    /// <summary>The review queue and filing labels, as <c>/review</c>.</summary>
+    public ReviewDesk Review { get; }
+
+    /// <summary>Open questions and answering them, as <c>/questions</c>, <c>/answer</c> and the draft's save.</summary>
+    public QuestionsDesk Questions { get; }
+}
