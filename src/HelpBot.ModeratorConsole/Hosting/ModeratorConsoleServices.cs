@@ -46,7 +46,9 @@ public static class ModeratorConsoleServices
         {
             antiforgery.Cookie.Name = ConsoleAuthentication.AntiforgeryCookie;
             antiforgery.Cookie.Path = ConsoleRoutes.Root;
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to issue an Always-Secure cookie on a plain-http request (a loopback test, or a TLS proxy
+            // without forwarded headers); the token is worthless without the session cookie, which is always Secure.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.HeaderName = ConsoleRoutes.AntiforgeryHeader;
         });

@@ -26,8 +26,9 @@ internal static class LinkSignInEndpoints
 
     private static IResult ShowSignIn(HttpContext http, IAntiforgery antiforgery, string? token)
     {
-        // The token in the address must not travel on in a Referer header.
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        // The token in the address must not travel to another site in a Referer header ("no-referrer" would also make
+        // the form's Origin "null", which the Origin check refuses).
+        http.Response.Headers["Referrer-Policy"] = "same-origin";
         if (!SignInLinks.IsWellFormed(token))
             return ConsolePage.Refusal(StatusCodes.Status400BadRequest, "This sign-in link is incomplete: copy the whole link, or send /console to the bot for a new one.");
         return ConsolePage.Render<LinkSignInPage>(parameters: new { Token = token!, Tokens = antiforgery.GetAndStoreTokens(http) });
