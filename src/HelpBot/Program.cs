@@ -5,6 +5,7 @@ using HelpBot.Commands;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Storage;
 using HelpBot.Health;
+using HelpBot.ModeratorConsole.Hosting;
 using HelpBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -75,6 +76,10 @@ if (plan.Discord)
     app.MapDiscordInteractions();
 if (plan.TelegramWebhook)
     app.MapTelegramWebhook();
+if (plan.ModeratorConsole)
+    app.MapModeratorConsole();
+else if (plan.ModeratorConsoleEnabled)
+    await Console.Error.WriteLineAsync("ModeratorConsole:Enabled is set but no HTTP is served: set urls (ASPNETCORE_URLS) to serve the moderators' console.");
 
 ConsoleChannel? console;
 try

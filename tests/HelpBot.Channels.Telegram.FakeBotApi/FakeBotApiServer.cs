@@ -436,7 +436,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                     w.WriteEndObject();
                 });
                 return (200, null);
-            case "deleteWebhook" or "setWebhook" or "setMyCommands" or "answerCallbackQuery":
+            case "deleteWebhook" or "setWebhook" or "setMyCommands" or "setChatMenuButton" or "answerCallbackQuery":
                 await WriteResultAsync(context, w => w.WriteBooleanValue(true));
                 return (200, null);
             case "sendMessage":

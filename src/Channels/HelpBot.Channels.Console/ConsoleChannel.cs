@@ -56,7 +56,7 @@ public sealed class ConsoleChannel(
             var button = ConsoleInput.FindButton(line, offered);
             var turn = (button is null
                 ? Turn.FromText(ChannelName, settings.UserId, settings.UserId, locale, line)
-                : Turn.FromAction(ChannelName, settings.UserId, settings.UserId, locale, button.Action)) with { IsModerator = settings.Moderator };
+                : Turn.FromAction(ChannelName, settings.UserId, settings.UserId, locale, button.Action)) with { IsModerator = settings.Moderator, PrivateReplies = true };
             var reply = await engine.HandleAsync(turn, stoppingToken);
             recorder?.Record(button is null ? line : "[" + button.Label + "]", reply);
             await Render(reply, ref offered);

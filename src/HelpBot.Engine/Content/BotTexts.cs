@@ -58,6 +58,7 @@ public sealed class BotTexts
         [TextKey.ForgetUserDone] = ["user", "count"],
         [TextKey.ForgetUserNotFound] = ["user"],
         [TextKey.StatsReview] = ["queue", "labels"],
+        [TextKey.ConsoleLink] = ["link", "minutes"],
         [TextKey.ReviewItem] = ["count", "language", "text", "why"],
         [TextKey.ReviewWhyDisputed] = ["section"],
         [TextKey.ReviewWhyUnsure] = ["section"],

@@ -166,4 +166,9 @@ public enum TextKey
     FaqTitleLabel,
     FaqTextLabel,
     FaqTranslateLabel,
+
+    // The moderators' console (/console)
+    ConsoleLink,
+    ConsoleOff,
+    ConsolePrivateOnly,
 }

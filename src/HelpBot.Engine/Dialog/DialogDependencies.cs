@@ -61,6 +61,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// </summary>
     public ISavedAnswers? SavedAnswers { get; init; }
 
+    /// <summary>One-time sign-in links to the moderators' console (<c>/console</c>); none: the console is off and <c>/console</c> says so.</summary>
+    public IConsoleLinks? ConsoleLinks { get; init; }
+
     private readonly IModerationStore? _moderation;
     private readonly IReviewStore? _reviews;
 }

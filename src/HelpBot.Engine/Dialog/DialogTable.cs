@@ -37,6 +37,7 @@ public static class DialogTable
         new("forget_user", Audience.Moderators, f => f.Privacy.ForgetUserCommand, new CommandArgument("user") { MaxLength = 100 }),
         new("review", Audience.Moderators, f => f.Review.ReviewCommand),
         new("faq", Audience.Moderators, f => f.Faq.FaqCommand, new CommandArgument("answer") { MaxLength = SavedAnswersFile.MaxIdLength }),
+        new("console", Audience.Moderators, f => f.Console.ConsoleCommand),
     ];
 
     internal static IReadOnlyList<DialogAction> Actions { get; } =

@@ -46,6 +46,12 @@ public sealed record Turn
     /// <summary>Set by the channel from its own rules (configured ids, roles, permissions); the engine trusts it.</summary>
     public bool IsModerator { get; init; }
 
+    /// <summary>
+    /// Only this user sees the replies (a private chat, Discord's ephemeral replies), so they may carry something personal
+    /// such as a sign-in link. False by default: a channel that does not say is treated as a group.
+    /// </summary>
+    public bool PrivateReplies { get; init; }
+
     /// <summary>The community (server, group of chats) the turn belongs to; moderators see only their own.</summary>
     public string Community { get; init; } = DefaultCommunity;
 

@@ -20,6 +20,12 @@ public sealed record ChannelPlan(bool Console, bool Telegram, bool TelegramWebho
     /// <summary>Kestrel listens when a channel needs it or addresses are configured; otherwise no port is opened.</summary>
     public bool ListensHttp => NeedsHttp || AddressesConfigured;
 
+    /// <summary>The moderators' console is enabled (<c>ModeratorConsole:Enabled</c>) and served: it needs HTTP.</summary>
+    public bool ModeratorConsole => ModeratorConsoleEnabled && ListensHttp;
+
+    /// <summary><c>ModeratorConsole:Enabled</c> as set, served or not.</summary>
+    public bool ModeratorConsoleEnabled { get; init; }
+
     public static ChannelPlan From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,6 +34,10 @@ public sealed record ChannelPlan(bool Console, bool Telegram, bool TelegramWebho
         var discord = !string.IsNullOrWhiteSpace(configuration["Discord:PublicKey"]);
         var console = configuration.GetValue<bool>("Console:Enabled") || (!telegram && !discord);
         var addresses = !string.IsNullOrWhiteSpace(configuration["urls"]) || !string.IsNullOrWhiteSpace(configuration["http_ports"]);
-        return new ChannelPlan(console, telegram, webhook, discord) { AddressesConfigured = addresses };
+        return new ChannelPlan(console, telegram, webhook, discord)
+        {
+            AddressesConfigured = addresses,
+            ModeratorConsoleEnabled = HelpBot.ModeratorConsole.Hosting.ModeratorConsoleServices.IsEnabled(configuration),
+        };
     }
 }

@@ -10,6 +10,7 @@ using HelpBot.Engine.Moderation;
 using HelpBot.Engine.Storage;
 using HelpBot.Engine.Understanding;
 using HelpBot.Health;
+using HelpBot.ModeratorConsole.Hosting;
 using HelpBot.Reports;
 using HelpBot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,6 +61,7 @@ public static class HelpBotServices
             SavedAnswers = sp.GetRequiredService<ISavedAnswers>(),
             Reviews = sp.GetService<IReviewStore>(),
             Outbox = sp.GetService<OutboxFeed>(),
+            ConsoleLinks = sp.GetService<IConsoleLinks>(),
         });
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DialogMetrics>();
@@ -94,6 +96,8 @@ public static class HelpBotServices
             builder.AddTelegramChannel();
         if (plan.Discord)
             builder.AddDiscordChannel();
+        if (plan.ModeratorConsole)
+            builder.AddModeratorConsole();
         if (!plan.ListensHttp)
             builder.Services.AddSingleton<IServer, NoHttpServer>();
         return builder;

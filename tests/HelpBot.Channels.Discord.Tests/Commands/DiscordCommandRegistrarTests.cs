@@ -63,7 +63,7 @@ public sealed partial class DiscordCommandRegistrarTests
         var commands = JsonDocument.Parse(Assert.Single(bot.Api.Requests).Body).RootElement.EnumerateArray().ToList();
         Assert.Equal(
             ["help", "steps", "consequences", "reasons", "feedback", "ask", "language", "forget", "menu",
-             "questions", "answer", "close", "stats", "export", "reload", "forget_user", "review", "faq"],
+             "questions", "answer", "close", "stats", "export", "reload", "forget_user", "review", "faq", "console"],
             commands.Select(c => c.GetProperty("name").GetString()));
         Assert.All(commands.Take(9), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
         Assert.All(commands.Skip(9), c => Assert.Equal(SlashCommandCatalog.ModeratorPermissions, c.GetProperty("default_member_permissions").GetUInt32()));

@@ -76,6 +76,8 @@ internal sealed partial class InteractionRouter(IOptions<DiscordOptions> options
         DisplayName = interaction.DisplayName,
         DeliveryId = "discord:interaction:" + interaction.Id,
         IsModerator = IsModerator(interaction),
+        // Replies to interactions are ephemeral: only the user sees them.
+        PrivateReplies = true,
         Community = options.Value.Community,
     };
 

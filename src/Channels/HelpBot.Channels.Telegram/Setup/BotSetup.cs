@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace HelpBot.Channels.Telegram.Setup;
@@ -20,7 +21,8 @@ internal sealed class BotSetup(
     IContentProvider content,
     IOptions<TelegramOptions> options,
     ChannelSetup setup,
-    ILogger<BotSetup> logger) : ChannelSetupService(setup)
+    ILogger<BotSetup> logger,
+    ModeratorMiniApp? moderatorMiniApp = null) : ChannelSetupService(setup)
 {
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
@@ -32,7 +34,7 @@ internal sealed class BotSetup(
             ? new("setWebhook", SetWebhookAsync)
             // Polling and a webhook exclude each other; pending updates are kept for polling to fetch.
             : new("deleteWebhook", ct => sender.CallOnceAsync((client, c) => client.DeleteWebhook(dropPendingUpdates: false, c), ct));
-        return [updates, .. CommandMenus(content.Current)];
+        return [updates, .. CommandMenus(content.Current), .. ModeratorMenuButtons()];
     }
 
     protected override SetupFailure? Read(Exception exception) => exception is RequestException request
@@ -70,6 +72,19 @@ internal sealed class BotSetup(
         var commands = CommandMenu.For(language);
         return new SetupStep($"setMyCommands ({languageCode ?? "default"})", ct => sender.CallOnceAsync(
             (client, c) => client.SetMyCommands(commands, languageCode: languageCode, cancellationToken: c), ct));
+    }
+
+    /// <summary>Each configured moderator's private chat opens the console from its menu button (moderators' chats' members sign in by /console).</summary>
+    private IEnumerable<SetupStep> ModeratorMenuButtons()
+    {
+        if (moderatorMiniApp is null)
+            yield break;
+        var button = new MenuButtonWebApp { Text = moderatorMiniApp.ButtonText, WebApp = new WebAppInfo { Url = moderatorMiniApp.Url.AbsoluteUri } };
+        foreach (var moderator in options.Value.ModeratorIds.Distinct())
+        {
+            yield return new SetupStep($"setChatMenuButton ({moderator})", ct => sender.CallOnceAsync(
+                (client, c) => client.SetChatMenuButton(moderator, button, c), ct));
+        }
     }
 
     private async Task SetWebhookAsync(CancellationToken cancellationToken)

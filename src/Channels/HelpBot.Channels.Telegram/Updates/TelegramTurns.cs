@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpBot.Channels.Telegram.Sending;
 using HelpBot.Engine.Dialog;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace HelpBot.Channels.Telegram.Updates;
 
@@ -20,6 +21,7 @@ internal static class TelegramTurns
         Text = text,
         DeliveryId = DeliveryId(updateId),
         IsModerator = moderators.IsModerator(from.Id, message.Chat.Id),
+        PrivateReplies = message.Chat.Type == ChatType.Private,
         Community = moderators.Community,
         // A moderator answers a posted question by replying to it; only replies to the bot's own messages count.
         ReplyToMessageId = message.ReplyToMessage is { } replied && replied.From?.Id == botId ? Id(replied.Id) : null,
@@ -39,6 +41,7 @@ internal static class TelegramTurns
         Action = query.Data ?? "",
         DeliveryId = DeliveryId(updateId),
         IsModerator = moderators.IsModerator(query.From.Id, chatId),
+        PrivateReplies = chatId == query.From.Id,
         Community = moderators.Community,
     };
 

@@ -16,6 +16,7 @@ internal sealed class DialogFeatures
         Menu = new Menu(FreeText);
         Privacy = new Privacy(dependencies.Store, moderation);
         Reports = new ModeratorReports(dependencies.Content, moderation, dependencies.Reports, dependencies.Reloader, Review);
+        Console = new ConsoleSignIn(dependencies.ConsoleLinks);
     }
 
     public Questions Questions { get; }
@@ -35,4 +36,6 @@ internal sealed class DialogFeatures
     public Review Review { get; }
 
     public Faq Faq { get; }
+
+    public ConsoleSignIn Console { get; }
 }

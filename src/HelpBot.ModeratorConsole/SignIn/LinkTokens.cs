@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using HelpBot.Engine.Moderation;
+
+namespace HelpBot.ModeratorConsole.SignIn;
+
+/// <summary>
+/// One-time sign-in tokens of <c>/console</c> links, kept by their SHA-256 only (a copy of the store signs no one in).
+/// <see cref="TryConsume"/> takes a token at most once, however many requests race for it.
+/// </summary>
+public interface ILinkTokenStore
+{
+    void Add(byte[] tokenHash, ConsoleModerator moderator, DateTimeOffset expires);
+
+    /// <summary>The moderator the token was issued to, removing it; null when unknown, used or expired.</summary>
+    ConsoleModerator? TryConsume(byte[] tokenHash, DateTimeOffset now);
+}
+
+/// <summary>
+/// Tokens in this process's memory: a restart forgets unused links, and with several instances a link works only on
+/// the instance that issued it (a store on the shared database would lift both).
+/// </summary>
+internal sealed class InMemoryLinkTokenStore : ILinkTokenStore
+{
+    private readonly ConcurrentDictionary<string, (ConsoleModerator Moderator, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
+
+    public void Add(byte[] tokenHash, ConsoleModerator moderator, DateTimeOffset expires)
+    {
+        _tokens[Convert.ToHexString(tokenHash)] = (moderator, expires);
+        // Expired tokens go when new ones come; at most a few moderators' links are ever waiting.
+        var now = expires - SignInLinks.Lifetime;
+        foreach (var (key, entry) in _tokens)
+        {
+            if (entry.Expires <= now)
+                _tokens.TryRemove(key, out _);
+        }
+    }
+
+    public ConsoleModerator? TryConsume(byte[] tokenHash, DateTimeOffset now) =>
+        _tokens.TryRemove(Convert.ToHexString(tokenHash), out var entry) && entry.Expires > now ? entry.Moderator : null;
+}
+
+/// <summary>Issues and redeems the links <c>/console</c> replies with: 256 random bits as hex, valid 10 minutes, single use.</summary>
+internal sealed class SignInLinks(ILinkTokenStore store, TimeProvider time, Uri consoleUrl) : IConsoleLinks
+{
+    public static TimeSpan Lifetime => Hosting.ModeratorConsoleOptions.LinkLifetime;
+
+    TimeSpan IConsoleLinks.Lifetime => Lifetime;
+
+    public ValueTask<Uri> IssueAsync(ConsoleModerator moderator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moderator);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        store.Add(Hash(token), moderator, time.GetUtcNow() + Lifetime);
+        return ValueTask.FromResult(new Uri(consoleUrl.AbsoluteUri + "/login?token=" + token));
+    }
+
+    /// <summary>The moderator the token signs in, once; null for anything else (malformed, unknown, used, expired).</summary>
+    public ConsoleModerator? Redeem(string? token) =>
+        IsWellFormed(token) ? store.TryConsume(Hash(token!), time.GetUtcNow()) : null;
+
+    public static bool IsWellFormed(string? token) => token is { Length: 64 } && token.All(char.IsAsciiHexDigitLower);
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
+}
