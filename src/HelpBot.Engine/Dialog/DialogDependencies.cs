@@ -61,6 +61,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// </summary>
     public ISavedAnswers? SavedAnswers { get; init; }
 
+    /// <summary>The guides' files as the moderators' console edits them; none: the console's content desk only reads the content.</summary>
+    public IContentFiles? ContentFiles { get; init; }
+
     private readonly IModerationStore? _moderation;
     private readonly IReviewStore? _reviews;
 }

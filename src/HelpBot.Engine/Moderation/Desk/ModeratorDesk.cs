@@ -15,6 +15,7 @@ public sealed class ModeratorDesk
         var book = new ScreenBookSource(dependencies.Content);
         Review = new ReviewDesk(dependencies, book);
         Questions = new QuestionsDesk(dependencies, book);
+        Content = new ContentDesk(dependencies);
     }
 
     /// <summary>The review queue and filing labels, as <c>/review</c>.</summary>
@@ -22,4 +23,7 @@ public sealed class ModeratorDesk
 
     /// <summary>Open questions and answering them, as <c>/questions</c>, <c>/answer</c> and the draft's save.</summary>
     public QuestionsDesk Questions { get; }
+
+    /// <summary>The guides' texts: where each is, checking, previewing and saving an edit.</summary>
+    public ContentDesk Content { get; }
 }
