@@ -16,6 +16,7 @@ public sealed class ModeratorDesk
         Review = new ReviewDesk(dependencies, book);
         Questions = new QuestionsDesk(dependencies, book);
         Content = new ContentDesk(dependencies);
+        SavedAnswers = new SavedAnswersDesk(dependencies);
     }
 
     /// <summary>The review queue and filing labels, as <c>/review</c>.</summary>
@@ -26,4 +27,7 @@ public sealed class ModeratorDesk
 
     /// <summary>The guides' texts: where each is, checking, previewing and saving an edit.</summary>
     public ContentDesk Content { get; }
+
+    /// <summary>The community's saved answers with their figures; editing, translating and deleting them, as <c>/faq</c>.</summary>
+    public SavedAnswersDesk SavedAnswers { get; }
 }
