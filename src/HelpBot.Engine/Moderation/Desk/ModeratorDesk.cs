@@ -17,6 +17,7 @@ public sealed class ModeratorDesk
         Questions = new QuestionsDesk(dependencies, book);
         Content = new ContentDesk(dependencies);
         SavedAnswers = new SavedAnswersDesk(dependencies);
+        Stats = new StatsDesk(dependencies, book);
     }
 
     /// <summary>The review queue and filing labels, as <c>/review</c>.</summary>
@@ -30,4 +31,7 @@ public sealed class ModeratorDesk
 
     /// <summary>The community's saved answers with their figures; editing, translating and deleting them, as <c>/faq</c>.</summary>
     public SavedAnswersDesk SavedAnswers { get; }
+
+    /// <summary>The community's figures a day over a span, <c>/stats</c>'s report, the most frequent unanswered texts, <c>/export</c>'s files.</summary>
+    public StatsDesk Stats { get; }
 }
