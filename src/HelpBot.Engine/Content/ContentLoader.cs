@@ -80,7 +80,7 @@ public static class ContentLoader
             if (Path.GetFileName(file) is BotFile or SmallTalkFile or SavedAnswersFile.Name)
                 continue;
             var id = Path.GetFileNameWithoutExtension(file);
-            if (LoadGuide(file, id, errors) is { } guide)
+            if (LoadGuide(file, id, File.ReadAllText(file), errors) is { } guide)
             {
                 var examples = Path.Combine(folder, id + ExamplesSuffix);
                 guides[id] = File.Exists(examples)
@@ -266,11 +266,22 @@ public static class ContentLoader
         return translated;
     }
 
-    private static Guide? LoadGuide(string path, string id, List<ContentError> errors)
+    /// <summary>
+    /// A guide's file (<c>&lt;guide&gt;.yaml</c>) or its text about to be written, checked as a load checks it (without its
+    /// examples and the comparison with other languages); null when it has an error, which is added to <paramref name="errors"/>.
+    /// </summary>
+    public static Guide? LoadGuide(string path, string text, List<ContentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(errors);
+        return LoadGuide(path, Path.GetFileNameWithoutExtension(path), text, errors);
+    }
+
+    private static Guide? LoadGuide(string path, string id, string text, List<ContentError> errors)
     {
         var before = errors.Count;
         var yaml = new YamlFileReader(path, errors);
-        if (yaml.LoadRoot(File.ReadAllText(path)) is not { } root)
+        if (yaml.LoadRoot(text) is not { } root)
             return null;
         yaml.RejectUnknownKeys(root, "title", "intro", "match", "consequences", "parts", "steps", "done", "done_title", "done_match", "reasons", "out_of_scope");
 

@@ -64,6 +64,9 @@ public sealed record DialogDependencies(IContentProvider Content, IConversationS
     /// <summary>One-time sign-in links to the moderators' console (<c>/console</c>); none: the console is off and <c>/console</c> says so.</summary>
     public IConsoleLinks? ConsoleLinks { get; init; }
 
+    /// <summary>The guides' files as the moderators' console edits them; none: the console's content desk only reads the content.</summary>
+    public IContentFiles? ContentFiles { get; init; }
+
     private readonly IModerationStore? _moderation;
     private readonly IReviewStore? _reviews;
 }

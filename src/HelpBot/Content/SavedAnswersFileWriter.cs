@@ -57,16 +57,13 @@ public sealed partial class SavedAnswersFileWriter(IOptions<ContentOptions> opti
                 refusal = await OtherCommunityAsync(language, id, next.Community, cancellationToken);
             if (refusal is not null)
                 return Refused(refusal);
-            await ContentFileLock.ReplaceAsync(path, updated, check: null, cancellationToken);
-
             LogChanged(logger, path, id, next is null ? "deleted" : current is null ? "added" : "changed");
-            if (ReloadRefusal() is { } rejected)
+            // Another file's error (a hand edit in progress) does not refuse the answer: it is read once the content is valid.
+            if (await ContentFileReplacement.ReplaceOrPutBackAsync(path, text, updated, reloader, e => Path.GetFileName(e.File) == SavedAnswersFile.Name, cancellationToken) is { } rejected)
             {
-                // The change passed every check of the file, yet the whole content refuses it: put the file back.
-                await ContentFileLock.ReplaceAsync(path, text, check: null, cancellationToken);
-                reloader.Reload();
-                LogRolledBack(logger, path, rejected);
-                return Refused(rejected);
+                // The change passed every check of the file, yet the whole content refuses it: the file is back.
+                LogRolledBack(logger, path, rejected.Message);
+                return Refused(rejected.Message);
             }
             return new SavedAnswerChange(SavedAnswerOutcome.Changed, written);
         }
@@ -106,27 +103,11 @@ public sealed partial class SavedAnswersFileWriter(IOptions<ContentOptions> opti
         return null;
     }
 
-    /// <summary>Reloads the content; the first error about saved answers that kept the old content, or null.</summary>
-    private string? ReloadRefusal()
-    {
-        var errors = reloader.Reload();
-        if (errors.Count == 0)
-            return null;
-        if (errors.FirstOrDefault(e => Path.GetFileName(e.File) == SavedAnswersFile.Name) is { } error)
-            return error.Message;
-        // Another file is invalid (a hand edit in progress): the answer is written and is read once the content is valid.
-        LogReloadRejected(logger, errors.Count);
-        return null;
-    }
-
     [LoggerMessage(1, LogLevel.Information, "A moderator's saved answer '{Id}' was {What} in {Path}")]
     private static partial void LogChanged(ILogger logger, string path, string id, string what);
 
     [LoggerMessage(2, LogLevel.Error, "Could not write {Path}: {Reason}")]
     private static partial void LogWriteFailed(ILogger logger, string path, string reason);
-
-    [LoggerMessage(3, LogLevel.Warning, "The content reload after changing a saved answer was rejected ({Count} error(s) in other files); the answer is in the file and is read once the content is valid")]
-    private static partial void LogReloadRejected(ILogger logger, int count);
 
     [LoggerMessage(4, LogLevel.Warning, "The content reload refused a saved answer's change, so {Path} was put back: {Reason}")]
     private static partial void LogRolledBack(ILogger logger, string path, string reason);

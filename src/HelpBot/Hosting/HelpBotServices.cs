@@ -39,6 +39,8 @@ public static class HelpBotServices
         builder.Services.AddSingleton<ITrainingExamples, ExamplesFileWriter>();
         // Moderators' saved answers (/faq) go to answers.yaml of each language, then the content reloads likewise.
         builder.Services.AddSingleton<ISavedAnswers, SavedAnswersFileWriter>();
+        // The guides' texts as the moderators' console edits them, with a copy of each replaced file.
+        builder.Services.AddSingleton<IContentFiles, ContentFiles>();
 
         // Moderators: where questions are posted, and the chart/CSV renderer for /stats and /export.
         builder.Services.AddOptionsWithValidateOnStart<ModerationOptions, ModerationOptionsValidator>()
@@ -59,6 +61,7 @@ public static class HelpBotServices
             Reloader = sp.GetRequiredService<IContentReloader>(),
             Examples = sp.GetRequiredService<ITrainingExamples>(),
             SavedAnswers = sp.GetRequiredService<ISavedAnswers>(),
+            ContentFiles = sp.GetRequiredService<IContentFiles>(),
             Reviews = sp.GetService<IReviewStore>(),
             Outbox = sp.GetService<OutboxFeed>(),
             ConsoleLinks = sp.GetService<IConsoleLinks>(),

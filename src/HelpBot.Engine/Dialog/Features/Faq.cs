@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using static HelpBot.Engine.Dialog.DialogBasics;
 
@@ -30,14 +31,6 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
     private const string Translate = "n";
     private const string Delete = "d";
     private const string DeleteConfirmed = "dy";
-
-    /// <summary>An answer in every language it has, in the content's order of languages.</summary>
-    private sealed record Entry(string Id, IReadOnlyDictionary<string, SavedAnswer> Versions)
-    {
-        public string? Community => Versions.Values.First().Community;
-    }
-
-    private sealed record Counts(int Served, int Helpful, int NotHelpful);
 
     /// <summary>
     /// <c>faq:ID:op_lang</c> (open, edit the title or text, translate: v, t, x, n with a language of the content) and
@@ -198,17 +191,8 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
         if (Problem(context, entry, language, title, body) is { } problem)
             return await CardAsync(context, entry, language, problem, cancellationToken);
 
-        var community = entry.Community;
         var translating = awaiting is Awaiting.SavedAnswerTranslation or Awaiting.SavedAnswerTranslationText;
-        var change = await answers.ChangeAsync(language, id, current =>
-        {
-            // Applied to the answer as the file has it now: an answer deleted meanwhile stays deleted, unless this
-            // adds a language; a translation keeps the answer's community, one answer having one in every language.
-            if (current is null && !translating)
-                return null;
-            var next = current ?? new SavedAnswer(id, title!, body!, community, []);
-            return next with { Title = title ?? next.Title, Answer = body ?? next.Answer };
-        }, cancellationToken);
+        var change = await SavedAnswerRules.EditAsync(answers, language, id, title, body, translating, entry.Community, cancellationToken);
 
         return change.Outcome switch
         {
@@ -225,39 +209,27 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
     /// title, a title of several lines, or one another answer of that language has. The writer checks all of it again
     /// against the file as it is then (a clash with an answer saved meanwhile is refused in the loader's words).
     /// </summary>
-    private string? Problem(TurnContext context, Entry entry, string language, string? title, string? body)
-    {
-        if ((body is not null && body.Length == 0) || (title is not null && title.Length == 0))
-            return context.Texts[TextKey.FaqEmptyText];
-        if (body is not null && body.Length > ContentLoader.MaxTextLength)
+    private string? Problem(TurnContext context, SavedAnswerEntry entry, string language, string? title, string? body) =>
+        SavedAnswerRules.Check(content.Current, language, entry.Id, title, body, out var other) switch
         {
-            return context.Texts.Format(TextKey.FaqTooLong,
-                ("length", body.Length.ToString(CultureInfo.InvariantCulture)), ("max", ContentLoader.MaxTextLength.ToString(CultureInfo.InvariantCulture)));
-        }
-        if (title is null)
-            return null;
-        if (title.Length > SavedAnswerTitle.MaxLength || title.Contains('\n', StringComparison.Ordinal) || title.Contains("**", StringComparison.Ordinal) || title.Contains('`', StringComparison.Ordinal))
-            return context.Texts.Format(TextKey.FaqTitleInvalid, ("max", SavedAnswerTitle.MaxLength.ToString(CultureInfo.InvariantCulture)));
-        var other = SavedAnswerTitle.TakenBy(content.Current.Languages[language].SavedAnswers, entry.Id, title);
-        return other is null ? null : context.Texts.Format(TextKey.FaqTitleTaken, ("title", Markup.Escape(title)), ("id", other.Id));
-    }
+            SavedAnswerProblem.Empty => context.Texts[TextKey.FaqEmptyText],
+            SavedAnswerProblem.TooLong => context.Texts.Format(TextKey.FaqTooLong,
+                ("length", body!.Length.ToString(CultureInfo.InvariantCulture)), ("max", ContentLoader.MaxTextLength.ToString(CultureInfo.InvariantCulture))),
+            SavedAnswerProblem.TitleInvalid => context.Texts.Format(TextKey.FaqTitleInvalid, ("max", SavedAnswerTitle.MaxLength.ToString(CultureInfo.InvariantCulture))),
+            SavedAnswerProblem.TitleTaken => context.Texts.Format(TextKey.FaqTitleTaken, ("title", Markup.Escape(title!)), ("id", other!.Id)),
+            _ => null,
+        };
 
-    private async ValueTask<Reply> DeleteAsync(TurnContext context, Entry entry, SavedAnswer shown, CancellationToken cancellationToken)
+    private async ValueTask<Reply> DeleteAsync(TurnContext context, SavedAnswerEntry entry, SavedAnswer shown, CancellationToken cancellationToken)
     {
-        var refusals = new List<string>();
-        foreach (var language in entry.Versions.Keys)
-        {
-            var change = await answers!.ChangeAsync(language, entry.Id, _ => null, cancellationToken);
-            if (change.Outcome == SavedAnswerOutcome.Refused)
-                refusals.Add(language + ": " + change.Detail);
-        }
+        var refusals = await SavedAnswerRules.DeleteAsync(answers!, entry, cancellationToken);
         if (refusals.Count > 0 && Find(context, entry.Id) is { } left)
             return await CardAsync(context, left, null, context.Texts.Format(TextKey.FaqRefused, ("reason", Markup.Escape(string.Join("; ", refusals)))), cancellationToken);
         return Say(context, TextKey.FaqDeleted, ("title", Markup.Escape(shown.Title)), ("id", entry.Id));
     }
 
     /// <summary>One answer in one language, with its figures and, for a moderator who may change it, its buttons.</summary>
-    private async ValueTask<Reply> CardAsync(TurnContext context, Entry entry, string? language, string? note, CancellationToken cancellationToken)
+    private async ValueTask<Reply> CardAsync(TurnContext context, SavedAnswerEntry entry, string? language, string? note, CancellationToken cancellationToken)
     {
         var (shown, answer) = VersionFor(context, entry, language);
         var counts = await CountsAsync(context, cancellationToken);
@@ -286,9 +258,9 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
         return new Reply(new OutgoingMessage(text.ToString(), buttons));
     }
 
-    private static string Line(TurnContext context, Entry entry, SavedAnswer answer, IReadOnlyDictionary<string, Counts> counts)
+    private static string Line(TurnContext context, SavedAnswerEntry entry, SavedAnswer answer, IReadOnlyDictionary<string, SavedAnswerCounts> counts)
     {
-        var (served, helpful, notHelpful) = counts.GetValueOrDefault(entry.Id) ?? new Counts(0, 0, 0);
+        var (served, helpful, notHelpful) = counts.GetValueOrDefault(entry.Id) ?? new SavedAnswerCounts(0, 0, 0);
         var rated = helpful + notHelpful;
         return context.Texts.Format(TextKey.FaqItem,
             ("title", Markup.Escape(answer.Title)),
@@ -300,41 +272,21 @@ internal sealed class Faq(IContentProvider content, IModerationStore? moderation
     }
 
     /// <summary>How often each saved answer was served and rated in the moderator's community over the last <see cref="StatsDays"/> days.</summary>
-    private async ValueTask<IReadOnlyDictionary<string, Counts>> CountsAsync(TurnContext context, CancellationToken cancellationToken)
-    {
-        if (moderation is null)
-            return new Dictionary<string, Counts>();
-        var events = await moderation.ListEventsAsync(context.Turn.Community, context.Now.AddDays(-StatsDays), cancellationToken);
-        return events
-            .Where(e => e.Topic is not null && e.Kind is DialogEventKind.SavedAnswerServed or DialogEventKind.SavedAnswerHelpful or DialogEventKind.SavedAnswerNotHelpful)
-            .GroupBy(e => e.Topic!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new Counts(
-                g.Count(e => e.Kind == DialogEventKind.SavedAnswerServed),
-                g.Count(e => e.Kind == DialogEventKind.SavedAnswerHelpful),
-                g.Count(e => e.Kind == DialogEventKind.SavedAnswerNotHelpful)), StringComparer.Ordinal);
-    }
+    private ValueTask<IReadOnlyDictionary<string, SavedAnswerCounts>> CountsAsync(TurnContext context, CancellationToken cancellationToken) =>
+        SavedAnswerRules.CountsAsync(moderation, context.Turn.Community, context.Now.AddDays(-StatsDays), cancellationToken);
 
     /// <summary>Every saved answer of the content as it is now (after this turn's changes too), the default language's first.</summary>
-    private List<Entry> Entries()
-    {
-        var catalog = content.Current;
-        var languages = catalog.Languages.Keys.OrderBy(l => l == catalog.DefaultLanguage ? 0 : 1).ThenBy(l => l, StringComparer.Ordinal).ToList();
-        return languages
-            .SelectMany(l => catalog.Languages[l].SavedAnswers.Select(a => (Language: l, Answer: a)))
-            .GroupBy(v => v.Answer.Id, StringComparer.Ordinal)
-            .Select(g => new Entry(g.Key, g.ToDictionary(v => v.Language, v => v.Answer, StringComparer.Ordinal)))
-            .ToList();
-    }
+    private List<SavedAnswerEntry> Entries() => SavedAnswerRules.Entries(content.Current);
 
     /// <summary>The answer with this id if the moderator's community gets it; null for one deleted, forged or another community's.</summary>
-    private Entry? Find(TurnContext context, string id) => Entries().Find(e => e.Id == id && IsVisible(context, e));
+    private SavedAnswerEntry? Find(TurnContext context, string id) => Entries().Find(e => e.Id == id && IsVisible(context, e));
 
-    private static bool IsVisible(TurnContext context, Entry entry) => entry.Versions.Values.First().IsFor(context.Turn.Community);
+    private static bool IsVisible(TurnContext context, SavedAnswerEntry entry) => entry.IsVisibleTo(context.Turn.Community);
 
-    private static bool IsEditable(TurnContext context, Entry entry) => (entry.Community ?? Turn.DefaultCommunity) == context.Turn.Community;
+    private static bool IsEditable(TurnContext context, SavedAnswerEntry entry) => entry.IsEditableBy(context.Turn.Community);
 
     /// <summary>The answer in <paramref name="language"/>, else in the moderator's language, else in its first one.</summary>
-    private static (string Language, SavedAnswer Answer) VersionFor(TurnContext context, Entry entry, string? language)
+    private static (string Language, SavedAnswer Answer) VersionFor(TurnContext context, SavedAnswerEntry entry, string? language)
     {
         foreach (var wanted in new[] { language, context.Language.Code })
         {

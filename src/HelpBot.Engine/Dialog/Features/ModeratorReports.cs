@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Moderation;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using static HelpBot.Engine.Dialog.DialogBasics;
 
@@ -15,12 +16,7 @@ internal sealed class ModeratorReports(IContentProvider content, IModerationStor
         var days = 30;
         if (argument.Length > 0 && (!int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 3650))
             return Say(context, TextKey.StatsUsage);
-        var since = context.Now.AddDays(-days);
-        var community = context.Turn.Community;
-        var report = StatsReport.Compute(days, context.Guide.StepCount,
-            await moderation!.ListEventsAsync(community, since, cancellationToken),
-            await moderation.ListFeedbackAsync(community, since, cancellationToken),
-            await moderation.ListQuestionsAsync(community, since, cancellationToken));
+        var report = await StatsDesk.ReportAsync(moderation!, context.Turn.Community, context.Now, days, context.Guide.StepCount, cancellationToken);
 
         var texts = context.Texts;
         var none = texts[TextKey.StatsNone];
@@ -60,18 +56,9 @@ internal sealed class ModeratorReports(IContentProvider content, IModerationStor
     {
         if (reports is null)
             return NoSection(context);
-        var community = context.Turn.Community;
-        var feedback = await moderation!.ListFeedbackAsync(community, DateTimeOffset.MinValue, cancellationToken);
-        var questions = await moderation.ListQuestionsAsync(community, DateTimeOffset.MinValue, cancellationToken);
-        var events = await moderation.ListEventsAsync(community, DateTimeOffset.MinValue, cancellationToken);
         return new Reply(new OutgoingMessage(context.Texts[TextKey.ExportDone])
         {
-            Attachments =
-            [
-                reports.Csv("feedback.csv", feedback.Select(f => new FeedbackRow(f.UserKey, f.Guide, f.Helpful, f.Comment, f.Language, f.At))),
-                reports.Csv("questions.csv", questions.Select(q => new QuestionRow(q.Id, q.UserKey, q.DisplayName, q.Language, q.Step, q.Text, q.AskedAt, q.Status.ToString(), q.Answer, q.ResolvedBy, q.ResolvedAt, q.AnswerHelpful))),
-                reports.Csv("unmatched.csv", events.Where(e => e.Kind == DialogEventKind.Unmatched).Select(e => new UnmatchedRow(e.UserKey, e.Text ?? "", e.Topic, e.Language, e.At))),
-            ],
+            Attachments = await StatsDesk.ExportFilesAsync(moderation!, reports, context.Turn.Community, cancellationToken),
         });
     }
 
