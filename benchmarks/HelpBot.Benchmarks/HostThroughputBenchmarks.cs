@@ -230,6 +230,6 @@ public class HostThroughputBenchmarks
 
     private static long Chat(int user) => 700_000 + user;
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
