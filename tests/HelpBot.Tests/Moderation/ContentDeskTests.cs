@@ -150,6 +150,18 @@ public sealed class ContentDeskTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_communitys_moderator_may_read_and_check_but_not_save()
+    {
+        var shop = new Moderator("telegram", "2", "shop");
+        var before = FileText("en");
+
+        Assert.NotEmpty(await _desk.ListAsync(shop, Ct));
+        Assert.Equal(ContentEditOutcome.Valid, (await _desk.ValidateAsync(shop, Step, "en", "New step text.", Ct)).Outcome);
+        Assert.Equal(ContentEditOutcome.ReadOnly, (await _desk.SaveAsync(shop, Step, "en", "New step text.", null, Ct)).Outcome);
+        Assert.Equal(before, FileText("en"));
+    }
+
+    [Fact]
     public async Task An_invalid_text_is_refused_before_anything_is_written()
     {
         var before = FileText("en");

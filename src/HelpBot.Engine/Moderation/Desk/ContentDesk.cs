@@ -33,6 +33,9 @@ public enum ContentEditOutcome
     /// <summary>Written, but the whole content's reload refused it (<see cref="ContentEditResult.Errors"/>): the old file is back.</summary>
     ReloadRefused,
 
+    /// <summary>The guides serve every community, so only the default community's moderators change them (as the default saved answers).</summary>
+    ReadOnly,
+
     /// <summary>This bot cannot edit its content files, or the file is locked or could not be written (<see cref="ContentEditResult.Detail"/>).</summary>
     Unavailable,
 }
@@ -54,7 +57,8 @@ public sealed record ContentPreview(ContentEditOutcome Outcome, IReadOnlyList<Pr
 /// The guides' texts for the console: every editable text with its file and line per language, checking a new text
 /// with the content loader itself, previewing the screen that shows it, and saving it into the YAML file in place
 /// (the rest of the file untouched) through <see cref="IContentFiles"/>, which keeps a copy of the replaced file and
-/// puts it back if the reload refuses. Guides are the bot's, not a community's: every moderator sees the same.
+/// puts it back if the reload refuses. Guides are the bot's, not a community's: every moderator sees the same, and
+/// only the default community's moderators save (as only they change the default saved answers).
 /// </summary>
 public sealed class ContentDesk
 {
@@ -137,6 +141,8 @@ public sealed class ContentDesk
             return new ContentEditResult(ContentEditOutcome.Unavailable, []);
         if (Parse(sectionId) is not var (guide, key) || !_content.Current.Languages.ContainsKey(language ?? ""))
             return new ContentEditResult(ContentEditOutcome.UnknownSection, []);
+        if (moderator.Community != Turn.DefaultCommunity)
+            return new ContentEditResult(ContentEditOutcome.ReadOnly, []);
         var value = Normalized(newText);
         ContentEditResult? refusal = null;
         var change = await _files.ChangeGuideAsync(language!, guide, file =>
