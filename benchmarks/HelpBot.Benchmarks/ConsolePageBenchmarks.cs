@@ -79,6 +79,8 @@ public class ConsolePageBenchmarks
             ["Storage:Path"] = database,
             ["Telegram:ModeratorIds:0"] = Moderator.ToString(CultureInfo.InvariantCulture),
             ["Telegram:Community"] = ModeratorStoreSeed.Community,
+            // A polling bot serves HTTP (and so the console) only at configured addresses.
+            ["urls"] = baseUrl.AbsoluteUri,
             ["ModeratorConsole:Enabled"] = "true",
             ["ModeratorConsole:PublicUrl"] = baseUrl.AbsoluteUri,
             ["Understanding:ModelDirectory"] = Path.Combine(Path.GetTempPath(), "helpbot-models"),
