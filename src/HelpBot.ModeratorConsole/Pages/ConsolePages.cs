@@ -1,5 +1,6 @@
 using HelpBot.Engine.Content;
 using HelpBot.Engine.Storage;
+using HelpBot.ModeratorConsole.Pages.Content;
 using HelpBot.ModeratorConsole.Pages.Overview;
 using HelpBot.ModeratorConsole.SignIn;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ internal static class ConsolePages
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("", OverviewAsync);
+        ContentEndpoints.Map(pages);
     }
 
     private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)

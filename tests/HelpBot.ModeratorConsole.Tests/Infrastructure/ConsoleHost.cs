@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Content;
 using HelpBot.Tests;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -28,6 +29,9 @@ public sealed partial class ConsoleHost : IAsyncLifetime
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-console-");
     private readonly TestSigner _discordSigner = new();
+
+    /// <summary>The bot's content, copied: the Content page's tests save edits (and backups) into it.</summary>
+    private readonly ContentFolderCopy _content = new(RepositoryPaths.Content);
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -41,6 +45,9 @@ public sealed partial class ConsoleHost : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>The root of the content folder this host serves (a copy of the repository's).</summary>
+    public string ContentRoot => _content.Root;
+
     public async ValueTask InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
@@ -49,7 +56,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string>
         {
-            ["Content:Path"] = RepositoryPaths.Content,
+            ["Content:Path"] = _content.Root,
             ["Storage:Path"] = Path.Combine(_data.FullName, "helpbot.db"),
             ["Telegram:Token"] = Telegram.Token,
             ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
@@ -158,6 +165,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         Http.Dispose();
         _discordSigner.Dispose();
         _data.Delete(recursive: true);
+        _content.Dispose();
     }
 
     private static int FreePort()
