@@ -18,6 +18,7 @@ internal static class ConsolePages
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("", OverviewAsync);
+        SavedAnswers.SavedAnswersEndpoints.Map(pages);
     }
 
     private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)

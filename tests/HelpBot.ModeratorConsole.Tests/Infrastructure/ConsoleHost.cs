@@ -27,6 +27,8 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public const string DiscordCommunity = "beta";
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-console-");
+    // Pages write saved answers into content/: a copy, never the repository's.
+    private readonly HelpBot.Content.ContentFolderCopy _content = new(RepositoryPaths.Content);
     private readonly TestSigner _discordSigner = new();
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
@@ -49,7 +51,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string>
         {
-            ["Content:Path"] = RepositoryPaths.Content,
+            ["Content:Path"] = _content.Root,
             ["Storage:Path"] = Path.Combine(_data.FullName, "helpbot.db"),
             ["Telegram:Token"] = Telegram.Token,
             ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
@@ -103,11 +105,11 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public Task<string> TelegramLinkAsync() => TelegramReplyAsync(TelegramModerator, "/console");
 
     /// <summary>The bot's next message in <paramref name="chatId"/> (default: the user's private chat) after the user sends <paramref name="text"/> there.</summary>
-    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null)
+    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null, string languageCode = "en")
     {
         var chat = chatId ?? userId;
         var before = Telegram.Messages(chat).Count;
-        Telegram.SendText(userId, text, languageCode: "en", chatId: chatId);
+        Telegram.SendText(userId, text, languageCode: languageCode, chatId: chatId);
         var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
         return Telegram.Message(chat, sent.MessageId!.Value)!.Text;
     }
@@ -158,6 +160,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         Http.Dispose();
         _discordSigner.Dispose();
         _data.Delete(recursive: true);
+        _content.Dispose();
     }
 
     private static int FreePort()
