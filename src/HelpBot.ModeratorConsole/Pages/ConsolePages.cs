@@ -19,6 +19,7 @@ internal static class ConsolePages
     {
         pages.MapGet("", OverviewAsync);
         SavedAnswers.SavedAnswersEndpoints.Map(pages);
+        Stats.StatsEndpoints.Map(pages);
     }
 
     private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)
