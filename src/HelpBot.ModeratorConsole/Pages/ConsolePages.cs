@@ -20,6 +20,8 @@ internal static class ConsolePages
     {
         pages.MapGet("", OverviewAsync);
         ContentEndpoints.Map(pages);
+        SavedAnswers.SavedAnswersEndpoints.Map(pages);
+        Stats.StatsEndpoints.Map(pages);
     }
 
     private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)

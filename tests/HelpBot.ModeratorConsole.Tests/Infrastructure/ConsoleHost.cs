@@ -110,11 +110,11 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public Task<string> TelegramLinkAsync() => TelegramReplyAsync(TelegramModerator, "/console");
 
     /// <summary>The bot's next message in <paramref name="chatId"/> (default: the user's private chat) after the user sends <paramref name="text"/> there.</summary>
-    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null)
+    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null, string languageCode = "en")
     {
         var chat = chatId ?? userId;
         var before = Telegram.Messages(chat).Count;
-        Telegram.SendText(userId, text, languageCode: "en", chatId: chatId);
+        Telegram.SendText(userId, text, languageCode: languageCode, chatId: chatId);
         var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
         return Telegram.Message(chat, sent.MessageId!.Value)!.Text;
     }
