@@ -1,6 +1,9 @@
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using HelpBot.ModeratorConsole.Pages.Overview;
+using HelpBot.ModeratorConsole.Pages.Questions;
+using HelpBot.ModeratorConsole.Pages.Review;
 using HelpBot.ModeratorConsole.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,11 +21,13 @@ internal static class ConsolePages
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("", OverviewAsync);
+        ReviewEndpoints.Map(pages);
+        QuestionsEndpoints.Map(pages);
     }
 
-    private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, ModeratorDesk desk, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var figures = await CommunityFigures.ReadAsync(moderator.Community, services.GetService<IModerationStore>(), content, cancellationToken);
+        var figures = await CommunityFigures.ReadAsync(moderator.DeskModerator(), desk.Review, services.GetService<IModerationStore>(), content, cancellationToken);
         return ConsolePage.Render<OverviewPage>(parameters: new { Moderator = moderator, Figures = figures });
     }
 }
