@@ -14,7 +14,8 @@ namespace HelpBot.ModeratorConsole.Tests.Infrastructure;
 /// <summary>
 /// One bot host and one browser for the browser tests: the host (Program) on a loopback Kestrel port with the console
 /// on, Telegram from the fake Bot API (community alpha) and Discord by signed interactions (community beta); Chromium
-/// from the system. Each test opens its own browser context (its own cookies).
+/// from the system, its REST calls (direct messages) to a fake Discord API. Content is a copy of content/, since the
+/// console files labels and saves answers into it. Each test opens its own browser context (its own cookies).
 /// </summary>
 public sealed partial class ConsoleHost : IAsyncLifetime
 {
@@ -28,10 +29,17 @@ public sealed partial class ConsoleHost : IAsyncLifetime
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-console-");
     private readonly TestSigner _discordSigner = new();
+    private readonly HelpBot.Content.ContentFolderCopy _content = new(RepositoryPaths.Content);
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
     public FakeBotApiServer Telegram { get; private set; } = null!;
+
+    /// <summary>Discord's REST API: what the bot posts outside interactions (an answer's direct message).</summary>
+    public FakeDiscordApi Discord { get; private set; } = null!;
+
+    /// <summary>The host's copy of content/ (the examples and answers files the console writes).</summary>
+    public string ContentRoot => _content.Root;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -44,12 +52,13 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
+        Discord = await FakeDiscordApi.StartAsync(TimeProvider.System);
         // The port is chosen first: the console's public address (in links, the menu button) names it.
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string>
         {
-            ["Content:Path"] = RepositoryPaths.Content,
+            ["Content:Path"] = _content.Root,
             ["Storage:Path"] = Path.Combine(_data.FullName, "helpbot.db"),
             ["Telegram:Token"] = Telegram.Token,
             ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
@@ -60,6 +69,8 @@ public sealed partial class ConsoleHost : IAsyncLifetime
             ["Telegram:Community"] = TelegramCommunity,
             ["Discord:ApplicationId"] = InteractionJson.ApplicationId,
             ["Discord:PublicKey"] = _discordSigner.PublicKeyHex,
+            ["Discord:BotToken"] = "discord-test-token",
+            ["Discord:ApiBaseUrl"] = Discord.BaseUrl,
             ["Discord:ModeratorUserIds:0"] = DiscordModerator,
             ["Discord:Community"] = DiscordCommunity,
             ["Moderation:Chats:0:Channel"] = "telegram",
@@ -103,12 +114,13 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public Task<string> TelegramLinkAsync() => TelegramReplyAsync(TelegramModerator, "/console");
 
     /// <summary>The bot's next message in <paramref name="chatId"/> (default: the user's private chat) after the user sends <paramref name="text"/> there.</summary>
-    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null)
+    /// <param name="timeout">Default 30 s; a free text's first reply waits for the reader's training (a minute or more on a busy machine).</param>
+    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null, TimeSpan? timeout = null)
     {
         var chat = chatId ?? userId;
         var before = Telegram.Messages(chat).Count;
         Telegram.SendText(userId, text, languageCode: "en", chatId: chatId);
-        var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
+        var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: timeout ?? TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
         return Telegram.Message(chat, sent.MessageId!.Value)!.Text;
     }
 
@@ -155,6 +167,9 @@ public sealed partial class ConsoleHost : IAsyncLifetime
             await _factory.DisposeAsync();
         if (Telegram is not null)
             await Telegram.DisposeAsync();
+        if (Discord is not null)
+            await Discord.DisposeAsync();
+        _content.Dispose();
         Http.Dispose();
         _discordSigner.Dispose();
         _data.Delete(recursive: true);
