@@ -1,7 +1,10 @@
 using HelpBot.Engine.Content;
+using HelpBot.Engine.Moderation.Desk;
 using HelpBot.Engine.Storage;
 using HelpBot.ModeratorConsole.Pages.Content;
 using HelpBot.ModeratorConsole.Pages.Overview;
+using HelpBot.ModeratorConsole.Pages.Questions;
+using HelpBot.ModeratorConsole.Pages.Review;
 using HelpBot.ModeratorConsole.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,14 +22,16 @@ internal static class ConsolePages
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("", OverviewAsync);
-        ContentEndpoints.Map(pages);
+        ReviewEndpoints.Map(pages);
+        QuestionsEndpoints.Map(pages);
         SavedAnswers.SavedAnswersEndpoints.Map(pages);
         Stats.StatsEndpoints.Map(pages);
+        ContentEndpoints.Map(pages);
     }
 
-    private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(SignedInModerator moderator, IContentProvider content, ModeratorDesk desk, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var figures = await CommunityFigures.ReadAsync(moderator.Community, services.GetService<IModerationStore>(), content, cancellationToken);
+        var figures = await CommunityFigures.ReadAsync(moderator.AtDesk(), desk.Review, services.GetService<IModerationStore>(), content, cancellationToken);
         return ConsolePage.Render<OverviewPage>(parameters: new { Moderator = moderator, Figures = figures });
     }
 }

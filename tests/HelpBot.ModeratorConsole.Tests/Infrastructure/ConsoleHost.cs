@@ -14,8 +14,9 @@ namespace HelpBot.ModeratorConsole.Tests.Infrastructure;
 
 /// <summary>
 /// One bot host and one browser for the browser tests: the host (Program) on a loopback Kestrel port with the console
-/// on, Telegram from the fake Bot API (community alpha) and Discord by signed interactions (community beta); Chromium
-/// from the system. Each test opens its own browser context (its own cookies).
+/// on, Telegram from the fake Bot API (the default community) and Discord by signed interactions (community beta); Chromium
+/// from the system, its REST calls (direct messages) to a fake Discord API. Content is a copy of content/, since the
+/// console files labels and saves answers into it. Each test opens its own browser context (its own cookies).
 /// </summary>
 public sealed partial class ConsoleHost : IAsyncLifetime
 {
@@ -24,18 +25,25 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public const string DiscordModerator = "7001";
     public const string DiscordUser = "8001";
     public const long TelegramModeratorsGroup = -1009990001;
-    public const string TelegramCommunity = "alpha";
+    // The default community: its moderators also change what every community shares (the guides' texts).
+    public const string TelegramCommunity = Engine.Dialog.Turn.DefaultCommunity;
     public const string DiscordCommunity = "beta";
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-console-");
     private readonly TestSigner _discordSigner = new();
 
-    /// <summary>The bot's content, copied: the Content page's tests save edits (and backups) into it.</summary>
+    /// <summary>The bot's content, copied: pages save edits, labels and saved answers (and backups) into it.</summary>
     private readonly ContentFolderCopy _content = new(RepositoryPaths.Content);
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
     public FakeBotApiServer Telegram { get; private set; } = null!;
+
+    /// <summary>Discord's REST API: what the bot posts outside interactions (an answer's direct message).</summary>
+    public FakeDiscordApi Discord { get; private set; } = null!;
+
+    /// <summary>The host's copy of content/ (the examples and answers files the console writes).</summary>
+    public string ContentRoot => _content.Root;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -45,12 +53,10 @@ public sealed partial class ConsoleHost : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
-    /// <summary>The root of the content folder this host serves (a copy of the repository's).</summary>
-    public string ContentRoot => _content.Root;
-
     public async ValueTask InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
+        Discord = await FakeDiscordApi.StartAsync(TimeProvider.System);
         // The port is chosen first: the console's public address (in links, the menu button) names it.
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -67,6 +73,8 @@ public sealed partial class ConsoleHost : IAsyncLifetime
             ["Telegram:Community"] = TelegramCommunity,
             ["Discord:ApplicationId"] = InteractionJson.ApplicationId,
             ["Discord:PublicKey"] = _discordSigner.PublicKeyHex,
+            ["Discord:BotToken"] = "discord-test-token",
+            ["Discord:ApiBaseUrl"] = Discord.BaseUrl,
             ["Discord:ModeratorUserIds:0"] = DiscordModerator,
             ["Discord:Community"] = DiscordCommunity,
             ["Moderation:Chats:0:Channel"] = "telegram",
@@ -110,12 +118,13 @@ public sealed partial class ConsoleHost : IAsyncLifetime
     public Task<string> TelegramLinkAsync() => TelegramReplyAsync(TelegramModerator, "/console");
 
     /// <summary>The bot's next message in <paramref name="chatId"/> (default: the user's private chat) after the user sends <paramref name="text"/> there.</summary>
-    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null, string languageCode = "en")
+    /// <param name="timeout">Default 30 s; a free text's first reply waits for the reader's training (a minute or more on a busy machine).</param>
+    public async Task<string> TelegramReplyAsync(long userId, string text, long? chatId = null, string languageCode = "en", TimeSpan? timeout = null)
     {
         var chat = chatId ?? userId;
         var before = Telegram.Messages(chat).Count;
         Telegram.SendText(userId, text, languageCode: languageCode, chatId: chatId);
-        var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
+        var sent = await Telegram.WaitForMessageAsync(chat, count: before + 1, timeout: timeout ?? TimeSpan.FromSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
         return Telegram.Message(chat, sent.MessageId!.Value)!.Text;
     }
 
@@ -162,6 +171,8 @@ public sealed partial class ConsoleHost : IAsyncLifetime
             await _factory.DisposeAsync();
         if (Telegram is not null)
             await Telegram.DisposeAsync();
+        if (Discord is not null)
+            await Discord.DisposeAsync();
         Http.Dispose();
         _discordSigner.Dispose();
         _data.Delete(recursive: true);

@@ -76,6 +76,21 @@ public sealed class ContentPageTests(ConsoleHost host)
     }
 
     [Fact]
+    public async Task AnotherCommunitysModerator_ReadsAndChecks_ButCannotChangeWhatEveryCommunityShares()
+    {
+        await using var context = await host.SignedInAsync(await host.DiscordReplyAsync("console"));
+        var page = await ContentPageAsync(context, "steps/my-aliexpress/text");
+        var editor = Editor(page, FirstStep, "en");
+        var fileBefore = await File.ReadAllTextAsync(GuideFile("en"), Ct);
+
+        await editor.Locator("textarea").FillAsync("Open My AliExpress, community beta says");
+        await editor.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(Editor(page, FirstStep, "en").Locator(".text-outcome.refused")).ToContainTextAsync("only the default community's moderators");
+        Assert.Equal(fileBefore, await File.ReadAllTextAsync(GuideFile("en"), Ct));
+    }
+
+    [Fact]
     public async Task ValidEdit_IsServedByTheBotOnTheNextTurn_AndTheReplacedFileIsKept()
     {
         var original = await SavedTextAsync(Intro, "en");

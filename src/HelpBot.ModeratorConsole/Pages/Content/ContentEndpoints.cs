@@ -45,7 +45,7 @@ internal static class ContentEndpoints
     {
         if (await TextEditForm.ReadAsync(http.Request, cancellationToken) is not { } form)
             return TextEditForm.Malformed;
-        var preview = await desk.Content.PreviewAsync(DeskModerator(moderator), form.Section, form.Language, form.Text, cancellationToken);
+        var preview = await desk.Content.PreviewAsync(moderator.AtDesk(), form.Section, form.Language, form.Text, cancellationToken);
         if (preview.Outcome == ContentEditOutcome.UnknownSection)
             return UnknownSection;
         return ConsolePage.Render<CheckResult>(parameters: new { Preview = preview });
@@ -55,7 +55,7 @@ internal static class ContentEndpoints
     {
         if (await TextEditForm.ReadAsync(http.Request, cancellationToken) is not { } form)
             return TextEditForm.Malformed;
-        var result = await desk.Content.SaveAsync(DeskModerator(moderator), form.Section, form.Language, form.Text, form.BasedOn, cancellationToken);
+        var result = await desk.Content.SaveAsync(moderator.AtDesk(), form.Section, form.Language, form.Text, form.BasedOn, cancellationToken);
         if (result.Outcome == ContentEditOutcome.UnknownSection)
             return UnknownSection;
         // After a save the content was reloaded: the editor shows the text and place the file has now.
@@ -77,9 +77,7 @@ internal static class ContentEndpoints
 
     private static Task<IReadOnlyList<ContentSection>> SectionsAsync(SignedInModerator moderator, ModeratorDesk desk, IContentProvider content) =>
         // Not the request's token: the list is shared by later requests.
-        Listed.GetValue(content.Current, _ => desk.Content.ListAsync(DeskModerator(moderator), CancellationToken.None).AsTask());
-
-    private static Moderator DeskModerator(SignedInModerator moderator) => new(moderator.Channel, moderator.UserId, moderator.Community);
+        Listed.GetValue(content.Current, _ => desk.Content.ListAsync(moderator.AtDesk(), CancellationToken.None).AsTask());
 
     private static bool Matches(ContentSection section, string filter) =>
         section.Id.Contains(filter, StringComparison.OrdinalIgnoreCase)
