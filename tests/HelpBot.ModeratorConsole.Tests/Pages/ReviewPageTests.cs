@@ -1,4 +1,6 @@
+using HelpBot.Engine.Understanding;
 using HelpBot.ModeratorConsole.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HelpBot.ModeratorConsole.Tests.Pages;
@@ -10,9 +12,10 @@ public sealed class ReviewPageTests(ConsoleHost host)
     private string ExamplesFile => Path.Combine(host.ContentRoot, "en", "aliexpress.examples.tsv");
 
     [Fact]
-    public async Task GuessPickedWithArrowsAndDigit_LandsInExamples_AndTheSameTextIsThenAnswered()
+    public async Task GuessPickedWithArrowsAndDigit_LandsInExamples_AndTheReaderThenAnswersTheTextWithIt()
     {
-        // The reader guesses "What happens to messages and posts" for it, unsure (no answer).
+        // The bot has no answer for it; its first guess depends on what earlier tests taught the shared host, so the
+        // test files whichever guess is first and checks that one.
         const string Text = "my wife uses the account too";
         await host.UnansweredAsync(Text, "will the seller still ship my parcel");
         await using var context = await host.SignedInAsync();
@@ -22,7 +25,8 @@ public sealed class ReviewPageTests(ConsoleHost host)
 
         var row = await DeskPages.SelectWithArrowsAsync(page, Text);
         var key = await row.GetAttributeAsync("data-key");
-        await Assertions.Expect(row.Locator("button[data-pick='1']")).ToHaveAttributeAsync("title", "consequence_messages-erased");
+        var label = await row.Locator("button[data-pick='1']").GetAttributeAsync("value");
+        Assert.False(string.IsNullOrEmpty(label), "the text has no first guess");
         var next = await page.Locator("tr.review-item").EvaluateAllAsync<string?>(
             "(rows, key) => { const i = rows.findIndex(r => r.dataset.key === key); const n = rows[i + 1] || rows[i - 1]; return n ? n.dataset.key : null; }", key);
         await page.Keyboard.PressAsync("1");
@@ -32,15 +36,19 @@ public sealed class ReviewPageTests(ConsoleHost host)
         await Assertions.Expect(outcome).ToContainTextAsync("the bot is learning it now");
         if (next is not null)
             await Assertions.Expect(page.Locator(DeskPages.SelectedRow)).ToHaveAttributeAsync("data-key", next);
-        Assert.Contains(File.ReadAllLines(ExamplesFile), l => l == "en\tconsequence:messages-erased\tmoderator\t" + Text);
+        // The examples file names sections as the content does (consequence:messages-erased), buttons as actions do.
+        var filed = Assert.Single(File.ReadAllLines(ExamplesFile), l => l.StartsWith("en\t", StringComparison.Ordinal) && l.EndsWith("\tmoderator\t" + Text, StringComparison.Ordinal));
+        var filedAs = filed.Split('\t')[1];
+        Assert.Equal(string.Join(':', label!.Split('_', 2)), filedAs);
 
-        // The reader retrains in the background: the same text gets the section's answer once it has.
+        // The reader retrains in the background: once it has, the text is answered with the section it was filed under.
+        var reader = host.Services.GetRequiredService<ITextUnderstanding>();
         var deadline = DateTime.UtcNow + DeskPages.ReaderTime;
-        string reply;
+        string? answered;
         do
-            reply = await host.TelegramReplyAsync(ConsoleHost.TelegramUser, Text, timeout: DeskPages.ReaderTime);
-        while (!reply.Contains("erased permanently", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
-        Assert.Contains("erased permanently", reply, StringComparison.Ordinal);
+            answered = reader.Understand(Text, "en", near: null, ConsoleHost.TelegramCommunity).Match is { } match ? TopicNames.Format(match.Topic, "aliexpress") : null;
+        while (answered != filedAs && DateTime.UtcNow < deadline && await Delay());
+        Assert.Equal(filedAs, answered);
     }
 
     [Fact]
