@@ -13,6 +13,9 @@ public static class ConsoleRoutes
     public const string Stats = Root + "/stats";
     public const string Content = Root + "/content";
 
+    /// <summary>A console path as mapped on the pages' group, which is rooted at <see cref="Root"/>.</summary>
+    public static string InGroup(string path) => path[Root.Length..];
+
     /// <summary>The header a Telegram Mini App page sends its initData in, on every request (no cookies inside Telegram).</summary>
     public const string InitDataHeader = "X-Telegram-Init-Data";
 

@@ -23,13 +23,11 @@ internal static class QuestionsEndpoints
 
     public static void Map(RouteGroupBuilder pages)
     {
-        pages.MapGet(Relative(ConsoleRoutes.Questions), PageAsync);
-        pages.MapGet(Relative(MorePath), MoreAsync);
+        pages.MapGet(ConsoleRoutes.InGroup(ConsoleRoutes.Questions), PageAsync);
+        pages.MapGet(ConsoleRoutes.InGroup(MorePath), MoreAsync);
         // The gate has checked the antiforgery token of every POST.
-        pages.MapPost(Relative(AnswerPath), AnswerAsync).DisableAntiforgery();
+        pages.MapPost(ConsoleRoutes.InGroup(AnswerPath), AnswerAsync).DisableAntiforgery();
     }
-
-    private static string Relative(string path) => path[ConsoleRoutes.Root.Length..];
 
     private static async Task<IResult> PageAsync(SignedInModerator moderator, ModeratorDesk desk, CancellationToken cancellationToken)
     {

@@ -18,13 +18,11 @@ internal static class ReviewEndpoints
 
     public static void Map(RouteGroupBuilder pages)
     {
-        pages.MapGet(Relative(ConsoleRoutes.Review), PageAsync);
-        pages.MapGet(Relative(RowsPath), RowsAsync);
+        pages.MapGet(ConsoleRoutes.InGroup(ConsoleRoutes.Review), PageAsync);
+        pages.MapGet(ConsoleRoutes.InGroup(RowsPath), RowsAsync);
         // The gate has checked the antiforgery token of every POST.
-        pages.MapPost(Relative(FilePath), FileAsync).DisableAntiforgery();
+        pages.MapPost(ConsoleRoutes.InGroup(FilePath), FileAsync).DisableAntiforgery();
     }
-
-    private static string Relative(string path) => path[ConsoleRoutes.Root.Length..];
 
     private static async Task<IResult> PageAsync(SignedInModerator moderator, ModeratorDesk desk, CancellationToken cancellationToken)
     {
