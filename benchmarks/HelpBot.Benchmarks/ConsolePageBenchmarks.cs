@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Hosting;
 using HelpBot.ModeratorConsole.Hosting;
 using HelpBot.ModeratorConsole.SignIn;
 using HelpBot.Storage.LiteDb;
+using HelpBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -71,7 +71,7 @@ public class ConsolePageBenchmarks
             await ModeratorStoreSeed.FillAsync(store, DateTimeOffset.UtcNow);
 
         _api = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { CheckCalls = false, Record = false });
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var baseUrl = _baseUrl = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string?>(_api.LoadRunSettings())
         {
@@ -106,10 +106,4 @@ public class ConsolePageBenchmarks
         _latencies.Clear();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -30,14 +30,6 @@ public static class HelpBotProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    /// <summary>A free TCP port on 127.0.0.1 for the bot's HTTP endpoints.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Starts the bot as a service with no terminal (standard input closed); the caller stops it.</summary>
     public static Process StartServing(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Channels.Telegram.FakeBotApi;
 using HelpBot.Content;
+using HelpBot.Testing;
 using HelpBot.Tests;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -58,7 +58,7 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         Telegram = await FakeBotApiServer.StartAsync();
         Discord = await FakeDiscordApi.StartAsync(TimeProvider.System);
         // The port is chosen first: the console's public address (in links, the menu button) names it.
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         var settings = new Dictionary<string, string>
         {
@@ -179,12 +179,6 @@ public sealed partial class ConsoleHost : IAsyncLifetime
         _content.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/console/login\?token=[0-9a-f]{64}")]
     private static partial Regex LoginLink();

@@ -4,6 +4,7 @@ using HelpBot.Commands;
 using HelpBot.Engine.Storage;
 using HelpBot.Hosting;
 using HelpBot.Storage.Tests;
+using HelpBot.Testing;
 using HelpBot.Tests.Faults;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -97,7 +98,7 @@ public sealed class ReadinessTests : IDisposable
     [Fact]
     public async Task Healthcheck_NothingListens_ExitsOneSayingSo()
     {
-        var nobody = new Uri($"http://127.0.0.1:{HelpBotProcess.FreePort()}");
+        var nobody = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
 
         var check = await HealthcheckAsync(nobody);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Testing;
 using HelpBot.Tests.Faults;
 using HelpBot.Tests.Health;
 
@@ -63,7 +64,7 @@ public sealed class StartWithoutTheBotApiTests : IDisposable
     /// <summary>A bot on the fake API behind <paramref name="proxy"/>, serving HTTP on a free port, logging when its reader is loaded.</summary>
     private (BotProcess Bot, Uri Address) StartBot(FakeBotApiServer api, LoopbackProxy proxy)
     {
-        var address = new Uri($"http://127.0.0.1:{HelpBotProcess.FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var settings = new Dictionary<string, string>
         {
             ["Urls"] = address.ToString(),

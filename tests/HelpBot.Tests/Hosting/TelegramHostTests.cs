@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Testing;
 
 namespace HelpBot.Tests.Hosting;
 
@@ -37,7 +38,7 @@ public sealed class TelegramHostTests : IDisposable
     public async Task Run_WebhookMode_ServesTheWebhookEndpoint()
     {
         await using var api = await FakeBotApiServer.StartAsync(cancellationToken: Cancel);
-        var port = HelpBotProcess.FreePort();
+        var port = LoopbackPorts.Free();
         _bot = StartBot(api, new()
         {
             ["Telegram__Mode"] = "Webhook",

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelpBot.Channels.Discord.Tests.Infrastructure;
 using HelpBot.Channels.Telegram.FakeBotApi;
+using HelpBot.Testing;
 using HelpBot.Tests.Faults;
 
 namespace HelpBot.Tests.Moderation;
@@ -26,7 +27,7 @@ public sealed partial class CrossChannelTests : IAsyncLifetime
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("helpbot-cross-");
     private readonly TestSigner _signer = new();
-    private readonly int _port = HelpBotProcess.FreePort();
+    private readonly int _port = LoopbackPorts.Free();
     private FakeBotApiServer _telegram = null!;
     private FakeDiscordApi _discord = null!;
     private BotProcess _bot = null!;

@@ -65,11 +65,6 @@ public sealed class QuestionsDesk
     private readonly TimeProvider _time;
     private readonly ScreenBookSource _book;
 
-    public QuestionsDesk(DialogDependencies dependencies)
-        : this(dependencies, new ScreenBookSource((dependencies ?? throw new ArgumentNullException(nameof(dependencies))).Content))
-    {
-    }
-
     internal QuestionsDesk(DialogDependencies dependencies, ScreenBookSource book)
     {
         ArgumentNullException.ThrowIfNull(dependencies);

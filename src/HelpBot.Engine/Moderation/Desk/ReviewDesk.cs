@@ -104,11 +104,6 @@ public sealed class ReviewDesk
     private readonly TimeProvider _time;
     private readonly ScreenBookSource _book;
 
-    public ReviewDesk(DialogDependencies dependencies)
-        : this(dependencies, new ScreenBookSource((dependencies ?? throw new ArgumentNullException(nameof(dependencies))).Content))
-    {
-    }
-
     internal ReviewDesk(DialogDependencies dependencies, ScreenBookSource book)
     {
         ArgumentNullException.ThrowIfNull(dependencies);
