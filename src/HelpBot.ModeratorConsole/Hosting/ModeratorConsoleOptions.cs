@@ -21,7 +21,7 @@ public sealed class ModeratorConsoleOptions
     /// <summary>A browser session ends after this long without a request (sliding expiry). Default 8 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Sign-in attempts (link sign-ins, refused initData) per client IP address and minute. Default 10.</summary>
+    /// <summary>Sign-in attempts (link sign-ins, refused initData and download tickets) per client IP address and minute. Default 10.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>How long a <c>/console</c> link stays valid (it is also single-use). 10 minutes.</summary>

@@ -59,6 +59,7 @@ public static class ModeratorConsoleServices
         services.AddSingleton<IConsoleLinks>(sp => sp.GetRequiredService<SignInLinks>());
         services.AddSingleton<SignInAttempts>();
         services.AddSingleton<MiniAppSignIn>();
+        services.AddSingleton<DownloadTickets>();
         services.AddSingleton<ConsoleGate>();
         // Read by the Telegram channel's setup, when that channel is on.
         services.AddSingleton(sp => new ModeratorMiniApp(sp.GetRequiredService<IOptions<ModeratorConsoleOptions>>().Value.ConsoleUrl, "Console"));

@@ -7,8 +7,8 @@ namespace HelpBot.ModeratorConsole.SignIn;
 
 /// <summary>
 /// Sign-in attempts per client IP address and minute (ASP.NET Core's fixed-window rate limiter, partitioned by address):
-/// every link sign-in counts, and every refused initData. Behind a proxy the address is the proxy's unless forwarded
-/// headers are configured.
+/// every link sign-in counts, and every refused initData or download ticket. Behind a proxy the address is the proxy's
+/// unless forwarded headers are configured.
 /// </summary>
 internal sealed class SignInAttempts(IOptions<ModeratorConsoleOptions> options) : IDisposable
 {

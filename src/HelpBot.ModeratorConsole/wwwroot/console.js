@@ -37,6 +37,15 @@
     if (status) status.textContent = reason ? reason.textContent : "Request failed (" + event.detail.xhr.status + ").";
   });
 
+  // Inside Telegram a download goes through the client (Bot API 8.0's downloadFile, an absolute https address), since a
+  // Mini App's frame or webview may ignore a download link; the link's ticket signs it in. Elsewhere the link is followed.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[download]");
+    if (!link || !webApp || typeof webApp.downloadFile !== "function") return;
+    event.preventDefault();
+    webApp.downloadFile({ url: link.href, file_name: link.getAttribute("download") });
+  });
+
   // The sign-in page inside Telegram: load the page asked for again, now with the initData header.
   document.addEventListener("DOMContentLoaded", function () {
     if (initData && document.querySelector("[data-sign-in-gate]")) {

@@ -1,4 +1,5 @@
 using HelpBot.Engine.Moderation.Desk;
+using HelpBot.ModeratorConsole.Hosting;
 using HelpBot.ModeratorConsole.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,10 +16,11 @@ internal static class StatsEndpoints
     public static void Map(RouteGroupBuilder pages)
     {
         pages.MapGet("/stats", ShowAsync);
-        pages.MapGet("/stats/export/{file}", ExportAsync);
+        pages.MapGet("/stats/export/{file}", ExportAsync).WithMetadata(new ConsoleGate.AcceptsDownloadTicket());
     }
 
-    private static async Task<IResult> ShowAsync(SignedInModerator moderator, ModeratorDesk desk, TimeProvider time, string? from, string? to, string? days, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(HttpContext http, SignedInModerator moderator, ModeratorDesk desk, DownloadTickets tickets, TimeProvider time,
+        string? from, string? to, string? days, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var query = StatsSpanQuery.Parse(from, to, days, today);
@@ -27,7 +29,7 @@ internal static class StatsEndpoints
         var result = await desk.Stats.GetAsync(moderator.AtDesk(), query.From, query.To, TopUnanswered, cancellationToken);
         return result.Outcome switch
         {
-            StatsOutcome.Ready => ConsolePage.Render<StatsPage>(parameters: new { Moderator = moderator, Today = today, Stats = result.Stats }),
+            StatsOutcome.Ready => ConsolePage.Render<StatsPage>(parameters: new { Moderator = moderator, Today = today, Stats = result.Stats, Exports = ExportLinks(http, tickets) }),
             StatsOutcome.InvalidSpan => ConsolePage.Render<StatsPage>(StatusCodes.Status400BadRequest, new { Moderator = moderator, Today = today, Problem = "The span ends before it starts.", From = from, To = to }),
             _ => ConsolePage.Refusal(StatusCodes.Status503ServiceUnavailable, "This bot keeps no statistics (no moderation store)."),
         };
@@ -47,4 +49,10 @@ internal static class StatsEndpoints
 
     /// <summary>The files /export sends, for the page's download links.</summary>
     public static readonly string[] ExportFiles = ["feedback.csv", "questions.csv", "unmatched.csv"];
+
+    private static List<ExportLink> ExportLinks(HttpContext http, DownloadTickets tickets) =>
+        ExportFiles.Select(file => new ExportLink(file, tickets.LinkFor(http, ConsoleRoutes.Stats + "/export/" + file))).ToList();
 }
+
+/// <summary>A download link of the stats page: the file's name and its address (with a ticket inside a Mini App).</summary>
+public sealed record ExportLink(string FileName, string Href);
