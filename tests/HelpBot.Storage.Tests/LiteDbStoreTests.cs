@@ -56,6 +56,22 @@ public sealed class LiteDbStoreTests : StoreContractTests
     }
 
     [Fact]
+    public void TheEventsTimeIndex_IsKeptOnlyWhileAReaderAsksForIt()
+    {
+        bool Indexed()
+        {
+            using var database = LiteDbFile.Open(DatabasePath, LiteDbConversationStore.CreateMapper(), readOnly: true);
+            return database.GetCollection("$indexes").Find(Query.EQ("collection", "events")).Any(i => i["name"].AsString == nameof(DialogEvent.At));
+        }
+
+        new LiteDbConversationStore(DatabasePath, indexEventsByTime: true).Dispose();
+        var withConsole = Indexed();
+        new LiteDbConversationStore(DatabasePath).Dispose();
+
+        Assert.Equal((true, false), (withConsole, Indexed()));
+    }
+
+    [Fact]
     public async Task Open_DeliveryIdsOlderThanTheRetention_AreDropped()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));

@@ -23,14 +23,21 @@ public sealed record StatsReport(
     public static StatsReport Compute(int days, int steps, IReadOnlyList<DialogEvent> events, IReadOnlyList<Feedback> feedback, IReadOnlyList<Question> questions)
     {
         ArgumentNullException.ThrowIfNull(events);
+        return Compute(days, steps, ActiveUsers.Of(events), events.Where(e => e.Kind == DialogEventKind.Unmatched).ToList(), feedback, questions);
+    }
+
+    /// <summary>
+    /// The report from the span's <paramref name="activity"/> (its events' users and funnel, summed over days), its
+    /// unmatched events, feedback and questions.
+    /// </summary>
+    internal static StatsReport Compute(int days, int steps, ActiveUsers activity, IReadOnlyList<DialogEvent> unmatchedEvents, IReadOnlyList<Feedback> feedback, IReadOnlyList<Question> questions)
+    {
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(questions);
-        var users = events.Select(e => e.UserKey).Concat(feedback.Select(f => f.UserKey)).Concat(questions.Select(q => q.UserKey)).Distinct(StringComparer.Ordinal).Count();
-
-        // Users (not presses) per sub-step: the funnel of the walkthrough.
-        var funnel = Enumerable.Range(1, steps)
-            .Select(step => events.Where(e => e.Kind == DialogEventKind.StepReached && e.Step == step).Select(e => e.UserKey).Distinct(StringComparer.Ordinal).Count())
-            .ToArray();
+        var everyone = new ActiveUsers();
+        everyone.Add(activity);
+        foreach (var key in feedback.Select(f => f.UserKey).Concat(questions.Select(q => q.UserKey)))
+            everyone.AddUser(key);
 
         var answered = questions.Where(q => q.Status == QuestionStatus.Answered && q.ResolvedAt is not null).ToList();
         var durations = answered.Select(q => q.ResolvedAt!.Value - q.AskedAt).Order().ToList();
@@ -38,13 +45,13 @@ public sealed record StatsReport(
             : durations.Count % 2 == 1 ? durations[durations.Count / 2]
             : (durations[durations.Count / 2 - 1] + durations[durations.Count / 2]) / 2;
 
-        var unmatched = events.Where(e => e.Kind == DialogEventKind.Unmatched && !string.IsNullOrWhiteSpace(e.Text))
+        var unmatched = unmatchedEvents.Where(e => !string.IsNullOrWhiteSpace(e.Text))
             .GroupBy(e => e.Text!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
             .Select(g => (Text: g.First().Text!.Trim(), Count: g.Count()))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Text, StringComparer.Ordinal)
             .Take(5)
             .ToList();
 
-        return new StatsReport(days, users, feedback.Count(f => f.Helpful), feedback.Count(f => !f.Helpful), questions.Count, answered.Count, median, funnel, unmatched);
+        return new StatsReport(days, everyone.Users, feedback.Count(f => f.Helpful), feedback.Count(f => !f.Helpful), questions.Count, answered.Count, median, everyone.Funnel(steps), unmatched);
     }
 }

@@ -38,12 +38,18 @@
   });
 
   // Inside Telegram a download goes through the client (Bot API 8.0's downloadFile, an absolute https address), since a
-  // Mini App's frame or webview may ignore a download link; the link's ticket signs it in. Elsewhere the link is followed.
+  // Mini App's webview may ignore a download link; the link's ticket signs it in. Without telegram-web-app.js the
+  // request is the client's own event, posted as that script posts it in the phone and desktop apps' webviews. In a
+  // browser (and Telegram's web clients, which are browsers) the link is followed.
+  function requestDownload(params) {
+    if (webApp && typeof webApp.downloadFile === "function") { webApp.downloadFile(params); return true; }
+    var proxy = window.TelegramWebviewProxy;
+    if (proxy && typeof proxy.postEvent === "function") { proxy.postEvent("web_app_request_file_download", JSON.stringify(params)); return true; }
+    return false;
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[download]");
-    if (!link || !webApp || typeof webApp.downloadFile !== "function") return;
-    event.preventDefault();
-    webApp.downloadFile({ url: link.href, file_name: link.getAttribute("download") });
+    if (link && requestDownload({ url: link.href, file_name: link.getAttribute("download") })) event.preventDefault();
   });
 
   // The sign-in page inside Telegram: load the page asked for again, now with the initData header.

@@ -82,7 +82,8 @@ public static class HelpBotServices
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(plan);
         builder.AddDialogCore();
-        builder.AddStorage();
+        // The console's stats read today's events on each load; only then do turns pay for a time index (LiteDB).
+        builder.AddStorage(indexEventsByTime: plan.ModeratorConsole);
 
         // Every message the bot sends outside an HTTP response (replies, moderators' posts, answers) waits in the outbox
         // and goes out through its channel. Registered before the channels so that it stops after them and sends their last replies.

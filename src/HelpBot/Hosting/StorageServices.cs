@@ -8,13 +8,13 @@ public static class StorageServices
 {
     public const string ProviderKey = "Storage:Provider";
 
-    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder, bool indexEventsByTime = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var provider = builder.Configuration[ProviderKey];
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
             return builder.AddPostgresStorage();
-        builder.AddLiteDbStorage();
+        builder.AddLiteDbStorage(indexEventsByTime);
         if (!string.IsNullOrWhiteSpace(provider) && !string.Equals(provider, "LiteDb", StringComparison.OrdinalIgnoreCase))
         {
             // Registered so that a wrong name stops the start like every other bad setting, before storage opens.

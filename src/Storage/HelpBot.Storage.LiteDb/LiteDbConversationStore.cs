@@ -40,14 +40,16 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
     /// <summary>
     /// Opens the file at <paramref name="path"/> after reading all of it back (<see cref="LiteDbFile.OpenVerified"/>);
     /// throws <see cref="StorageUnavailableException"/> when it is damaged or cannot be written.
+    /// <paramref name="indexEventsByTime"/>: keep the events' time index, for readers of recent events (the moderators'
+    /// console's stats); every turn's events pay for it, so a bot without such a reader drops it.
     /// </summary>
-    public LiteDbConversationStore(string path, TimeProvider? time = null)
-        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path, time)
+    public LiteDbConversationStore(string path, TimeProvider? time = null, bool indexEventsByTime = false)
+        : this(LiteDbFile.OpenVerified(path, CreateMapper()), path, time, indexEventsByTime)
     {
     }
 
     /// <summary>Over an existing database (a <see cref="MemoryStream"/> one for replay and tests). <paramref name="time"/> dates handled deliveries for their retention.</summary>
-    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:", TimeProvider? time = null)
+    public LiteDbConversationStore(LiteDatabase database, string location = ":memory:", TimeProvider? time = null, bool indexEventsByTime = false)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -78,6 +80,11 @@ public sealed class LiteDbConversationStore : IConversationStore, IModerationSto
         _events.EnsureIndex(e => e.UserKey);
         // The review queue reads the few events of its kinds out of every step reached: one index entry a turn's event.
         _events.EnsureIndex(e => e.Kind);
+        // The console's stats read past days once and then today's events each load: by time, not the whole collection.
+        if (indexEventsByTime)
+            _events.EnsureIndex(e => e.At);
+        else
+            _events.DropIndex(nameof(DialogEvent.At));
         _decisions = database.GetCollection<ReviewDecision>("reviews");
         _decisions.EnsureIndex(d => d.Community);
         _writer = Task.Run(WriteCommitsAsync);

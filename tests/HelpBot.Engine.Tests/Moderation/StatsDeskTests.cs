@@ -109,6 +109,44 @@ public sealed class StatsDeskTests
     }
 
     [Fact]
+    public async Task PastDays_AreDigestedOnce_WhileToday_TheTexts_AndForgottenUsers_AreReadEachTime()
+    {
+        await SeedAsync();
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        DialogEvent Step(string user, DateTimeOffset at, int step) =>
+            new() { Id = Guid.NewGuid(), UserKey = user, Kind = DialogEventKind.StepReached, Community = Turn.DefaultCommunity, At = at, Step = step, Language = "ru", Guide = "aliexpress" };
+        async Task<StatsSpan> Figures() => (await _desk.GetAsync(Mod, today.AddDays(-29), today.AddDays(1), 10, Ct)).Stats!;
+        async Task<StatsReport> Recomputed()
+        {
+            var since = new DateTimeOffset(today.AddDays(-29).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var events = await _store.ListEventsAsync(Turn.DefaultCommunity, since, Ct);
+            return StatsReport.Compute(31, 9, events, await _store.ListFeedbackAsync(Turn.DefaultCommunity, since, Ct), await _store.ListQuestionsAsync(Turn.DefaultCommunity, since, Ct));
+        }
+        var before = (await Figures()).Report;
+
+        // A step reached today, and one just before midnight written as the day ends: both count.
+        await _store.CommitAsync(new TurnChanges { Events = { Step("late", Now, 1) } }, Ct);
+        _time.SetUtcNow(new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + StatsDesk.ClosedAfter / 2);
+        await _store.CommitAsync(new TurnChanges { Events = { Step("later", _time.GetUtcNow().AddMinutes(-StatsDesk.ClosedAfter.TotalMinutes), 2) } }, Ct);
+        var atMidnight = await Figures();
+        Assert.Equal((before.Users + 2, before.Funnel[0] + 1, before.Funnel[1] + 1), (atMidnight.Report.Users, atMidnight.Report.Funnel[0], atMidnight.Report.Funnel[1]));
+
+        // Once yesterday is closed and digested, the figures stay what the events say, over again.
+        _time.Advance(StatsDesk.ClosedAfter);
+        var recomputed = await Recomputed();
+        foreach (var load in new[] { await Figures(), await Figures() })
+        {
+            Assert.Equal(recomputed.Users, load.Report.Users);
+            Assert.Equal(recomputed.Funnel, load.Report.Funnel);
+        }
+
+        // Texts are read each time: a forgotten user's unanswered text leaves the page with them.
+        var asker = (await _store.ListEventsAsync(Turn.DefaultCommunity, [DialogEventKind.Unmatched], DateTimeOffset.MinValue, Ct)).First(e => e.Text == "как вернуть деньги").UserKey;
+        await _store.ForgetUserAsync(asker, Ct);
+        Assert.DoesNotContain((await Figures()).TopUnanswered, t => t.Text == "как вернуть деньги");
+    }
+
+    [Fact]
     public async Task TheExports_AreExport_sFiles()
     {
         await SeedAsync();

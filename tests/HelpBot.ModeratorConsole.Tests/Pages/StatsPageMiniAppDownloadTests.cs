@@ -73,19 +73,26 @@ public sealed class StatsPageMiniAppDownloadTests(ConsoleHost host) : IDisposabl
         Assert.NotEmpty(await File.ReadAllLinesAsync(await download.PathAsync(), Cancel));
     }
 
-    [Fact]
-    public async Task MiniAppWithDownloadFile_HandsTelegramTheAbsoluteLink_AndTheFileName()
+    /// <summary>How each client takes a download: telegram-web-app.js's downloadFile, or the phone and desktop apps' event bridge.</summary>
+    public static TheoryData<string, string> TelegramDownloadBridges => new()
+    {
+        { "downloadFile", "window.Telegram.WebApp.downloadFile = p => { window.downloads.push(p); };" },
+        { "web_app_request_file_download", "window.TelegramWebviewProxy = { postEvent: (type, data) => { if (type === 'web_app_request_file_download') window.downloads.push(JSON.parse(data)); } };" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TelegramDownloadBridges))]
+    public async Task InsideTelegram_ADownloadGoesToTheClient_WithTheAbsoluteLinkAndTheFileName(string bridge, string stub)
     {
         var page = await MiniAppStatsAsync();
         await using var context = page.Context;
-        // What Telegram's client offers from Bot API 8.0: console.js looks for it on each click.
-        await page.EvaluateAsync("() => { window.downloads = []; window.Telegram.WebApp.downloadFile = p => { window.downloads.push(p); }; }");
+        await page.EvaluateAsync("() => { window.downloads = []; " + stub + " }");
 
         await page.Locator("a[download='unmatched.csv']").ClickAsync();
 
         using var asked = JsonDocument.Parse(await page.EvaluateAsync<string>("JSON.stringify(window.downloads)"));
         var call = Assert.Single(asked.RootElement.EnumerateArray());
-        Assert.Equal("unmatched.csv", call.GetProperty("file_name").GetString());
+        Assert.True("unmatched.csv" == call.GetProperty("file_name").GetString(), bridge);
         Assert.StartsWith(new Uri(host.BaseUrl, Export + "unmatched.csv?ticket=").AbsoluteUri, call.GetProperty("url").GetString(), StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#stats-data")).ToHaveCountAsync(1);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HelpBot.Engine.Dialog;
 using HelpBot.Engine.Storage;
 
@@ -52,6 +53,14 @@ public sealed class StatsDesk
     private readonly TimeProvider _time;
     private readonly ScreenBookSource _book;
 
+    /// <summary>How long after a day's end (UTC) its events are taken as all written (turns commit within seconds).</summary>
+    internal static readonly TimeSpan ClosedAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>Digests kept before the cache starts over: a year of days for a dozen communities.</summary>
+    private const int MaxClosedDays = 12 * MaxDays;
+
+    private readonly ConcurrentDictionary<(string Community, DateOnly Day), ActiveUsers> _closedDays = new();
+
     internal StatsDesk(DialogDependencies dependencies, ScreenBookSource book)
     {
         ArgumentNullException.ThrowIfNull(dependencies);
@@ -88,16 +97,18 @@ public sealed class StatsDesk
 
         var book = _book.Current;
         var steps = book.Languages[book.Catalog.DefaultLanguage].Guides[book.Catalog.DefaultGuide].StepCount;
-        var data = await ReadAsync(_moderation, moderator.Community, since, until, cancellationToken);
-        var report = StatsReport.Compute(days, steps, data.Events, data.Feedback, data.Questions);
+        var activity = await ActivityAsync(_moderation, moderator.Community, first, last, cancellationToken);
+        var unmatched = (await _moderation.ListEventsAsync(moderator.Community, Unmatched, since, cancellationToken)).Where(e => e.At < until).ToList();
+        var feedback = (await _moderation.ListFeedbackAsync(moderator.Community, since, cancellationToken)).Where(f => f.At < until).ToList();
+        var questions = (await _moderation.ListQuestionsAsync(moderator.Community, since, cancellationToken)).Where(q => q.AskedAt < until).ToList();
+        var report = StatsReport.Compute(days, steps, activity, unmatched, feedback, questions);
 
         static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-        var unmatched = data.Events.Where(e => e.Kind == DialogEventKind.Unmatched).ToList();
         var series = Enumerable.Range(0, days).Select(first.AddDays).Select(day => new DailyStats(day,
-            data.Questions.Count(q => Day(q.AskedAt) == day),
+            questions.Count(q => Day(q.AskedAt) == day),
             unmatched.Count(e => Day(e.At) == day),
-            data.Feedback.Count(f => f.Helpful && Day(f.At) == day),
-            data.Feedback.Count(f => !f.Helpful && Day(f.At) == day))).ToList();
+            feedback.Count(f => f.Helpful && Day(f.At) == day),
+            feedback.Count(f => !f.Helpful && Day(f.At) == day))).ToList();
         var topTexts = unmatched.Where(e => !string.IsNullOrWhiteSpace(e.Text))
             .GroupBy(e => ReviewDesk.KeyOf(e.Language, e.Text!), StringComparer.Ordinal)
             .Select(g =>
@@ -139,6 +150,45 @@ public sealed class StatsDesk
             reports.Csv("questions.csv", questions.Select(q => new QuestionRow(q.Id, q.UserKey, q.DisplayName, q.Language, q.Step, q.Text, q.AskedAt, q.Status.ToString(), q.Answer, q.ResolvedBy, q.ResolvedAt, q.AnswerHelpful))),
             reports.Csv("unmatched.csv", unmatched.Select(e => new UnmatchedRow(e.UserKey, e.Text ?? "", e.Topic, e.Language, e.At))),
         ];
+    }
+
+    /// <summary>
+    /// The users and funnel of <paramref name="first"/>..<paramref name="last"/>: closed days from their digests (read
+    /// once, then kept), the others from the store. Events carry the time of their turn and are committed within
+    /// seconds, so a day <see cref="ClosedAfter"/> past its end gets no more; what the page reads each time is today's
+    /// events, unmatched texts, feedback and questions, not the span's every event.
+    /// </summary>
+    private async ValueTask<ActiveUsers> ActivityAsync(IModerationStore moderation, string community, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var lastClosed = DateOnly.FromDateTime((_time.GetUtcNow() - ClosedAfter).UtcDateTime).AddDays(-1);
+        var activity = new ActiveUsers();
+        var firstOpen = first;
+        for (; firstOpen <= last && firstOpen <= lastClosed; firstOpen = firstOpen.AddDays(1))
+        {
+            if (!_closedDays.TryGetValue((community, firstOpen), out var digest))
+                break;
+            activity.Add(digest);
+        }
+        if (firstOpen > last)
+            return activity;
+
+        // One read from the first day not yet digested: it digests the closed days among them and counts the rest.
+        var events = await moderation.ListEventsAsync(community, new DateTimeOffset(firstOpen.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
+        var byDay = events.ToLookup(e => DateOnly.FromDateTime(e.At.UtcDateTime));
+        if (_closedDays.Count > MaxClosedDays)
+            _closedDays.Clear();
+        for (var day = firstOpen; day <= last; day = day.AddDays(1))
+        {
+            if (day > lastClosed)
+            {
+                foreach (var e in byDay[day])
+                    activity.Add(e);
+                continue;
+            }
+            var digest = _closedDays.GetOrAdd((community, day), _ => ActiveUsers.Of(byDay[day]));
+            activity.Add(digest);
+        }
+        return activity;
     }
 
     private sealed record Span(IReadOnlyList<DialogEvent> Events, IReadOnlyList<Feedback> Feedback, IReadOnlyList<Question> Questions);
