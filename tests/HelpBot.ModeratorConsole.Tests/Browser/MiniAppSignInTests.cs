@@ -30,6 +30,25 @@ public sealed class MiniAppSignInTests(ConsoleHost host)
     }
 
     [Fact]
+    public async Task InitDataInTheAddressFragment_AsTelegramsAppsOpenTheMiniApp_SignsIn_AndLastsAcrossPages()
+    {
+        // No telegram-web-app.js: the client puts initData and theme in the fragment, which never reaches the server.
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var initData = MiniAppInitData.For(ConsoleHost.TelegramModerator, host.Telegram.Token, DateTimeOffset.UtcNow);
+
+        await page.GotoAsync(ConsoleRoutes.Root + "#tgWebAppData=" + Uri.EscapeDataString(initData) + "&tgWebAppVersion=8.0&tgWebAppThemeParams="
+            + Uri.EscapeDataString("""{"bg_color":"#202830","text_color":"#fafafa"}"""));
+
+        await Assertions.Expect(page.Locator("#community")).ToHaveTextAsync(ConsoleHost.TelegramCommunity);
+        Assert.Equal("rgb(32, 40, 48)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        // A new page load (no fragment now): the initData kept for the tab signs it in again.
+        await page.GotoAsync(ConsoleRoutes.Stats);
+        await Assertions.Expect(page.Locator("ul.exports a")).ToHaveCountAsync(3);
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == HelpBot.ModeratorConsole.SignIn.ConsoleAuthentication.SessionCookie);
+    }
+
+    [Fact]
     public async Task ForgedInitData_ShowsTheRefusal()
     {
         await using var context = await host.NewContextAsync(MiniAppInitData.For(ConsoleHost.TelegramModerator, "999999:forged-token-of-another-bot-xxxxx", DateTimeOffset.UtcNow));
