@@ -43,7 +43,7 @@ internal static class LinkSignInEndpoints
         if (!attempts.TryCount(http))
             return ConsolePage.Refusal(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts: wait a minute.");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (links.Redeem(form["token"].ToString()) is not { } moderator)
+        if (await links.RedeemAsync(form["token"].ToString(), http.RequestAborted) is not { } moderator)
             return ConsolePage.Refusal(StatusCodes.Status401Unauthorized, "This sign-in link was already used or has expired: send /console to the bot for a new one.");
 
         var signedIn = new SignedInModerator(moderator.Channel, moderator.UserId, moderator.Community, Language: null, SignInMethod.Link);

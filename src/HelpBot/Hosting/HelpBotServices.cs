@@ -1,6 +1,7 @@
 using HelpBot.Channels.Console;
 using HelpBot.Channels.Discord;
 using HelpBot.Channels.Telegram;
+using HelpBot.ConsoleState;
 using HelpBot.Content;
 using HelpBot.Delivery;
 using HelpBot.Engine.Content;
@@ -101,7 +102,7 @@ public static class HelpBotServices
         if (plan.Discord)
             builder.AddDiscordChannel();
         if (plan.ModeratorConsole)
-            builder.AddModeratorConsole();
+            builder.AddConsoleState().AddModeratorConsole();
         if (!plan.ListensHttp)
             builder.Services.AddSingleton<IServer, NoHttpServer>();
         return builder;

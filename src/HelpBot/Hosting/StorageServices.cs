@@ -12,7 +12,7 @@ public static class StorageServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         var provider = builder.Configuration[ProviderKey];
-        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(builder.Configuration))
             return builder.AddPostgresStorage();
         builder.AddLiteDbStorage(indexEventsByTime);
         if (!string.IsNullOrWhiteSpace(provider) && !string.Equals(provider, "LiteDb", StringComparison.OrdinalIgnoreCase))
@@ -24,6 +24,10 @@ public static class StorageServices
         }
         return builder;
     }
+
+    /// <summary>Whether <see cref="ProviderKey"/> names PostgreSQL, the store several instances share.</summary>
+    public static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration?[ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Only carries the validation of <see cref="ProviderKey"/>.</summary>
     internal sealed class StorageProviderChoice;

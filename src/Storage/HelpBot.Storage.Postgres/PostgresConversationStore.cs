@@ -34,6 +34,12 @@ public sealed class PostgresConversationStore : IConversationStore, IModerationS
     public string Location { get; }
 
     /// <summary>
+    /// The store's connections, for the host's own tables on the same database (the moderators' console's); the store
+    /// owns and disposes it.
+    /// </summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>
     /// Connects, creates or migrates the schema, and reads every table through; throws <see cref="StorageUnavailableException"/>
     /// with one line when the server cannot be reached or used.
     /// </summary>

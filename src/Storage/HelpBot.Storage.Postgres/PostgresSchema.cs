@@ -94,6 +94,20 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS events_user_at ON events (user_key, at);
         CREATE INDEX IF NOT EXISTS questions_open ON questions (community, asked_at) WHERE status = 0;
         """,
+        // 5: the moderators' console on several instances (its stores live in the host): one-time sign-in links, by the
+        // token's SHA-256 only, and the Data Protection key ring that signs sessions, antiforgery tokens and download tickets.
+        """
+        CREATE TABLE IF NOT EXISTS console_link_tokens (
+            token_hash bytea PRIMARY KEY,
+            channel text NOT NULL,
+            user_id text NOT NULL,
+            community text NOT NULL,
+            expires timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS console_link_tokens_expires ON console_link_tokens (expires);
+        CREATE TABLE IF NOT EXISTS data_protection_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL);
+        """,
     ];
 
     /// <summary>The tables <see cref="PostgresConversationStore.VerifyAsync"/> reads through.</summary>

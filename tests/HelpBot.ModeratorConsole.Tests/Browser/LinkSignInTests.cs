@@ -37,9 +37,9 @@ public sealed class LinkSignInTests(ConsoleHost host)
     public async Task ExpiredLink_Refused()
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        host.Services.GetRequiredService<ILinkTokenStore>().Add(SHA256.HashData(Encoding.ASCII.GetBytes(token)),
+        await host.Services.GetRequiredService<ILinkTokenStore>().AddAsync(SHA256.HashData(Encoding.ASCII.GetBytes(token)),
             new ConsoleModerator("telegram", ConsoleHost.TelegramModerator.ToString(System.Globalization.CultureInfo.InvariantCulture), ConsoleHost.TelegramCommunity),
-            DateTimeOffset.UtcNow.AddSeconds(-1));
+            DateTimeOffset.UtcNow.AddSeconds(-1), TestContext.Current.CancellationToken);
 
         await using var context = await host.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -53,6 +53,9 @@ public sealed partial class ConsoleHost : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>When set, the host stores on this PostgreSQL schema (as one of several instances) instead of a LiteDB file.</summary>
+    public string? PostgresConnectionString { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         Telegram = await FakeBotApiServer.StartAsync();
@@ -87,6 +90,11 @@ public sealed partial class ConsoleHost : IAsyncLifetime
             ["ModeratorConsole:SignInAttemptsPerMinute"] = "10000",
             ["Understanding:ModelDirectory"] = Path.Combine(Path.GetTempPath(), "helpbot-models"),
         };
+        if (PostgresConnectionString is not null)
+        {
+            settings["Storage:Provider"] = "Postgres";
+            settings["Storage:ConnectionString"] = PostgresConnectionString;
+        }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings)
