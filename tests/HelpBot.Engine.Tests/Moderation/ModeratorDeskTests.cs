@@ -92,6 +92,7 @@ public sealed class ModeratorDeskTests
         Assert.Equal(ReviewFilingOutcome.Filed, filing.Outcome);
         Assert.Equal(Scammed, filing.Topic);
         Assert.Equal(scammedButton.Label, guess.Title);
+        Assert.Equal(guess.Title, filing.Title);
         Assert.Equal(Assert.Single(chat.Examples.Filed), Assert.Single(desk.Examples.Filed));
         var chatDecision = Assert.Single(await chat.Store.ListReviewDecisionsAsync(Turn.DefaultCommunity, DateTimeOffset.MinValue, Ct));
         var deskDecision = Assert.Single(await desk.Store.ListReviewDecisionsAsync(Turn.DefaultCommunity, DateTimeOffset.MinValue, Ct));

@@ -27,13 +27,14 @@ public sealed class ReviewPageTests(ConsoleHost host)
         var key = await row.GetAttributeAsync("data-key");
         var label = await row.Locator("button[data-pick='1']").GetAttributeAsync("value");
         Assert.False(string.IsNullOrEmpty(label), "the text has no first guess");
+        var title = (await row.Locator("button[data-pick='1']").InnerTextAsync())[1..].Trim();
         var next = await page.Locator("tr.review-item").EvaluateAllAsync<string?>(
             "(rows, key) => { const i = rows.findIndex(r => r.dataset.key === key); const n = rows[i + 1] || rows[i - 1]; return n ? n.dataset.key : null; }", key);
         await page.Keyboard.PressAsync("1");
 
         var outcome = page.Locator($"#review-{key}");
         await Assertions.Expect(outcome).ToHaveAttributeAsync("data-outcome", "Filed");
-        await Assertions.Expect(outcome).ToContainTextAsync("the bot is learning it now");
+        await Assertions.Expect(outcome).ToContainTextAsync($"Filed under “{title}”: the bot is learning it now");
         if (next is not null)
             await Assertions.Expect(page.Locator(DeskPages.SelectedRow)).ToHaveAttributeAsync("data-key", next);
         // The examples file names sections as the content does (consequence:messages-erased), buttons as actions do.

@@ -62,7 +62,7 @@ public enum ReviewFilingOutcome
 }
 
 /// <param name="Topic">The section or saved answer filed under; null for off-topic and skip.</param>
-/// <param name="Title">The saved answer's title when filed under one.</param>
+/// <param name="Title">What the label is called: a saved answer's title; a section's button label in the text's language when filed from the desk (the chat names it in the moderator's).</param>
 public sealed record ReviewFiling(ReviewFilingOutcome Outcome, string? Label = null, Topic? Topic = null, string? Title = null, string? Detail = null);
 
 /// <summary>A text of the queue with all its events, the latest last (what /review and the desk both read).</summary>
@@ -168,9 +168,14 @@ public sealed class ReviewDesk
         if (string.IsNullOrEmpty(label))
             return new ReviewFiling(ReviewFilingOutcome.UnknownLabel);
         var now = _time.GetUtcNow();
-        return label == Skip
-            ? await SkipAsync(moderator, item, now, cancellationToken)
-            : await FileAsync(_book.Current, moderator, item, label, now, cancellationToken);
+        if (label == Skip)
+            return await SkipAsync(moderator, item, now, cancellationToken);
+        var book = _book.Current;
+        var filing = await FileAsync(book, moderator, item, label, now, cancellationToken);
+        // Named as the queue's guesses name it: the section's button in the text's language (a saved answer has its title).
+        return filing is { Title: null, Topic: { } topic }
+            ? filing with { Title = Title(book, book.LanguageFor(item.Language, null), item.Guide, topic) }
+            : filing;
     }
 
     /// <summary>How many texts wait, and how many labels moderators added since <paramref name="now"/> − <see cref="LabelsWindow"/>.</summary>
