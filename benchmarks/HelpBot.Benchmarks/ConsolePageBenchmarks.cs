@@ -42,9 +42,7 @@ public class ConsolePageBenchmarks
     [GlobalCleanup]
     public void Stop()
     {
-        var sorted = _latencies.Order().ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {Page}: {sorted.Length} requests, latency p50 {HostThroughputBenchmarks.Percentile(sorted, 0.50):0.0} ms, p99 {HostThroughputBenchmarks.Percentile(sorted, 0.99):0.0} ms, first load {_firstLoad:0.0} ms"));
+        Console.WriteLine(LatencySummary.Line(Page, "requests", _latencies) + string.Create(CultureInfo.InvariantCulture, $", first load {_firstLoad:0.0} ms"));
         _host.Dispose();
         _api.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _folder.Delete(recursive: true);

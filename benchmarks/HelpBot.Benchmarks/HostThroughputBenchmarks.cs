@@ -80,9 +80,7 @@ public class HostThroughputBenchmarks
     [GlobalCleanup]
     public void Stop()
     {
-        var sorted = _latencies.Order().ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {Setup}: {sorted.Length} updates, latency p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms"));
+        Console.WriteLine(LatencySummary.Line(Setup.ToString(), "updates", _latencies));
         foreach (var host in _hosts)
         {
             host.StopAsync().GetAwaiter().GetResult();
@@ -229,7 +227,4 @@ public class HostThroughputBenchmarks
     }
 
     private static long Chat(int user) => 700_000 + user;
-
-    internal static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

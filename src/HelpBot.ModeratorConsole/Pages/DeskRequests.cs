@@ -12,12 +12,19 @@ internal static class DeskRequests
     /// <summary>Items a page: each review item is read by the reader for its guesses, so pages stay small.</summary>
     public const int PageSize = 25;
 
-    /// <summary>The <c>skip</c> of a page request: absent is 0; anything but a non-negative number is refused.</summary>
-    public static bool TryReadSkip(string? skip, out int value)
+    /// <summary>
+    /// The next items for a desk page's "More" as <typeparamref name="TFragment"/> (parameters Items, Skip, Total):
+    /// <paramref name="skip"/> is how many still wait on the page (absent: 0; anything but a non-negative number is
+    /// refused, naming the page's <paramref name="itemsName"/>); <paramref name="list"/> reads the page from there.
+    /// </summary>
+    public static async Task<IResult> MoreAsync<TFragment>(string? skip, string itemsName, Func<int, Task<(object Items, int Total)>> list)
+        where TFragment : IComponent
     {
-        value = 0;
-        return string.IsNullOrEmpty(skip)
-            || (int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0);
+        var from = 0;
+        if (!string.IsNullOrEmpty(skip) && !(int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out from) && from >= 0))
+            return ConsolePage.Refusal(StatusCodes.Status400BadRequest, $"skip must be a whole number of {itemsName}, 0 or more.");
+        var (items, total) = await list(from);
+        return ConsolePage.Render<TFragment>(parameters: new { Items = items, Skip = from, Total = total });
     }
 
     /// <summary>The posted form, or null when the request has none (the gate has checked its antiforgery token).</summary>

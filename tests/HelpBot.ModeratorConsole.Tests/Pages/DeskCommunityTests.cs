@@ -47,6 +47,10 @@ public sealed partial class DeskCommunityTests(ConsoleHost host)
         await Assertions.Expect(alphaPage.Locator($"#review-{alphaKey}")).ToHaveCountAsync(1);
         await alphaPage.GotoAsync("/console/questions");
         await Assertions.Expect(alphaPage.Locator("#question-" + questionId)).ToContainTextAsync(marker);
+        // "More" from the top lists the community's items again; a bad skip is refused on both desks.
+        Assert.Contains(AlphaText, await (await alphaPage.APIRequest.GetAsync("/console/review/rows?skip=0")).TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(marker, await (await alphaPage.APIRequest.GetAsync("/console/questions/more?skip=0")).TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(400, (await page.GotoAsync("/console/questions/more?skip=x"))!.Status);
     }
 
     [GeneratedRegex("Q[A-Z2-9]{5}")]

@@ -36,9 +36,9 @@ public sealed record StatsResult(StatsOutcome Outcome, StatsSpan? Stats = null);
 public sealed record ExportResult(StatsOutcome Outcome, IReadOnlyList<Attachment> Files);
 
 /// <summary>
-/// The moderators' figures for the console, computed by the same code as <c>/stats</c> (<see cref="ReportAsync"/>) and
-/// exported by the same code as <c>/export</c> (<see cref="ExportFilesAsync"/>). Reads are bounded by the span's start
-/// (the store's community-and-time reads); a span is cut to its last <see cref="MaxDays"/> days and ends today at the latest.
+/// The moderators' figures for the console: the report <c>/stats</c> prints (<see cref="StatsReport.Compute(int, int, IReadOnlyList{DialogEvent}, IReadOnlyList{Feedback}, IReadOnlyList{Question})"/>,
+/// here from past days' digests and today's events), and the files <c>/export</c> sends (<see cref="ExportFilesAsync"/>).
+/// A span is cut to its last <see cref="MaxDays"/> days and ends today at the latest.
 /// </summary>
 public sealed class StatsDesk
 {
@@ -131,11 +131,14 @@ public sealed class StatsDesk
         return new ExportResult(StatsOutcome.Ready, await ExportFilesAsync(_moderation, _reports, moderator.Community, cancellationToken));
     }
 
-    /// <summary><c>/stats</c>'s report of the last <paramref name="days"/> days before <paramref name="now"/>, shared with the console.</summary>
+    /// <summary><c>/stats</c>'s report of the last <paramref name="days"/> days before <paramref name="now"/>.</summary>
     internal static async ValueTask<StatsReport> ReportAsync(IModerationStore moderation, string community, DateTimeOffset now, int days, int steps, CancellationToken cancellationToken)
     {
-        var data = await ReadAsync(moderation, community, now.AddDays(-days), DateTimeOffset.MaxValue, cancellationToken);
-        return StatsReport.Compute(days, steps, data.Events, data.Feedback, data.Questions);
+        var since = now.AddDays(-days);
+        return StatsReport.Compute(days, steps,
+            await moderation.ListEventsAsync(community, since, cancellationToken),
+            await moderation.ListFeedbackAsync(community, since, cancellationToken),
+            await moderation.ListQuestionsAsync(community, since, cancellationToken));
     }
 
     /// <summary><c>/export</c>'s files: feedback.csv, questions.csv and unmatched.csv of the community, shared with the console.</summary>
@@ -189,18 +192,5 @@ public sealed class StatsDesk
             activity.Add(digest);
         }
         return activity;
-    }
-
-    private sealed record Span(IReadOnlyList<DialogEvent> Events, IReadOnlyList<Feedback> Feedback, IReadOnlyList<Question> Questions);
-
-    /// <summary>The community's events, feedback and questions from <paramref name="since"/> (the store's bound) to before <paramref name="until"/>.</summary>
-    private static async ValueTask<Span> ReadAsync(IModerationStore moderation, string community, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var events = await moderation.ListEventsAsync(community, since, cancellationToken);
-        var feedback = await moderation.ListFeedbackAsync(community, since, cancellationToken);
-        var questions = await moderation.ListQuestionsAsync(community, since, cancellationToken);
-        return until == DateTimeOffset.MaxValue
-            ? new Span(events, feedback, questions)
-            : new Span(events.Where(e => e.At < until).ToList(), feedback.Where(f => f.At < until).ToList(), questions.Where(q => q.AskedAt < until).ToList());
     }
 }

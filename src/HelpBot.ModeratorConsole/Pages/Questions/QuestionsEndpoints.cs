@@ -36,13 +36,12 @@ internal static class QuestionsEndpoints
     }
 
     /// <summary>The next cards for "More": <c>skip</c> is how many questions still wait on the page (answered ones are no longer open).</summary>
-    private static async Task<IResult> MoreAsync(SignedInModerator moderator, ModeratorDesk desk, string? skip, CancellationToken cancellationToken)
-    {
-        if (!DeskRequests.TryReadSkip(skip, out var from))
-            return ConsolePage.Refusal(StatusCodes.Status400BadRequest, "skip must be a whole number of questions, 0 or more.");
-        var page = await desk.Questions.ListAsync(moderator.AtDesk(), from, DeskRequests.PageSize, ActivityShown, cancellationToken);
-        return ConsolePage.Render<QuestionCards>(parameters: new { Items = page.Items, Skip = from, Total = page.Total });
-    }
+    private static Task<IResult> MoreAsync(SignedInModerator moderator, ModeratorDesk desk, string? skip, CancellationToken cancellationToken) =>
+        DeskRequests.MoreAsync<QuestionCards>(skip, "questions", async from =>
+        {
+            var page = await desk.Questions.ListAsync(moderator.AtDesk(), from, DeskRequests.PageSize, ActivityShown, cancellationToken);
+            return (page.Items, page.Total);
+        });
 
     private static async Task<IResult> AnswerAsync(HttpRequest request, HttpResponse response, SignedInModerator moderator, ModeratorDesk desk, DialogOptions options, CancellationToken cancellationToken)
     {

@@ -31,13 +31,12 @@ internal static class ReviewEndpoints
     }
 
     /// <summary>The next rows for "More": <c>skip</c> is how many rows still wait on the page (filed ones left the queue).</summary>
-    private static async Task<IResult> RowsAsync(SignedInModerator moderator, ModeratorDesk desk, string? skip, CancellationToken cancellationToken)
-    {
-        if (!DeskRequests.TryReadSkip(skip, out var from))
-            return ConsolePage.Refusal(StatusCodes.Status400BadRequest, "skip must be a whole number of rows, 0 or more.");
-        var page = await desk.Review.ListAsync(moderator.AtDesk(), from, DeskRequests.PageSize, null, cancellationToken);
-        return ConsolePage.Render<ReviewRows>(parameters: new { Items = page.Items, Skip = from, Total = page.Total });
-    }
+    private static Task<IResult> RowsAsync(SignedInModerator moderator, ModeratorDesk desk, string? skip, CancellationToken cancellationToken) =>
+        DeskRequests.MoreAsync<ReviewRows>(skip, "rows", async from =>
+        {
+            var page = await desk.Review.ListAsync(moderator.AtDesk(), from, DeskRequests.PageSize, null, cancellationToken);
+            return (page.Items, page.Total);
+        });
 
     private static async Task<IResult> FileAsync(HttpRequest request, SignedInModerator moderator, ModeratorDesk desk, CancellationToken cancellationToken)
     {
