@@ -12,7 +12,8 @@ namespace HelpBot.Understanding.Analysis;
 /// stems are then folded (й→и, э→е) because users drop those marks. Latin letters are also read as Russian typed on the
 /// wrong keyboard layout ("elfkbnm" → "удалить") and as transliteration ("udalit"), Cyrillic ones as English typed on
 /// the Russian layout; those readings' words are appended after " | ", and the classifier, trained the same way, learns
-/// which of them carry meaning. A polite letter's frame (<see cref="Courtesy"/>) is taken off first. Each thread keeps its own stemmers and buffers, so reading allocates little.
+/// which of them carry meaning. A polite letter's frame (<see cref="Courtesy"/>) is taken off first. Each thread keeps
+/// its own stemmers and buffers, so reading allocates little.
 /// </summary>
 internal static class TextNormalizer
 {

@@ -1,6 +1,7 @@
 using HelpBot.Engine.Moderation;
 using HelpBot.ModeratorConsole.SignIn;
 using Npgsql;
+using static HelpBot.Storage.Postgres.PostgresCommands;
 
 namespace HelpBot.ConsoleState;
 
@@ -15,31 +16,22 @@ internal sealed class PostgresLinkTokenStore(NpgsqlDataSource dataSource, TimePr
         ArgumentNullException.ThrowIfNull(moderator);
         await using var batch = dataSource.CreateBatch();
         // Expired links go when new ones come: at most a few moderators' links are ever waiting.
-        batch.BatchCommands.Add(Statement("DELETE FROM console_link_tokens WHERE expires <= $1", time.GetUtcNow().ToUniversalTime()));
+        batch.BatchCommands.Add(Statement("DELETE FROM console_link_tokens WHERE expires <= $1", time.GetUtcNow()));
         batch.BatchCommands.Add(Statement(
             "INSERT INTO console_link_tokens (token_hash, channel, user_id, community, expires) VALUES ($1, $2, $3, $4, $5)",
-            tokenHash, moderator.Channel, moderator.UserId, moderator.Community, expires.ToUniversalTime()));
+            tokenHash, moderator.Channel, moderator.UserId, moderator.Community, expires));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<ConsoleModerator?> TryConsumeAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One statement: of instances racing for one link, only the one whose DELETE takes the row signs in.
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM console_link_tokens WHERE token_hash = $1 AND expires > $2 RETURNING channel, user_id, community");
-        command.Parameters.Add(new NpgsqlParameter { Value = tokenHash });
-        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection,
+            "DELETE FROM console_link_tokens WHERE token_hash = $1 AND expires > $2 RETURNING channel, user_id, community", tokenHash, now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ConsoleModerator(reader.GetString(0), reader.GetString(1), reader.GetString(2))
             : null;
-    }
-
-    private static NpgsqlBatchCommand Statement(string sql, params object[] values)
-    {
-        var statement = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            statement.Parameters.Add(new NpgsqlParameter { Value = value });
-        return statement;
     }
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
+using static HelpBot.Storage.Postgres.PostgresCommands;
 
 namespace HelpBot.ConsoleState;
 
@@ -31,9 +32,9 @@ internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlR
 
     private bool TryInsert(string name, XElement element)
     {
-        using var command = dataSource.CreateCommand("INSERT INTO data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING");
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
+        using var connection = dataSource.OpenConnection();
+        using var command = Command(connection, "INSERT INTO data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+            name, element.ToString(SaveOptions.DisableFormatting));
         return command.ExecuteNonQuery() == 1;
     }
 }
